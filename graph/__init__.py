@@ -1,0 +1,1 @@
+"""The conversation graph: domain model, store contract, backends and algorithms."""

@@ -1,0 +1,174 @@
+"""Tables of the embedded store (SQLite).
+
+Primary keys are the domain's natural keys, so they play the role of Neo4j's uniqueness
+constraints. Relationships are columns (one-to-one) or link tables (many-to-many).
+"""
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS person (
+    id TEXT PRIMARY KEY,
+    display_name TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS account (
+    uid TEXT PRIMARY KEY,
+    platform TEXT NOT NULL,
+    handle TEXT NOT NULL,
+    display_name TEXT,
+    followers INTEGER,
+    url TEXT,
+    person_id TEXT NOT NULL REFERENCES person(id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS account_person ON account(person_id);
+CREATE TABLE IF NOT EXISTS channel (
+    uid TEXT PRIMARY KEY,
+    platform TEXT NOT NULL,
+    venue TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    first_seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS topic (
+    key TEXT PRIMARY KEY,
+    display TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS post (
+    uid TEXT PRIMARY KEY,
+    platform TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    author_uid TEXT NOT NULL REFERENCES account(uid),
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    language TEXT,
+    url TEXT,
+    metrics TEXT NOT NULL,
+    channel_uid TEXT REFERENCES channel(uid),
+    reply_to_uid TEXT,
+    shares_uid TEXT,
+    share_kind TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS post_author ON post(author_uid);
+CREATE INDEX IF NOT EXISTS post_reply_to ON post(reply_to_uid) WHERE reply_to_uid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS post_shares ON post(shares_uid) WHERE shares_uid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS post_created ON post(created_at);
+CREATE TABLE IF NOT EXISTS post_mention (
+    post_uid TEXT NOT NULL REFERENCES post(uid),
+    account_uid TEXT NOT NULL REFERENCES account(uid),
+    PRIMARY KEY (post_uid, account_uid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS post_mention_account ON post_mention(account_uid);
+CREATE TABLE IF NOT EXISTS post_topic (
+    post_uid TEXT NOT NULL REFERENCES post(uid),
+    topic_key TEXT NOT NULL REFERENCES topic(key),
+    PRIMARY KEY (post_uid, topic_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS post_topic_topic ON post_topic(topic_key);
+CREATE TABLE IF NOT EXISTS touchpoint (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS product (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS post_aspect (
+    post_uid TEXT NOT NULL REFERENCES post(uid),
+    target TEXT NOT NULL,
+    key TEXT NOT NULL,
+    sentiment TEXT NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (post_uid, target, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS community (
+    id TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    label TEXT,
+    computed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS membership (
+    person_id TEXT PRIMARY KEY REFERENCES person(id),
+    community_id TEXT NOT NULL REFERENCES community(id)
+);
+CREATE TABLE IF NOT EXISTS person_score (
+    person_id TEXT NOT NULL REFERENCES person(id),
+    name TEXT NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (person_id, name)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS score_run (
+    name TEXT PRIMARY KEY,
+    computed_at TEXT NOT NULL,
+    count INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS customer (
+    external_id TEXT PRIMARY KEY,
+    first_name TEXT,
+    last_name TEXT,
+    email TEXT,
+    city TEXT,
+    lifetime_value REAL
+);
+CREATE TABLE IF NOT EXISTS customer_link (
+    person_id TEXT NOT NULL REFERENCES person(id),
+    customer_id TEXT NOT NULL REFERENCES customer(external_id),
+    confidence REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (person_id, customer_id)
+) WITHOUT ROWID;
+"""
+
+TABLES = (
+    "customer_link",
+    "customer",
+    "score_run",
+    "person_score",
+    "membership",
+    "community",
+    "post_aspect",
+    "product",
+    "touchpoint",
+    "post_topic",
+    "post_mention",
+    "post",
+    "topic",
+    "channel",
+    "account",
+    "person",
+)
+
+# The person-to-person interactions carried by posts, one SELECT per kind. ``{where}`` takes
+# extra conditions on ``p`` (the carrying post), ``src`` and ``dst`` (the two people's accounts).
+INTERACTION_SELECTS = (
+    """
+    SELECT src.person_id, dst.person_id, 'reply', p.created_at, p.uid
+    FROM post p
+    JOIN post parent ON parent.uid = p.reply_to_uid
+    JOIN account src ON src.uid = p.author_uid
+    JOIN account dst ON dst.uid = parent.author_uid
+    WHERE p.reply_to_uid IS NOT NULL AND src.person_id <> dst.person_id {where}
+    """,
+    """
+    SELECT src.person_id, dst.person_id, 'mention', p.created_at, p.uid
+    FROM post p
+    JOIN post_mention m ON m.post_uid = p.uid
+    JOIN account src ON src.uid = p.author_uid
+    JOIN account dst ON dst.uid = m.account_uid
+    WHERE src.person_id <> dst.person_id {where}
+    """,
+    """
+    SELECT src.person_id, dst.person_id, p.share_kind, p.created_at, p.uid
+    FROM post p
+    JOIN post original ON original.uid = p.shares_uid
+    JOIN account src ON src.uid = p.author_uid
+    JOIN account dst ON dst.uid = original.author_uid
+    WHERE p.shares_uid IS NOT NULL AND src.person_id <> dst.person_id {where}
+    """,
+)

@@ -1,0 +1,557 @@
+"""The embedded store: the graph in a SQLite database inside the data directory.
+
+No server to run, durable (WAL journal, ``synchronous=FULL``: a committed batch survives a
+kill -9 and a power cut) and safe for several threads and processes (one connection per
+thread; writers serialise on SQLite's write lock with ``BEGIN IMMEDIATE``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from graph.embedded.schema import DDL, INTERACTION_SELECTS, SCHEMA_VERSION, TABLES
+from graph.model import (
+    Account,
+    Aspect,
+    AspectTarget,
+    Channel,
+    ChannelKind,
+    Community,
+    Counts,
+    Customer,
+    CustomerLink,
+    Interaction,
+    InteractionKind,
+    Person,
+    Post,
+    Product,
+    Sentiment,
+    ShareKind,
+    StoredPost,
+    Thread,
+    Topic,
+    TopicKind,
+    Touchpoint,
+    UpsertResult,
+    account_uid,
+    channel_uid,
+    utc,
+    validate_score_name,
+)
+from graph.rows import Row, account_rows, channel_row, post_batch
+from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
+
+DATABASE_FILE = "osmosi.db"
+_MAX_ANCESTORS = 10_000
+
+
+def _iso(value: datetime) -> str:
+    return utc(value).isoformat(timespec="microseconds")
+
+
+def _parse(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _json_list(values: Iterable[str]) -> str:
+    return json.dumps(list(values))
+
+
+class EmbeddedGraphStore(GraphStore):
+    """`GraphStore` on SQLite, durable in ``data_dir``."""
+
+    backend = "embedded"
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = Path(data_dir) / DATABASE_FILE
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreUnavailable(f"cannot create data directory: {error.strerror}") from error
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    # -- connections -----------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+        if con is not None:
+            return con
+        if self._closed:
+            raise StoreUnavailable("the embedded store is closed")
+        try:
+            con = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=60
+            )
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=FULL")
+            con.execute("PRAGMA busy_timeout=60000")
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"cannot open the embedded store: {error}") from error
+        self._local.con = con
+        with self._lock:
+            self._connections.append(con)
+        return con
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        con = self._connection()
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._connection().execute(sql, params).fetchall()
+
+    @staticmethod
+    def _existing(con: sqlite3.Connection, table: str, key: str, values: list[str]) -> set[str]:
+        # Table and column names are constants of this module, never input.
+        sql = f"SELECT {key} FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))"
+        return {row[0] for row in con.execute(sql, (_json_list(values),))}
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        con = self._connection()
+        con.executescript(DDL)
+        con.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT(key) DO NOTHING",
+            (str(SCHEMA_VERSION),),
+        )
+
+    def ping(self) -> None:
+        try:
+            self._query("SELECT 1")
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"embedded store unusable: {error}") from error
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            for con in self._connections:
+                con.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def clear(self) -> None:
+        with self._transaction() as con:
+            for table in TABLES:
+                con.execute(f"DELETE FROM {table}")
+
+    # -- writes ----------------------------------------------------------------------------
+
+    def _write_accounts(self, con: sqlite3.Connection, rows: list[Row], now: str) -> int:
+        existing = self._existing(con, "account", "uid", [row["uid"] for row in rows])
+        new = [row for row in rows if row["uid"] not in existing]
+        con.executemany(
+            "INSERT INTO person(id, display_name, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(id) DO NOTHING",
+            [(row["person_id"], row["display_name"], now) for row in new],
+        )
+        con.executemany(
+            "INSERT INTO account(uid, platform, handle, display_name, followers, url, "
+            "person_id, created_at) VALUES (:uid, :platform, :handle, :display_name, "
+            ":followers, :url, :person_id, :now)",
+            [{**row, "now": now} for row in new],
+        )
+        con.executemany(
+            "UPDATE account SET display_name = coalesce(:display_name, display_name), "
+            "followers = coalesce(:followers, followers), url = coalesce(:url, url) "
+            "WHERE uid = :uid",
+            [row for row in rows if row["uid"] in existing],
+        )
+        return len(new)
+
+    def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
+        rows = account_rows(accounts)
+        with self._transaction() as con:
+            created = self._write_accounts(con, rows, _iso(datetime.now(UTC)))
+        return UpsertResult(created=created, existing=len(accounts) - created)
+
+    def _write_channels(self, con: sqlite3.Connection, rows: list[Row], now: str) -> int:
+        existing = self._existing(con, "channel", "uid", [row["uid"] for row in rows])
+        con.executemany(
+            "INSERT INTO channel(uid, platform, venue, kind, first_seen_at) "
+            "VALUES (:uid, :platform, :venue, :kind, :now) "
+            "ON CONFLICT(uid) DO UPDATE SET kind = excluded.kind",
+            [{**row, "now": now} for row in rows],
+        )
+        return len({row["uid"] for row in rows} - existing)
+
+    def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
+        rows = [channel_row(channel) for channel in channels]
+        with self._transaction() as con:
+            created = self._write_channels(con, rows, _iso(datetime.now(UTC)))
+        return UpsertResult(created=created, existing=len(channels) - created)
+
+    def upsert_posts(self, posts: Sequence[Post]) -> UpsertResult:
+        batch = post_batch(posts)
+        now = _iso(datetime.now(UTC))
+        post_rows = [
+            {
+                **row,
+                "created_at": _iso(row["created_at"]),
+                "metrics": json.dumps(row["metrics"], sort_keys=True),
+                "now": now,
+            }
+            for row in batch.posts
+        ]
+        with self._transaction() as con:
+            self._write_accounts(con, batch.accounts, now)
+            self._write_channels(con, batch.channels, now)
+            con.executemany(
+                "INSERT INTO topic(key, display, kind) VALUES (:key, :display, :kind) "
+                "ON CONFLICT(key) DO NOTHING",
+                batch.topics,
+            )
+            existing = self._existing(con, "post", "uid", [row["uid"] for row in post_rows])
+            con.executemany(
+                "INSERT INTO post(uid, platform, external_id, author_uid, text, created_at, "
+                "language, url, metrics, channel_uid, reply_to_uid, shares_uid, share_kind, "
+                "ingested_at) VALUES (:uid, :platform, :external_id, :author_uid, :text, "
+                ":created_at, :language, :url, :metrics, :channel_uid, :reply_to_uid, "
+                ":shares_uid, :share_kind, :now) "
+                "ON CONFLICT(uid) DO UPDATE SET text = excluded.text, "
+                "language = coalesce(excluded.language, post.language), "
+                "url = coalesce(excluded.url, post.url), metrics = excluded.metrics, "
+                "channel_uid = coalesce(excluded.channel_uid, post.channel_uid), "
+                "reply_to_uid = coalesce(excluded.reply_to_uid, post.reply_to_uid), "
+                "shares_uid = coalesce(excluded.shares_uid, post.shares_uid), "
+                "share_kind = coalesce(excluded.share_kind, post.share_kind)",
+                post_rows,
+            )
+            con.executemany(
+                "INSERT INTO post_mention(post_uid, account_uid) VALUES (:post_uid, "
+                ":account_uid) ON CONFLICT DO NOTHING",
+                batch.mentions,
+            )
+            con.executemany(
+                "INSERT INTO post_topic(post_uid, topic_key) VALUES (:post_uid, :topic_key) "
+                "ON CONFLICT DO NOTHING",
+                batch.tags,
+            )
+            for target, table in ((AspectTarget.TOUCHPOINT, "touchpoint"),
+                                  (AspectTarget.PRODUCT, "product")):
+                con.executemany(
+                    f"INSERT INTO {table}(key, name) VALUES (:key, :key) "
+                    "ON CONFLICT(key) DO NOTHING",
+                    [row for row in batch.aspects if row["target"] == target.value],
+                )
+            con.executemany(
+                "INSERT INTO post_aspect(post_uid, target, key, sentiment, score) "
+                "VALUES (:post_uid, :target, :key, :sentiment, :score) "
+                "ON CONFLICT DO UPDATE SET sentiment = excluded.sentiment, "
+                "score = excluded.score",
+                batch.aspects,
+            )
+        created = len(post_rows) - len(existing)
+        return UpsertResult(created=created, existing=len(posts) - created)
+
+    def _upsert_named(self, table: str, rows: list[tuple[str, str]]) -> UpsertResult:
+        with self._transaction() as con:
+            existing = self._existing(con, table, "key", [key for key, _ in rows])
+            con.executemany(
+                f"INSERT INTO {table}(key, name) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET name = excluded.name",
+                rows,
+            )
+        created = len({key for key, _ in rows} - existing)
+        return UpsertResult(created=created, existing=len(rows) - created)
+
+    def upsert_touchpoints(self, touchpoints: Sequence[Touchpoint]) -> UpsertResult:
+        return self._upsert_named("touchpoint", [(t.key, t.name) for t in touchpoints])
+
+    def upsert_products(self, products: Sequence[Product]) -> UpsertResult:
+        return self._upsert_named("product", [(p.key, p.name) for p in products])
+
+    def upsert_customers(self, customers: Sequence[Customer]) -> UpsertResult:
+        rows = [
+            (c.external_id, c.first_name, c.last_name, c.email, c.city, c.lifetime_value)
+            for c in customers
+        ]
+        with self._transaction() as con:
+            existing = self._existing(con, "customer", "external_id", [r[0] for r in rows])
+            con.executemany(
+                "INSERT INTO customer(external_id, first_name, last_name, email, city, "
+                "lifetime_value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(external_id) DO UPDATE "
+                "SET first_name = excluded.first_name, last_name = excluded.last_name, "
+                "email = excluded.email, city = excluded.city, "
+                "lifetime_value = excluded.lifetime_value",
+                rows,
+            )
+        created = len({r[0] for r in rows} - existing)
+        return UpsertResult(created=created, existing=len(rows) - created)
+
+    def link_customers(self, links: Sequence[CustomerLink]) -> int:
+        rows = [
+            (link.person_id, link.customer_id, link.confidence, json.dumps(link.evidence))
+            for link in links
+        ]
+        with self._transaction() as con:
+            cursor = con.executemany(
+                "INSERT INTO customer_link(person_id, customer_id, confidence, evidence) "
+                "SELECT p.id, c.external_id, ?3, ?4 FROM person p, customer c "
+                "WHERE p.id = ?1 AND c.external_id = ?2 "
+                "ON CONFLICT DO UPDATE SET confidence = excluded.confidence, "
+                "evidence = excluded.evidence",
+                rows,
+            )
+            return cursor.rowcount
+
+    def write_scores(self, name: str, scores: Mapping[str, float], computed_at: datetime) -> int:
+        validate_score_name(name)
+        with self._transaction() as con:
+            con.execute("DELETE FROM person_score WHERE name = ?", (name,))
+            cursor = con.executemany(
+                "INSERT INTO person_score(person_id, name, value) "
+                "SELECT id, ?, ? FROM person WHERE id = ?",
+                [(name, float(value), person) for person, value in scores.items()],
+            )
+            written = cursor.rowcount
+            con.execute(
+                "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
+                "count = excluded.count",
+                (name, _iso(computed_at), written),
+            )
+        return written
+
+    def write_communities(self, membership: Mapping[str, str], computed_at: datetime) -> int:
+        with self._transaction() as con:
+            known = self._existing(con, "person", "id", list(membership))
+            members = {person: community for person, community in membership.items()
+                       if person in known}
+            sizes: dict[str, int] = {}
+            for community in members.values():
+                sizes[community] = sizes.get(community, 0) + 1
+            con.execute("DELETE FROM membership")
+            con.execute("DELETE FROM community")
+            con.executemany(
+                "INSERT INTO community(id, size, computed_at) VALUES (?, ?, ?)",
+                [(community, size, _iso(computed_at)) for community, size in sizes.items()],
+            )
+            con.executemany(
+                "INSERT INTO membership(person_id, community_id) VALUES (?, ?)",
+                list(members.items()),
+            )
+        return len(sizes)
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def get_person(self, person_id: str) -> Person | None:
+        rows = self._query(
+            "SELECT p.id, p.display_name, m.community_id FROM person p "
+            "LEFT JOIN membership m ON m.person_id = p.id WHERE p.id = ?",
+            (person_id,),
+        )
+        if not rows:
+            return None
+        scores = dict(
+            self._query("SELECT name, value FROM person_score WHERE person_id = ?", (person_id,))
+        )
+        pid, display_name, community_id = rows[0]
+        return Person(id=pid, display_name=display_name, community_id=community_id,
+                      scores=scores)
+
+    @staticmethod
+    def _account(row: tuple[Any, ...]) -> Account:
+        platform, handle, display_name, followers, url, person_id = row
+        return Account(platform=platform, handle=handle, display_name=display_name,
+                       followers=followers, url=url, person_id=person_id)
+
+    _ACCOUNT_COLUMNS = "platform, handle, display_name, followers, url, person_id"
+
+    def get_account(self, platform: str, handle: str) -> Account | None:
+        rows = self._query(
+            f"SELECT {self._ACCOUNT_COLUMNS} FROM account WHERE uid = ?",
+            (account_uid(platform, handle),),
+        )
+        return self._account(rows[0]) if rows else None
+
+    def accounts_of(self, person_ids: Sequence[str]) -> dict[str, list[Account]]:
+        result: dict[str, list[Account]] = {person: [] for person in person_ids}
+        rows = self._query(
+            f"SELECT {self._ACCOUNT_COLUMNS} FROM account "
+            "WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY platform, handle",
+            (_json_list(person_ids),),
+        )
+        for row in rows:
+            account = self._account(row)
+            result[account.person_id or ""].append(account)
+        return result
+
+    _POST_COLUMNS = (
+        "uid, platform, external_id, author_uid, text, created_at, language, url, metrics, "
+        "channel_uid, reply_to_uid, shares_uid, share_kind"
+    )
+
+    def _posts(self, rows: list[tuple[Any, ...]]) -> list[StoredPost]:
+        uids = [row[0] for row in rows]
+        ids = (_json_list(uids),)
+        mentions: dict[str, list[str]] = {}
+        for post, account in self._query(
+            "SELECT post_uid, account_uid FROM post_mention "
+            "WHERE post_uid IN (SELECT value FROM json_each(?)) ORDER BY account_uid",
+            ids,
+        ):
+            mentions.setdefault(post, []).append(account)
+        topics: dict[str, list[str]] = {}
+        for post, topic in self._query(
+            "SELECT post_uid, topic_key FROM post_topic "
+            "WHERE post_uid IN (SELECT value FROM json_each(?)) ORDER BY topic_key",
+            ids,
+        ):
+            topics.setdefault(post, []).append(topic)
+        aspects: dict[str, list[Aspect]] = {}
+        for post, target, key, sentiment, score in self._query(
+            "SELECT post_uid, target, key, sentiment, score FROM post_aspect "
+            "WHERE post_uid IN (SELECT value FROM json_each(?)) ORDER BY target, key",
+            ids,
+        ):
+            aspects.setdefault(post, []).append(
+                Aspect(AspectTarget(target), key, Sentiment(sentiment), score)
+            )
+        posts = []
+        for row in rows:
+            (uid, platform, external_id, author_uid, text, created_at, language, url,
+             metrics, channel, reply_to, shares, share_kind) = row
+            posts.append(
+                StoredPost(
+                    uid=uid, platform=platform, external_id=external_id,
+                    author_uid=author_uid, text=text, created_at=datetime.fromisoformat(created_at),
+                    language=language, url=url, metrics=json.loads(metrics),
+                    channel_uid=channel, reply_to_uid=reply_to, shares_uid=shares,
+                    share_kind=ShareKind(share_kind) if share_kind else None,
+                    mention_uids=tuple(mentions.get(uid, ())),
+                    topic_keys=tuple(topics.get(uid, ())),
+                    aspects=tuple(aspects.get(uid, ())),
+                )
+            )
+        return posts
+
+    def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]:
+        rows = self._query(
+            f"SELECT {self._POST_COLUMNS} FROM post "
+            "WHERE uid IN (SELECT value FROM json_each(?))",
+            (_json_list(uids),),
+        )
+        return {post.uid: post for post in self._posts(rows)}
+
+    def get_topic(self, key: str) -> Topic | None:
+        rows = self._query("SELECT key, display, kind FROM topic WHERE key = ?", (key,))
+        return Topic(rows[0][0], rows[0][1], TopicKind(rows[0][2])) if rows else None
+
+    def get_channel(self, platform: str, venue: str) -> Channel | None:
+        rows = self._query(
+            "SELECT platform, venue, kind, first_seen_at FROM channel WHERE uid = ?",
+            (channel_uid(platform, venue),),
+        )
+        if not rows:
+            return None
+        platform, venue, kind, first_seen = rows[0]
+        return Channel(platform, venue, ChannelKind(kind), _parse(first_seen))
+
+    def get_customer(self, external_id: str) -> Customer | None:
+        rows = self._query(
+            "SELECT external_id, first_name, last_name, email, city, lifetime_value "
+            "FROM customer WHERE external_id = ?",
+            (external_id,),
+        )
+        return Customer(*rows[0]) if rows else None
+
+    def customer_links(self, person_id: str) -> list[CustomerLink]:
+        rows = self._query(
+            "SELECT person_id, customer_id, confidence, evidence FROM customer_link "
+            "WHERE person_id = ? ORDER BY customer_id",
+            (person_id,),
+        )
+        return [CustomerLink(p, c, conf, tuple(json.loads(ev))) for p, c, conf, ev in rows]
+
+    def get_community(self, community_id: str) -> Community | None:
+        rows = self._query(
+            "SELECT id, size, label, computed_at FROM community WHERE id = ?", (community_id,)
+        )
+        if not rows:
+            return None
+        cid, size, label, computed_at = rows[0]
+        return Community(cid, size, label, _parse(computed_at))
+
+    def counts(self) -> Counts:
+        row = self._query(
+            "SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM account), "
+            "(SELECT count(*) FROM post), (SELECT count(*) FROM topic), "
+            "(SELECT count(*) FROM channel), (SELECT count(*) FROM community)"
+        )[0]
+        return Counts(*row)
+
+    def interactions(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        person_ids: Sequence[str] | None = None,
+    ) -> Iterator[Interaction]:
+        conditions = []
+        params: dict[str, Any] = {}
+        if since is not None:
+            conditions.append("AND p.created_at >= :since")
+            params["since"] = _iso(since)
+        if until is not None:
+            conditions.append("AND p.created_at < :until")
+            params["until"] = _iso(until)
+        window = " ".join(conditions)
+        if person_ids is None:
+            selects = [select.format(where=window) for select in INTERACTION_SELECTS]
+            sql = " UNION ALL ".join(selects)
+        else:
+            params["people"] = _json_list(person_ids)
+            # One filtered SELECT per side keeps each branch on an index.
+            selects = [
+                select.format(where=f"{window} AND {side}.person_id IN "
+                                    "(SELECT value FROM json_each(:people))")
+                for select in INTERACTION_SELECTS
+                for side in ("src", "dst")
+            ]
+            sql = " UNION ".join(selects)
+        cursor = self._connection().execute(sql, params)
+        while rows := cursor.fetchmany(5000):
+            for source, target, kind, at, post in rows:
+                yield Interaction(source, target, InteractionKind(kind),
+                                  datetime.fromisoformat(at), post)
+
+    def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
+        root = self._query(
+            "WITH RECURSIVE up(uid, depth) AS ("
+            " SELECT uid, 0 FROM post WHERE uid = ?"
+            " UNION"
+            " SELECT parent.uid, up.depth + 1 FROM up"
+            " JOIN post child ON child.uid = up.uid"
+            " JOIN post parent ON parent.uid = child.reply_to_uid"
+            " WHERE up.depth < ?"
+            ") SELECT uid FROM up ORDER BY depth DESC LIMIT 1",
+            (post_uid, _MAX_ANCESTORS),
+        )
+        if not root:
+            return None
+        root_uid = root[0][0]
+        rows = self._query(
+            "WITH RECURSIVE down(uid) AS ("
+            " SELECT ? UNION SELECT p.uid FROM post p JOIN down ON p.reply_to_uid = down.uid"
+            f") SELECT {self._POST_COLUMNS} FROM post WHERE uid IN (SELECT uid FROM down) "
+            "ORDER BY created_at, uid LIMIT ?",
+            (root_uid, limit),
+        )
+        return Thread(root_uid=root_uid, posts=tuple(self._posts(rows)))

@@ -1,0 +1,333 @@
+"""Domain model of the conversation graph.
+
+The nodes are people, their accounts on each platform, posts, topics, channels, brand
+touchpoints and products, communities and CRM customers. Every node has a natural key that
+both stores use as their uniqueness key, so writes are idempotent: upserting the same record
+twice leaves one node.
+
+Keys are built here and nowhere else (`account_uid`, `post_uid`, `channel_uid`, `topic_key`,
+`person_id_for_account`).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+_PLATFORM_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
+_SCORE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+# Person ids derived from an account are stable across stores and processes, so concurrent
+# writers of the same new account create the same person.
+_PERSON_NAMESPACE = uuid.UUID("7d1f6c5e-2b8a-4c1e-9a51-0b9a5f3c2e11")
+
+
+class ChannelKind(enum.StrEnum):
+    """Where a channel sits relative to the business (see the seeds' listening map)."""
+
+    APPEAL = "appeal"
+    VERTICAL = "vertical"
+    PERIPHERAL = "peripheral"
+
+
+class TopicKind(enum.StrEnum):
+    HASHTAG = "hashtag"
+    KEYPHRASE = "keyphrase"
+
+
+class ShareKind(enum.StrEnum):
+    REPOST = "repost"
+    QUOTE = "quote"
+
+
+class InteractionKind(enum.StrEnum):
+    """Person-to-person interactions that the interaction graph is projected from."""
+
+    REPLY = "reply"
+    MENTION = "mention"
+    REPOST = "repost"
+    QUOTE = "quote"
+
+
+class Sentiment(enum.StrEnum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    NEUTRAL = "neutral"
+
+
+class AspectTarget(enum.StrEnum):
+    TOUCHPOINT = "touchpoint"
+    PRODUCT = "product"
+
+
+def normalize_platform(platform: str) -> str:
+    """Return the canonical platform name, or raise ``ValueError``."""
+    value = platform.strip().lower()
+    if not _PLATFORM_RE.match(value):
+        raise ValueError(f"invalid platform name: {platform!r}")
+    return value
+
+
+def normalize_handle(handle: str) -> str:
+    """Handles compare case-insensitively and without a leading ``@``."""
+    value = handle.strip().lstrip("@").casefold()
+    if not value:
+        raise ValueError("empty handle")
+    return value
+
+
+def account_uid(platform: str, handle: str) -> str:
+    return f"{normalize_platform(platform)}:{normalize_handle(handle)}"
+
+
+def post_uid(platform: str, external_id: str) -> str:
+    external_id = external_id.strip()
+    if not external_id:
+        raise ValueError("empty post id")
+    return f"{normalize_platform(platform)}:{external_id}"
+
+
+def channel_uid(platform: str, venue: str) -> str:
+    venue = venue.strip().casefold()
+    if not venue:
+        raise ValueError("empty channel venue")
+    return f"{normalize_platform(platform)}:{venue}"
+
+
+def topic_key(name: str) -> str:
+    """Normalise a hashtag or keyphrase: no ``#``, case-folded, accents removed.
+
+    >>> topic_key("#Caffè")
+    'caffe'
+    >>> topic_key("Servizio  Clienti")
+    'servizio clienti'
+    """
+    text = unicodedata.normalize("NFKD", name.strip().lstrip("#"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    key = " ".join(text.casefold().split())
+    if not key:
+        raise ValueError("empty topic")
+    return key
+
+
+def person_id_for_account(uid: str) -> str:
+    """The id of the person created for an account that has none yet."""
+    return str(uuid.uuid5(_PERSON_NAMESPACE, f"account:{uid}"))
+
+
+def validate_score_name(name: str) -> str:
+    """Score names become property keys, so only code-chosen identifiers pass."""
+    if not _SCORE_NAME_RE.match(name):
+        raise ValueError(f"invalid score name: {name!r}")
+    return name
+
+
+def utc(value: datetime) -> datetime:
+    """Timestamps are stored in UTC; naive ones are taken to be UTC already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    display_name: str | None = None
+    community_id: str | None = None
+    scores: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    platform: str
+    handle: str
+    display_name: str | None = None
+    followers: int | None = None
+    url: str | None = None
+    person_id: str | None = None
+
+    @property
+    def uid(self) -> str:
+        return account_uid(self.platform, self.handle)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    key: str
+    display: str
+    kind: TopicKind = TopicKind.HASHTAG
+
+    @classmethod
+    def from_text(cls, text: str, kind: TopicKind = TopicKind.HASHTAG) -> Topic:
+        display = text.strip().lstrip("#")
+        return cls(key=topic_key(display), display=display, kind=kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    platform: str
+    venue: str
+    kind: ChannelKind = ChannelKind.APPEAL
+    first_seen_at: datetime | None = None
+
+    @property
+    def uid(self) -> str:
+        return channel_uid(self.platform, self.venue)
+
+
+@dataclass(frozen=True, slots=True)
+class Touchpoint:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    id: str
+    size: int
+    label: str | None = None
+    computed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    external_id: str
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+    city: str | None = None
+    lifetime_value: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerLink:
+    """Evidence that a person is a CRM customer; never applied without a reason."""
+
+    person_id: str
+    customer_id: str
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Aspect:
+    """Sentiment a post expresses toward one touchpoint or product."""
+
+    target: AspectTarget
+    key: str
+    sentiment: Sentiment
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post as stored: its own fields plus the keys of what it links to."""
+
+    platform: str
+    external_id: str
+    author: Account
+    text: str
+    created_at: datetime
+    language: str | None = None
+    url: str | None = None
+    metrics: Mapping[str, int] = field(default_factory=dict)
+    channel: Channel | None = None
+    reply_to: str | None = None
+    """External id (same platform) of the post this one replies to."""
+    shares: str | None = None
+    """External id (same platform) of the post this one reposts or quotes."""
+    share_kind: ShareKind | None = None
+    mentions: tuple[Account, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    aspects: tuple[Aspect, ...] = ()
+
+    @property
+    def uid(self) -> str:
+        return post_uid(self.platform, self.external_id)
+
+    @property
+    def reply_to_uid(self) -> str | None:
+        return post_uid(self.platform, self.reply_to) if self.reply_to else None
+
+    @property
+    def shares_uid(self) -> str | None:
+        return post_uid(self.platform, self.shares) if self.shares else None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPost:
+    """A post read back from a store."""
+
+    uid: str
+    platform: str
+    external_id: str
+    author_uid: str
+    text: str
+    created_at: datetime
+    language: str | None
+    url: str | None
+    metrics: Mapping[str, int]
+    channel_uid: str | None
+    reply_to_uid: str | None
+    shares_uid: str | None
+    share_kind: ShareKind | None
+    mention_uids: tuple[str, ...] = ()
+    topic_keys: tuple[str, ...] = ()
+    aspects: tuple[Aspect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertResult:
+    """What a batched upsert did: ``created + existing == submitted``."""
+
+    created: int
+    existing: int
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    people: int
+    accounts: int
+    posts: int
+    topics: int
+    channels: int
+    communities: int
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """One person-to-person interaction, carried by one post."""
+
+    source: str
+    target: str
+    kind: InteractionKind
+    at: datetime
+    post_uid: str
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbourhood:
+    """People within k interaction hops of a centre person, and the edges among them."""
+
+    center: str
+    hops: Mapping[str, int]
+    """Person id -> distance in hops from the centre (the centre is at 0)."""
+    interactions: tuple[Interaction, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """A conversation tree: the root post and every reply below it."""
+
+    root_uid: str
+    posts: tuple[StoredPost, ...]

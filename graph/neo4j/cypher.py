@@ -1,0 +1,362 @@
+"""Every Cypher statement Osmosi runs, in one place.
+
+Statements take parameters only; writes ``UNWIND $rows`` so a batch is one round trip per
+statement. Labels and relationship types are literals of this module, never input.
+"""
+
+from __future__ import annotations
+
+from graph.model import AspectTarget
+
+# -- schema ----------------------------------------------------------------------------------
+
+UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
+    ("Person", "id"),
+    ("Account", "uid"),
+    ("Post", "uid"),
+    ("Topic", "key"),
+    ("Channel", "uid"),
+    ("Touchpoint", "key"),
+    ("Product", "key"),
+    ("Community", "id"),
+    ("Customer", "external_id"),
+    ("ScoreRun", "name"),
+)
+
+LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
+    ("Post", "reply_to_uid"),
+    ("Post", "shares_uid"),
+    ("Post", "created_at"),
+)
+
+SCHEMA = tuple(
+    f"CREATE CONSTRAINT {label.lower()}_{key}_unique IF NOT EXISTS "
+    f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+    for label, key in UNIQUE_KEYS
+) + tuple(
+    f"CREATE INDEX {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
+    for label, key in LOOKUP_INDEXES
+)
+
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+
+PING = "RETURN 1 AS ok"
+
+CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+
+# -- writes ----------------------------------------------------------------------------------
+
+# An account without a person is new: it gets the person whose id was derived for it.
+UPSERT_ACCOUNTS = """
+UNWIND $rows AS row
+MERGE (a:Account {uid: row.uid})
+  ON CREATE SET a.platform = row.platform, a.handle = row.handle, a.created_at = $now
+SET a.display_name = coalesce(row.display_name, a.display_name),
+    a.followers = coalesce(row.followers, a.followers),
+    a.url = coalesce(row.url, a.url)
+WITH a, row
+WHERE NOT EXISTS { (a)<-[:HAS_ACCOUNT]-(:Person) }
+MERGE (p:Person {id: row.person_id})
+  ON CREATE SET p.display_name = row.display_name, p.created_at = $now
+MERGE (p)-[:HAS_ACCOUNT]->(a)
+RETURN count(a) AS created
+"""
+
+UPSERT_CHANNELS = """
+UNWIND $rows AS row
+OPTIONAL MATCH (known:Channel {uid: row.uid})
+WITH row, known IS NULL AS is_new
+MERGE (c:Channel {uid: row.uid})
+  ON CREATE SET c.platform = row.platform, c.venue = row.venue, c.first_seen_at = $now
+SET c.kind = row.kind
+RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
+"""
+
+UPSERT_TOPICS = """
+UNWIND $rows AS row
+MERGE (t:Topic {key: row.key})
+  ON CREATE SET t.display = row.display, t.kind = row.kind
+"""
+
+# ``ingest_batch`` records which write first stored a post; it also tells this write which
+# posts it created, race-free under concurrent writers.
+UPSERT_POSTS = """
+UNWIND $rows AS row
+MERGE (p:Post {uid: row.uid})
+  ON CREATE SET p.platform = row.platform, p.external_id = row.external_id,
+                p.author_uid = row.author_uid, p.created_at = row.created_at,
+                p.ingested_at = $now, p.ingest_batch = $batch
+SET p.text = row.text,
+    p.language = coalesce(row.language, p.language),
+    p.url = coalesce(row.url, p.url),
+    p.channel_uid = coalesce(row.channel_uid, p.channel_uid),
+    p.reply_to_uid = coalesce(row.reply_to_uid, p.reply_to_uid),
+    p.shares_uid = coalesce(row.shares_uid, p.shares_uid),
+    p.share_kind = coalesce(row.share_kind, p.share_kind),
+    p += row.metrics
+WITH p, row, p.ingest_batch = $batch AS is_new
+MATCH (a:Account {uid: row.author_uid})
+MERGE (a)-[:POSTED]->(p)
+WITH p, row, is_new
+CALL (p, row) {
+  MATCH (c:Channel {uid: row.channel_uid})
+  MERGE (p)-[:IN_CHANNEL]->(c)
+}
+RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
+"""
+
+LINK_MENTIONS = """
+UNWIND $rows AS row
+MATCH (p:Post {uid: row.post_uid})
+MATCH (a:Account {uid: row.account_uid})
+MERGE (p)-[:MENTIONS]->(a)
+"""
+
+LINK_TOPICS = """
+UNWIND $rows AS row
+MATCH (p:Post {uid: row.post_uid})
+MATCH (t:Topic {key: row.topic_key})
+MERGE (p)-[:TAGGED]->(t)
+"""
+
+# Links from the new posts to parents already stored, then from stored posts that were
+# waiting for one of the new posts as their parent.
+LINK_REPLIES = """
+UNWIND $uids AS uid
+MATCH (child:Post {uid: uid})
+MATCH (parent:Post {uid: child.reply_to_uid})
+MERGE (child)-[:REPLIES_TO]->(parent)
+"""
+
+LINK_WAITING_REPLIES = """
+UNWIND $uids AS uid
+MATCH (parent:Post {uid: uid})
+MATCH (child:Post {reply_to_uid: uid})
+MERGE (child)-[:REPLIES_TO]->(parent)
+"""
+
+LINK_SHARES = """
+UNWIND $uids AS uid
+MATCH (copy:Post {uid: uid})
+MATCH (original:Post {uid: copy.shares_uid})
+MERGE (copy)-[s:SHARES]->(original)
+SET s.kind = copy.share_kind
+"""
+
+LINK_WAITING_SHARES = """
+UNWIND $uids AS uid
+MATCH (original:Post {uid: uid})
+MATCH (copy:Post {shares_uid: uid})
+MERGE (copy)-[s:SHARES]->(original)
+SET s.kind = copy.share_kind
+"""
+
+_ASPECT_LABELS = {AspectTarget.TOUCHPOINT: "Touchpoint", AspectTarget.PRODUCT: "Product"}
+
+LINK_ASPECTS = {
+    target: f"""
+UNWIND $rows AS row
+MATCH (p:Post {{uid: row.post_uid}})
+MERGE (t:{label} {{key: row.key}})
+  ON CREATE SET t.name = row.key
+MERGE (p)-[r:ABOUT]->(t)
+SET r.sentiment = row.sentiment, r.score = row.score
+"""
+    for target, label in _ASPECT_LABELS.items()
+}
+
+UPSERT_NAMED = {
+    label: f"""
+UNWIND $rows AS row
+OPTIONAL MATCH (known:{label} {{key: row.key}})
+WITH row, known IS NULL AS is_new
+MERGE (n:{label} {{key: row.key}})
+SET n.name = row.name
+RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
+"""
+    for label in _ASPECT_LABELS.values()
+}
+
+UPSERT_CUSTOMERS = """
+UNWIND $rows AS row
+OPTIONAL MATCH (known:Customer {external_id: row.external_id})
+WITH row, known IS NULL AS is_new
+MERGE (c:Customer {external_id: row.external_id})
+SET c.first_name = row.first_name, c.last_name = row.last_name, c.email = row.email,
+    c.city = row.city, c.lifetime_value = row.lifetime_value
+RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
+"""
+
+LINK_CUSTOMERS = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person_id})
+MATCH (c:Customer {external_id: row.customer_id})
+MERGE (p)-[r:IS_CUSTOMER]->(c)
+SET r.confidence = row.confidence, r.evidence = row.evidence
+RETURN count(r) AS written
+"""
+
+CLEAR_SCORE = """
+MATCH (p:Person) WHERE p[$property] IS NOT NULL
+SET p += $cleared
+"""
+
+WRITE_SCORES = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.id})
+SET p += row.props
+RETURN count(p) AS written
+"""
+
+RECORD_SCORE_RUN = """
+MERGE (r:ScoreRun {name: $name})
+SET r.computed_at = $computed_at, r.count = $count
+"""
+
+EXISTING_PEOPLE = """
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+RETURN p.id AS id
+"""
+
+DROP_COMMUNITIES = "MATCH (c:Community) DETACH DELETE c"
+
+CREATE_COMMUNITIES = """
+UNWIND $rows AS row
+CREATE (c:Community {id: row.id, size: row.size, computed_at: $computed_at})
+"""
+
+WRITE_MEMBERSHIP = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person_id})
+MATCH (c:Community {id: row.community_id})
+CREATE (p)-[:MEMBER_OF]->(c)
+"""
+
+# -- reads -----------------------------------------------------------------------------------
+
+GET_PERSON = """
+MATCH (p:Person {id: $id})
+OPTIONAL MATCH (p)-[:MEMBER_OF]->(c:Community)
+RETURN p.id AS id, p.display_name AS display_name, c.id AS community_id,
+       properties(p) AS properties
+"""
+
+_ACCOUNT_FIELDS = "a {.platform, .handle, .display_name, .followers, .url}"
+
+GET_ACCOUNT = f"""
+MATCH (a:Account {{uid: $uid}})
+OPTIONAL MATCH (p:Person)-[:HAS_ACCOUNT]->(a)
+RETURN {_ACCOUNT_FIELDS} AS account, p.id AS person_id
+"""
+
+ACCOUNTS_OF = f"""
+UNWIND $ids AS id
+MATCH (p:Person {{id: id}})-[:HAS_ACCOUNT]->(a:Account)
+RETURN {_ACCOUNT_FIELDS} AS account, p.id AS person_id
+ORDER BY a.platform, a.handle
+"""
+
+GET_POSTS = """
+UNWIND $uids AS uid
+MATCH (p:Post {uid: uid})
+RETURN properties(p) AS post,
+       [(p)-[:MENTIONS]->(a:Account) | a.uid] AS mentions,
+       [(p)-[:TAGGED]->(t:Topic) | t.key] AS topics,
+       [(p)-[r:ABOUT]->(x) | {target: CASE WHEN x:Touchpoint THEN 'touchpoint'
+                                          ELSE 'product' END,
+                              key: x.key, sentiment: r.sentiment, score: r.score}] AS aspects
+"""
+
+GET_TOPIC = "MATCH (t:Topic {key: $key}) RETURN t.key AS key, t.display AS display, t.kind AS kind"
+
+GET_CHANNEL = """
+MATCH (c:Channel {uid: $uid})
+RETURN c.platform AS platform, c.venue AS venue, c.kind AS kind, c.first_seen_at AS first_seen_at
+"""
+
+GET_CUSTOMER = """
+MATCH (c:Customer {external_id: $id})
+RETURN c.external_id AS external_id, c.first_name AS first_name, c.last_name AS last_name,
+       c.email AS email, c.city AS city, c.lifetime_value AS lifetime_value
+"""
+
+CUSTOMER_LINKS = """
+MATCH (p:Person {id: $id})-[r:IS_CUSTOMER]->(c:Customer)
+RETURN p.id AS person_id, c.external_id AS customer_id, r.confidence AS confidence,
+       r.evidence AS evidence
+ORDER BY customer_id
+"""
+
+GET_COMMUNITY = """
+MATCH (c:Community {id: $id})
+RETURN c.id AS id, c.size AS size, c.label AS label, c.computed_at AS computed_at
+"""
+
+COUNTS = """
+CALL () { MATCH (n:Person) RETURN count(n) AS people }
+CALL () { MATCH (n:Account) RETURN count(n) AS accounts }
+CALL () { MATCH (n:Post) RETURN count(n) AS posts }
+CALL () { MATCH (n:Topic) RETURN count(n) AS topics }
+CALL () { MATCH (n:Channel) RETURN count(n) AS channels }
+CALL () { MATCH (n:Community) RETURN count(n) AS communities }
+RETURN people, accounts, posts, topics, channels, communities
+"""
+
+# Interactions, one MATCH per kind; see `interactions_query`.
+_INTERACTION_MATCHES = (
+    (
+        "MATCH (src:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
+        "-[:REPLIES_TO]->(:Post)<-[:POSTED]-(:Account)<-[:HAS_ACCOUNT]-(dst:Person)",
+        "'reply'",
+    ),
+    (
+        "MATCH (src:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
+        "-[:MENTIONS]->(:Account)<-[:HAS_ACCOUNT]-(dst:Person)",
+        "'mention'",
+    ),
+    (
+        "MATCH (src:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
+        "-[s:SHARES]->(:Post)<-[:POSTED]-(:Account)<-[:HAS_ACCOUNT]-(dst:Person)",
+        "s.kind",
+    ),
+)
+
+_WINDOW = (
+    "src <> dst AND ($since IS NULL OR p.created_at >= $since) "
+    "AND ($until IS NULL OR p.created_at < $until)"
+)
+
+
+def interactions_query(filter_people: bool) -> str:
+    """The interactions statement, optionally restricted to ``$ids`` on either side.
+
+    The restricted form has one branch per side so that each starts from the Person index.
+    """
+    sides = ("src", "dst") if filter_people else (None,)
+    branches = []
+    for match, kind in _INTERACTION_MATCHES:
+        for side in sides:
+            where = _WINDOW if side is None else f"{side}.id IN $ids AND {_WINDOW}"
+            branches.append(
+                f"{match} WHERE {where} "
+                f"RETURN src.id AS source, dst.id AS target, {kind} AS kind, "
+                "p.created_at AS at, p.uid AS post"
+            )
+    return (" UNION " if filter_people else " UNION ALL ").join(branches)
+
+
+INTERACTIONS = interactions_query(filter_people=False)
+INTERACTIONS_OF_PEOPLE = interactions_query(filter_people=True)
+
+THREAD = """
+MATCH (start:Post {uid: $uid})
+MATCH path = (start)-[:REPLIES_TO*0..]->(root:Post)
+WHERE NOT EXISTS { (root)-[:REPLIES_TO]->(:Post) }
+WITH root ORDER BY length(path) DESC LIMIT 1
+MATCH (root)<-[:REPLIES_TO*0..]-(p:Post)
+WITH DISTINCT root, p
+ORDER BY p.created_at, p.uid
+LIMIT $limit
+RETURN root.uid AS root, collect(p.uid) AS uids
+"""

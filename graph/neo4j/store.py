@@ -1,0 +1,417 @@
+"""The Neo4j backend: `GraphStore` over the official driver.
+
+Writes run in managed transactions (``execute_write``, retried by the driver on transient
+errors), each statement an ``UNWIND $rows`` batch. Every MERGE key has a uniqueness
+constraint, created idempotently by `ensure_schema`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, LiteralString, cast
+
+import neo4j
+from neo4j import (
+    GraphDatabase,
+    ManagedTransaction,
+    NotificationDisabledClassification,
+    RoutingControl,
+)
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+
+from graph.model import (
+    Account,
+    Aspect,
+    AspectTarget,
+    Channel,
+    ChannelKind,
+    Community,
+    Counts,
+    Customer,
+    CustomerLink,
+    Interaction,
+    InteractionKind,
+    Person,
+    Post,
+    Product,
+    Sentiment,
+    ShareKind,
+    StoredPost,
+    Thread,
+    Topic,
+    TopicKind,
+    Touchpoint,
+    UpsertResult,
+    account_uid,
+    channel_uid,
+    utc,
+    validate_score_name,
+)
+from graph.neo4j import cypher
+from graph.rows import METRIC_NAMES, account_rows, channel_row, post_batch
+from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
+
+_SCORE_PREFIX = "score_"
+
+
+def _native(value: Any) -> datetime | None:
+    """Neo4j temporal values to aware UTC datetimes."""
+    if value is None:
+        return None
+    if isinstance(value, neo4j.time.DateTime):
+        return utc(value.to_native())
+    return utc(cast(datetime, value))
+
+
+def _cypher(text: str) -> LiteralString:
+    # Statements are constants of graph.neo4j.cypher, never built from input.
+    return cast(LiteralString, text)
+
+
+class Neo4jGraphStore(GraphStore):
+    """`GraphStore` on a Neo4j 5 database reached over Bolt."""
+
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str = "neo4j",
+        max_connection_pool_size: int = 50,
+        connection_timeout: float = 10.0,
+    ) -> None:
+        self.database = database
+        try:
+            self._driver = GraphDatabase.driver(
+                uri,
+                auth=(user, password),
+                max_connection_pool_size=max_connection_pool_size,
+                connection_timeout=connection_timeout,
+                connection_acquisition_timeout=connection_timeout * 6,
+                # Property keys and types not created yet are expected on a young graph.
+                notifications_disabled_classifications=[
+                    NotificationDisabledClassification.UNRECOGNIZED
+                ],
+            )
+        except (DriverError, ValueError) as error:
+            raise StoreUnavailable(f"invalid Neo4j configuration: {error}") from error
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _read(self, statement: str, **params: Any) -> list[neo4j.Record]:
+        try:
+            records, _, _ = self._driver.execute_query(
+                _cypher(statement),
+                params,
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            )
+        except (ServiceUnavailable, AuthError) as error:
+            raise StoreUnavailable(f"Neo4j unavailable: {error}") from error
+        return records
+
+    def _write(self, work: Any) -> Any:
+        try:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(work)
+        except (ServiceUnavailable, AuthError) as error:
+            raise StoreUnavailable(f"Neo4j unavailable: {error}") from error
+
+    @staticmethod
+    def _run(tx: ManagedTransaction, statement: str, **params: Any) -> list[neo4j.Record]:
+        return list(tx.run(_cypher(statement), params))
+
+    def _write_statement(self, statement: str, **params: Any) -> list[neo4j.Record]:
+        def work(tx: ManagedTransaction) -> list[neo4j.Record]:
+            return self._run(tx, statement, **params)
+
+        return cast(list[neo4j.Record], self._write(work))
+
+    def _single_count(self, statement: str, field: str, **params: Any) -> int:
+        records = self._write_statement(statement, **params)
+        return int(records[0][field]) if records else 0
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        for statement in cypher.SCHEMA:
+            self._write_statement(statement)
+        # Constraints are built asynchronously; writes must not race their creation.
+        self._read(cypher.AWAIT_INDEXES)
+
+    def ping(self) -> None:
+        try:
+            self._driver.verify_connectivity()
+        except (DriverError, Neo4jError) as error:
+            raise StoreUnavailable(f"Neo4j unavailable: {error}") from error
+        self._read(cypher.PING)
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def clear(self) -> None:
+        # CALL ... IN TRANSACTIONS needs an auto-commit transaction.
+        with self._driver.session(database=self.database) as session:
+            session.run(_cypher(cypher.CLEAR)).consume()
+
+    # -- writes ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _now() -> datetime:
+        return datetime.now(UTC)
+
+    def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
+        rows = account_rows(accounts)
+        created = self._single_count(
+            cypher.UPSERT_ACCOUNTS, "created", rows=rows, now=self._now()
+        )
+        return UpsertResult(created=created, existing=len(accounts) - created)
+
+    def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
+        rows = [channel_row(channel) for channel in channels]
+        created = self._single_count(
+            cypher.UPSERT_CHANNELS, "created", rows=rows, now=self._now()
+        )
+        return UpsertResult(created=created, existing=len(channels) - created)
+
+    def upsert_posts(self, posts: Sequence[Post]) -> UpsertResult:
+        batch = post_batch(posts)
+        now = self._now()
+        uids = [row["uid"] for row in batch.posts]
+        by_target: dict[str, list[dict[str, Any]]] = {}
+        for row in batch.aspects:
+            by_target.setdefault(row["target"], []).append(row)
+
+        def work(tx: ManagedTransaction) -> int:
+            self._run(tx, cypher.UPSERT_ACCOUNTS, rows=batch.accounts, now=now)
+            self._run(tx, cypher.UPSERT_CHANNELS, rows=batch.channels, now=now)
+            self._run(tx, cypher.UPSERT_TOPICS, rows=batch.topics)
+            records = self._run(
+                tx, cypher.UPSERT_POSTS, rows=batch.posts, now=now, batch=str(uuid.uuid4())
+            )
+            self._run(tx, cypher.LINK_MENTIONS, rows=batch.mentions)
+            self._run(tx, cypher.LINK_TOPICS, rows=batch.tags)
+            for statement in (cypher.LINK_REPLIES, cypher.LINK_WAITING_REPLIES,
+                              cypher.LINK_SHARES, cypher.LINK_WAITING_SHARES):
+                self._run(tx, statement, uids=uids)
+            for target, rows in by_target.items():
+                self._run(tx, cypher.LINK_ASPECTS[AspectTarget(target)], rows=rows)
+            return int(records[0]["created"]) if records else 0
+
+        created = int(self._write(work))
+        return UpsertResult(created=created, existing=len(posts) - created)
+
+    def _upsert_named(self, label: str, rows: list[dict[str, str]]) -> UpsertResult:
+        created = self._single_count(cypher.UPSERT_NAMED[label], "created", rows=rows)
+        return UpsertResult(created=created, existing=len(rows) - created)
+
+    def upsert_touchpoints(self, touchpoints: Sequence[Touchpoint]) -> UpsertResult:
+        rows = [{"key": t.key, "name": t.name} for t in touchpoints]
+        return self._upsert_named("Touchpoint", rows)
+
+    def upsert_products(self, products: Sequence[Product]) -> UpsertResult:
+        return self._upsert_named("Product", [{"key": p.key, "name": p.name} for p in products])
+
+    def upsert_customers(self, customers: Sequence[Customer]) -> UpsertResult:
+        rows = [
+            {
+                "external_id": c.external_id,
+                "first_name": c.first_name,
+                "last_name": c.last_name,
+                "email": c.email,
+                "city": c.city,
+                "lifetime_value": c.lifetime_value,
+            }
+            for c in customers
+        ]
+        created = self._single_count(cypher.UPSERT_CUSTOMERS, "created", rows=rows)
+        return UpsertResult(created=created, existing=len(rows) - created)
+
+    def link_customers(self, links: Sequence[CustomerLink]) -> int:
+        rows = [
+            {
+                "person_id": link.person_id,
+                "customer_id": link.customer_id,
+                "confidence": link.confidence,
+                "evidence": list(link.evidence),
+            }
+            for link in links
+        ]
+        return self._single_count(cypher.LINK_CUSTOMERS, "written", rows=rows)
+
+    def write_scores(self, name: str, scores: Mapping[str, float], computed_at: datetime) -> int:
+        prop = _SCORE_PREFIX + validate_score_name(name)
+        rows = [{"id": person, "props": {prop: float(value)}} for person, value in scores.items()]
+
+        def work(tx: ManagedTransaction) -> int:
+            self._run(tx, cypher.CLEAR_SCORE, property=prop, cleared={prop: None})
+            records = self._run(tx, cypher.WRITE_SCORES, rows=rows)
+            written = int(records[0]["written"]) if records else 0
+            self._run(tx, cypher.RECORD_SCORE_RUN, name=name, computed_at=utc(computed_at),
+                      count=written)
+            return written
+
+        return int(self._write(work))
+
+    def write_communities(self, membership: Mapping[str, str], computed_at: datetime) -> int:
+        def work(tx: ManagedTransaction) -> int:
+            known = {r["id"] for r in self._run(tx, cypher.EXISTING_PEOPLE, ids=list(membership))}
+            members = [
+                {"person_id": person, "community_id": community}
+                for person, community in membership.items()
+                if person in known
+            ]
+            sizes: dict[str, int] = {}
+            for row in members:
+                sizes[row["community_id"]] = sizes.get(row["community_id"], 0) + 1
+            self._run(tx, cypher.DROP_COMMUNITIES)
+            self._run(
+                tx,
+                cypher.CREATE_COMMUNITIES,
+                rows=[{"id": cid, "size": size} for cid, size in sizes.items()],
+                computed_at=utc(computed_at),
+            )
+            self._run(tx, cypher.WRITE_MEMBERSHIP, rows=members)
+            return len(sizes)
+
+        return int(self._write(work))
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def get_person(self, person_id: str) -> Person | None:
+        records = self._read(cypher.GET_PERSON, id=person_id)
+        if not records:
+            return None
+        record = records[0]
+        scores = {
+            key.removeprefix(_SCORE_PREFIX): float(value)
+            for key, value in record["properties"].items()
+            if key.startswith(_SCORE_PREFIX)
+        }
+        return Person(
+            id=record["id"],
+            display_name=record["display_name"],
+            community_id=record["community_id"],
+            scores=scores,
+        )
+
+    @staticmethod
+    def _account(fields: Mapping[str, Any], person_id: str | None) -> Account:
+        return Account(person_id=person_id, **fields)
+
+    def get_account(self, platform: str, handle: str) -> Account | None:
+        records = self._read(cypher.GET_ACCOUNT, uid=account_uid(platform, handle))
+        if not records:
+            return None
+        return self._account(records[0]["account"], records[0]["person_id"])
+
+    def accounts_of(self, person_ids: Sequence[str]) -> dict[str, list[Account]]:
+        result: dict[str, list[Account]] = {person: [] for person in person_ids}
+        for record in self._read(cypher.ACCOUNTS_OF, ids=list(person_ids)):
+            result[record["person_id"]].append(
+                self._account(record["account"], record["person_id"])
+            )
+        return result
+
+    @staticmethod
+    def _stored_post(record: neo4j.Record) -> StoredPost:
+        props = record["post"]
+        share_kind = props.get("share_kind")
+        created_at = _native(props["created_at"])
+        assert created_at is not None
+        return StoredPost(
+            uid=props["uid"],
+            platform=props["platform"],
+            external_id=props["external_id"],
+            author_uid=props["author_uid"],
+            text=props["text"],
+            created_at=created_at,
+            language=props.get("language"),
+            url=props.get("url"),
+            metrics={name: props[name] for name in METRIC_NAMES if name in props},
+            channel_uid=props.get("channel_uid"),
+            reply_to_uid=props.get("reply_to_uid"),
+            shares_uid=props.get("shares_uid"),
+            share_kind=ShareKind(share_kind) if share_kind else None,
+            mention_uids=tuple(sorted(record["mentions"])),
+            topic_keys=tuple(sorted(record["topics"])),
+            aspects=tuple(
+                sorted(
+                    (
+                        Aspect(AspectTarget(a["target"]), a["key"], Sentiment(a["sentiment"]),
+                               a["score"])
+                        for a in record["aspects"]
+                    ),
+                    key=lambda aspect: (aspect.target.value, aspect.key),
+                )
+            ),
+        )
+
+    def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]:
+        records = self._read(cypher.GET_POSTS, uids=list(uids))
+        return {post.uid: post for post in map(self._stored_post, records)}
+
+    def get_topic(self, key: str) -> Topic | None:
+        records = self._read(cypher.GET_TOPIC, key=key)
+        if not records:
+            return None
+        return Topic(records[0]["key"], records[0]["display"], TopicKind(records[0]["kind"]))
+
+    def get_channel(self, platform: str, venue: str) -> Channel | None:
+        records = self._read(cypher.GET_CHANNEL, uid=channel_uid(platform, venue))
+        if not records:
+            return None
+        r = records[0]
+        return Channel(r["platform"], r["venue"], ChannelKind(r["kind"]), _native(r["first_seen_at"]))
+
+    def get_customer(self, external_id: str) -> Customer | None:
+        records = self._read(cypher.GET_CUSTOMER, id=external_id)
+        return Customer(**records[0].data()) if records else None
+
+    def customer_links(self, person_id: str) -> list[CustomerLink]:
+        return [
+            CustomerLink(r["person_id"], r["customer_id"], r["confidence"], tuple(r["evidence"]))
+            for r in self._read(cypher.CUSTOMER_LINKS, id=person_id)
+        ]
+
+    def get_community(self, community_id: str) -> Community | None:
+        records = self._read(cypher.GET_COMMUNITY, id=community_id)
+        if not records:
+            return None
+        r = records[0]
+        return Community(r["id"], r["size"], r["label"], _native(r["computed_at"]))
+
+    def counts(self) -> Counts:
+        return Counts(**self._read(cypher.COUNTS)[0].data())
+
+    def interactions(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        person_ids: Sequence[str] | None = None,
+    ) -> Iterator[Interaction]:
+        window = {
+            "since": utc(since) if since else None,
+            "until": utc(until) if until else None,
+        }
+        if person_ids is None:
+            records = self._read(cypher.INTERACTIONS, **window)
+        else:
+            records = self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window)
+        for r in records:
+            at = _native(r["at"])
+            assert at is not None
+            yield Interaction(r["source"], r["target"], InteractionKind(r["kind"]), at, r["post"])
+
+    def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
+        records = self._read(cypher.THREAD, uid=post_uid, limit=limit)
+        if not records:
+            return None
+        uids = records[0]["uids"]
+        posts = self.get_posts(uids)
+        ordered = sorted(posts.values(), key=lambda post: (post.created_at, post.uid))
+        return Thread(root_uid=records[0]["root"], posts=tuple(ordered))

@@ -1,0 +1,140 @@
+"""Flattening of domain objects into the plain rows that both backends write in batches.
+
+One place decides how a post batch decomposes into accounts, channels, topics, posts and
+links, so the two stores cannot drift apart in what an upsert means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import Account, Channel, Post, person_id_for_account, utc
+
+Row = dict[str, Any]
+
+METRIC_NAMES = ("likes", "shares", "replies", "quotes", "views")
+
+
+def metric_values(metrics: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Keep the known public metrics, as non-negative integers."""
+    values: dict[str, int] = {}
+    for name, value in metrics:
+        if name not in METRIC_NAMES:
+            raise ValueError(f"unknown metric: {name!r}")
+        if value < 0:
+            raise ValueError(f"negative metric {name}")
+        values[name] = int(value)
+    return values
+
+
+def account_row(account: Account) -> Row:
+    uid = account.uid
+    platform, handle = uid.split(":", 1)
+    return {
+        "uid": uid,
+        "platform": platform,
+        "handle": handle,
+        "display_name": account.display_name,
+        "followers": account.followers,
+        "url": account.url,
+        "person_id": account.person_id or person_id_for_account(uid),
+    }
+
+
+def account_rows(accounts: Iterable[Account]) -> list[Row]:
+    """One row per account uid; fields known from a later occurrence fill gaps."""
+    merged: dict[str, Row] = {}
+    for account in accounts:
+        row = account_row(account)
+        known = merged.get(row["uid"])
+        if known is None:
+            merged[row["uid"]] = row
+        else:
+            for key, value in row.items():
+                if value is not None and key != "person_id":
+                    known[key] = value
+    return list(merged.values())
+
+
+def channel_row(channel: Channel) -> Row:
+    uid = channel.uid
+    return {
+        "uid": uid,
+        "platform": uid.split(":", 1)[0],
+        "venue": channel.venue.strip(),
+        "kind": channel.kind.value,
+    }
+
+
+@dataclass(slots=True)
+class PostBatch:
+    """A batch of posts split into the rows each part of the graph needs."""
+
+    accounts: list[Row] = field(default_factory=list)
+    channels: list[Row] = field(default_factory=list)
+    topics: list[Row] = field(default_factory=list)
+    posts: list[Row] = field(default_factory=list)
+    mentions: list[Row] = field(default_factory=list)
+    tags: list[Row] = field(default_factory=list)
+    aspects: list[Row] = field(default_factory=list)
+    duplicates_in_batch: int = 0
+
+
+def post_batch(posts: Sequence[Post]) -> PostBatch:
+    """Decompose posts; a post repeated within the batch is kept once (the last wins)."""
+    unique: dict[str, Post] = {}
+    for post in posts:
+        unique[post.uid] = post
+    batch = PostBatch(duplicates_in_batch=len(posts) - len(unique))
+
+    accounts: list[Account] = []
+    channels: dict[str, Row] = {}
+    topics: dict[str, Row] = {}
+    for uid, post in unique.items():
+        accounts.append(post.author)
+        accounts.extend(post.mentions)
+        channel_uid = None
+        if post.channel is not None:
+            row = channel_row(post.channel)
+            channels[row["uid"]] = row
+            channel_uid = row["uid"]
+        batch.posts.append(
+            {
+                "uid": uid,
+                "platform": uid.split(":", 1)[0],
+                "external_id": post.external_id.strip(),
+                "author_uid": post.author.uid,
+                "text": post.text,
+                "created_at": utc(post.created_at),
+                "language": post.language,
+                "url": post.url,
+                "metrics": metric_values(post.metrics.items()),
+                "channel_uid": channel_uid,
+                "reply_to_uid": post.reply_to_uid,
+                "shares_uid": post.shares_uid,
+                "share_kind": post.share_kind.value if post.share_kind else None,
+            }
+        )
+        for account in {mention.uid for mention in post.mentions}:
+            batch.mentions.append({"post_uid": uid, "account_uid": account})
+        for topic in post.topics:
+            topics.setdefault(topic.key, {"key": topic.key, "display": topic.display,
+                                          "kind": topic.kind.value})
+        for key in {topic.key for topic in post.topics}:
+            batch.tags.append({"post_uid": uid, "topic_key": key})
+        for aspect in post.aspects:
+            batch.aspects.append(
+                {
+                    "post_uid": uid,
+                    "target": aspect.target.value,
+                    "key": aspect.key,
+                    "sentiment": aspect.sentiment.value,
+                    "score": aspect.score,
+                }
+            )
+    batch.accounts = account_rows(accounts)
+    batch.channels = list(channels.values())
+    batch.topics = list(topics.values())
+    return batch

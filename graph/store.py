@@ -1,0 +1,193 @@
+"""The store contract: every domain operation a backend must provide.
+
+Both backends (`graph.neo4j.Neo4jGraphStore` and `graph.embedded.EmbeddedGraphStore`) pass
+the same contract suite (``tests/contract``). Callers depend on `GraphStore` only.
+
+Write semantics shared by every backend:
+
+* Upserts are batched and idempotent; the natural key of each node is its uniqueness key.
+* `upsert_posts` also upserts each post's author and mentioned accounts (creating a person
+  for an account seen for the first time), its channel, topics and aspect targets.
+* A reply or share whose parent has not been stored yet is kept; the link appears as soon as
+  the parent arrives, in whichever order the two are written.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+
+from graph.model import (
+    Account,
+    Channel,
+    Community,
+    Counts,
+    Customer,
+    CustomerLink,
+    Interaction,
+    Neighbourhood,
+    Person,
+    Post,
+    Product,
+    StoredPost,
+    Thread,
+    Topic,
+    Touchpoint,
+    UpsertResult,
+)
+
+MAX_NEIGHBOURHOOD_HOPS = 4
+MAX_THREAD_POSTS = 10_000
+
+
+class StoreError(Exception):
+    """A store operation failed; the message is safe to show to an operator."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached (server down, data directory unusable)."""
+
+
+class GraphStore(abc.ABC):
+    """Typed domain operations over the conversation graph."""
+
+    backend: str
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def ensure_schema(self) -> None:
+        """Create constraints, indexes or tables; safe to call on every start."""
+
+    @abc.abstractmethod
+    def ping(self) -> None:
+        """Return if the store answers a trivial query, else raise `StoreUnavailable`."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release connections; the store is unusable afterwards."""
+
+    @abc.abstractmethod
+    def clear(self) -> None:
+        """Delete every node and relationship. Destructive: for tests and resets only."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writes ----------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
+        """Create or update accounts; a new account gets a new person unless it names one."""
+
+    @abc.abstractmethod
+    def upsert_posts(self, posts: Sequence[Post]) -> UpsertResult:
+        """Create or update posts with their links; ``created`` counts posts new to the store."""
+
+    @abc.abstractmethod
+    def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
+        """Create channels (recording when first seen) or update their kind."""
+
+    @abc.abstractmethod
+    def upsert_touchpoints(self, touchpoints: Sequence[Touchpoint]) -> UpsertResult: ...
+
+    @abc.abstractmethod
+    def upsert_products(self, products: Sequence[Product]) -> UpsertResult: ...
+
+    @abc.abstractmethod
+    def upsert_customers(self, customers: Sequence[Customer]) -> UpsertResult: ...
+
+    @abc.abstractmethod
+    def link_customers(self, links: Sequence[CustomerLink]) -> int:
+        """Record that people are customers, with evidence and confidence; returns links written."""
+
+    @abc.abstractmethod
+    def write_scores(self, name: str, scores: Mapping[str, float], computed_at: datetime) -> int:
+        """Replace the score ``name`` for every person; people absent from ``scores`` lose it."""
+
+    @abc.abstractmethod
+    def write_communities(self, membership: Mapping[str, str], computed_at: datetime) -> int:
+        """Replace all community memberships (person id -> community id); returns communities."""
+
+    # -- reads -----------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def get_person(self, person_id: str) -> Person | None: ...
+
+    @abc.abstractmethod
+    def get_account(self, platform: str, handle: str) -> Account | None: ...
+
+    @abc.abstractmethod
+    def accounts_of(self, person_ids: Sequence[str]) -> dict[str, list[Account]]:
+        """Accounts of each person (batched; people without accounts map to [])."""
+
+    @abc.abstractmethod
+    def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]:
+        """Posts by uid (batched); unknown uids are absent from the result."""
+
+    def get_post(self, uid: str) -> StoredPost | None:
+        return self.get_posts([uid]).get(uid)
+
+    @abc.abstractmethod
+    def get_topic(self, key: str) -> Topic | None: ...
+
+    @abc.abstractmethod
+    def get_channel(self, platform: str, venue: str) -> Channel | None: ...
+
+    @abc.abstractmethod
+    def get_customer(self, external_id: str) -> Customer | None: ...
+
+    @abc.abstractmethod
+    def customer_links(self, person_id: str) -> list[CustomerLink]: ...
+
+    @abc.abstractmethod
+    def get_community(self, community_id: str) -> Community | None: ...
+
+    @abc.abstractmethod
+    def counts(self) -> Counts: ...
+
+    @abc.abstractmethod
+    def interactions(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        person_ids: Sequence[str] | None = None,
+    ) -> Iterator[Interaction]:
+        """Person-to-person interactions in ``[since, until)``.
+
+        With ``person_ids``, only interactions whose source or target is one of them.
+        Interactions of a person with themself are never returned.
+        """
+
+    @abc.abstractmethod
+    def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
+        """The conversation containing ``post_uid``, from its topmost stored ancestor down."""
+
+    def neighbourhood(self, person_id: str, hops: int = 1) -> Neighbourhood:
+        """People within ``hops`` interaction hops of a person (1..MAX_NEIGHBOURHOOD_HOPS).
+
+        Expanded one hop per query, so the cost follows the neighbourhood, not the graph.
+        """
+        if not 1 <= hops <= MAX_NEIGHBOURHOOD_HOPS:
+            raise ValueError(f"hops must be between 1 and {MAX_NEIGHBOURHOOD_HOPS}")
+        distance = {person_id: 0}
+        frontier = [person_id]
+        seen_edges: dict[tuple[str, str, str, str], Interaction] = {}
+        for hop in range(1, hops + 1):
+            reached: list[str] = []
+            for edge in self.interactions(person_ids=frontier):
+                seen_edges[(edge.source, edge.target, edge.kind, edge.post_uid)] = edge
+                for other in (edge.source, edge.target):
+                    if other not in distance:
+                        distance[other] = hop
+                        reached.append(other)
+            if not reached:
+                break
+            frontier = reached
+        return Neighbourhood(
+            center=person_id, hops=distance, interactions=tuple(seen_edges.values())
+        )

@@ -1,0 +1,1 @@
+"""Listening: parsers, the ingest pipeline, enrichment and background jobs."""

@@ -1,0 +1,1 @@
+"""Background work: Celery on Redis when configured, in-process otherwise."""

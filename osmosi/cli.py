@@ -1,0 +1,135 @@
+"""The ``osmosi`` command line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from osmosi.settings import Settings
+
+app = typer.Typer(
+    name="osmosi",
+    help="Osmosi: community and advocacy intelligence on a graph.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Data directory of the embedded store (OSMOSI_DATA_DIR)."),
+]
+JsonOutput = Annotated[bool, typer.Option("--json", help="Print one JSON object for machines.")]
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment, with command-line options taking precedence."""
+    settings = Settings(**{key: value for key, value in overrides.items() if value is not None})
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return settings
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (OSMOSI_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on (OSMOSI_PORT).")] = None,
+    data_dir: DataDir = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Load the built-in demo conversation first.")
+    ] = False,
+) -> None:
+    """Run the HTTP and GraphQL API."""
+    import uvicorn
+
+    from ingestion.demo import load_demo
+    from osmosi.runtime import open_store
+    from server.app import create_app
+
+    settings = load_settings(host=host, port=port, data_dir=data_dir)
+    if demo:
+        with open_store(settings) as store:
+            result = load_demo(store)
+        console.print(f"demo data: {result.created} posts added, {result.existing} already there")
+    console.print(
+        f"Osmosi on http://{settings.host}:{settings.port}/graphql "
+        f"(store: {settings.store_backend})"
+    )
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+    )
+
+
+@app.command()
+def stats(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
+    """Print how many people, accounts, posts, topics, channels and communities are stored."""
+    from osmosi.runtime import open_store
+
+    settings = load_settings(data_dir=data_dir)
+    with open_store(settings) as store:
+        counts = asdict(store.counts())
+    if as_json:
+        typer.echo(json.dumps(counts))
+        return
+    for name, value in counts.items():
+        typer.echo(f"{name:>12}  {value}")
+
+
+@app.command()
+def schema(
+    check: Annotated[
+        Path | None, typer.Option(help="Compare with this SDL file; exit 1 if it differs.")
+    ] = None,
+) -> None:
+    """Print the GraphQL schema (SDL) that the server serves."""
+    from server.graphql.schema import schema_sdl
+
+    sdl = schema_sdl()
+    if check is None:
+        sys.stdout.write(sdl)
+        return
+    if check.read_text(encoding="utf-8") != sdl:
+        console.print(f"{check} differs from the served schema; regenerate it with "
+                      f"`osmosi schema > {check}`")
+        raise typer.Exit(1)
+
+
+def _celery_app() -> Any:
+    from ingestion.jobs.celery_app import create_celery
+
+    settings = load_settings()
+    if not settings.redis_url:
+        console.print("OSMOSI_REDIS_URL is not set: background work runs in-process, "
+                      "no worker is needed.")
+        raise typer.Exit(2)
+    return create_celery(settings.redis_url)
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+) -> None:
+    """Run a Celery worker for background jobs (needs OSMOSI_REDIS_URL)."""
+    _celery_app().worker_main(["worker", f"--concurrency={concurrency}", "--loglevel=INFO"])
+
+
+@app.command()
+def beat() -> None:
+    """Run the Celery beat scheduler of periodic jobs (needs OSMOSI_REDIS_URL)."""
+    _celery_app().start(["beat", "--loglevel=INFO"])
+
+
+def main() -> None:
+    app()

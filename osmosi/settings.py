@@ -1,0 +1,50 @@
+"""Settings, from ``OSMOSI_*`` environment variables (and an optional ``.env`` file).
+
+Read once at startup by the CLI or the app factory, then passed down; never at import.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Environment(enum.StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    """Osmosi's configuration. With no Neo4j URI the embedded store is used; with no Redis
+    URL background work runs in-process."""
+
+    model_config = SettingsConfigDict(env_prefix="OSMOSI_", env_file=".env", extra="ignore")
+
+    environment: Environment = Field(
+        Environment.DEVELOPMENT,
+        description="`production` turns GraphiQL off and hides error details.",
+    )
+    data_dir: Path = Field(
+        Path("osmosi-data"), description="Directory of the embedded store and local state."
+    )
+    neo4j_uri: str | None = Field(None, description="Bolt URI; unset means the embedded store.")
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str = "neo4j"
+    redis_url: str | None = Field(
+        None, description="Celery broker and result backend; unset means in-process jobs."
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    log_level: str = "INFO"
+
+    @property
+    def store_backend(self) -> str:
+        return "neo4j" if self.neo4j_uri else "embedded"
+
+    @property
+    def production(self) -> bool:
+        return self.environment is Environment.PRODUCTION

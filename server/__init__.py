@@ -1,0 +1,1 @@
+"""HTTP and GraphQL transport; domain work is delegated to `graph` and `ingestion`."""

@@ -1,0 +1,65 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from starlette.concurrency import run_in_threadpool
+from strawberry.fastapi import GraphQLRouter
+
+import osmosi
+from graph.store import GraphStore
+from ingestion.jobs.broker import RedisBroker
+from osmosi.runtime import open_store
+from osmosi.settings import Settings
+from server import health
+from server.graphql.core.context import Context
+from server.graphql.schema import build_schema
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
+    """Build the API. With ``store`` given the app uses it and leaves it open at shutdown;
+    otherwise it opens the configured store on startup and closes it on shutdown."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = store is None
+        app.state.store = store if store is not None else await run_in_threadpool(
+            open_store, settings
+        )
+        app.state.broker = RedisBroker(settings.redis_url) if settings.redis_url else None
+        log.info("store %s ready", app.state.store.backend)
+        try:
+            yield
+        finally:
+            if app.state.broker is not None:
+                app.state.broker.close()
+            if owned:
+                await run_in_threadpool(app.state.store.close)
+
+    app = FastAPI(
+        title="Osmosi",
+        version=osmosi.__version__,
+        lifespan=lifespan,
+        docs_url=None if settings.production else "/docs",
+        redoc_url=None,
+        openapi_url=None if settings.production else "/openapi.json",
+    )
+
+    async def context(request: Request) -> Context:
+        return Context(store=request.app.state.store)
+
+    graphql = GraphQLRouter[Context, None](
+        build_schema(),
+        context_getter=context,
+        graphql_ide=None if settings.production else "graphiql",
+        allow_queries_via_get=False,
+    )
+    app.include_router(graphql, prefix="/graphql")
+    app.include_router(health.router)
+    return app

@@ -1,0 +1,88 @@
+"""Fixtures: the two store backends, and the real services some tests need.
+
+Neo4j and Redis come from ``OSMOSI_TEST_NEO4J_URI`` and ``OSMOSI_TEST_REDIS_URL`` (the README's
+test command starts both). Outside CI a missing service skips its tests with the reason; with
+``CI=true`` it fails them, so a CI run can never pass without having tested both backends.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.embedded import EmbeddedGraphStore
+from graph.neo4j import Neo4jGraphStore
+from graph.store import GraphStore, StoreUnavailable
+
+BACKENDS = ("embedded", "neo4j")
+
+
+def missing_service(reason: str) -> None:
+    """Skip locally, fail in CI: a CI run must exercise every real service."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"CI requires this service: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def neo4j_params() -> dict[str, str]:
+    return {
+        "uri": os.environ.get("OSMOSI_TEST_NEO4J_URI", ""),
+        "user": os.environ.get("OSMOSI_TEST_NEO4J_USER", "neo4j"),
+        "password": os.environ.get("OSMOSI_TEST_NEO4J_PASSWORD", "osmosi-test"),
+        "database": os.environ.get("OSMOSI_TEST_NEO4J_DATABASE", "neo4j"),
+    }
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> Iterator[Neo4jGraphStore]:
+    params = neo4j_params()
+    if not params["uri"]:
+        missing_service("OSMOSI_TEST_NEO4J_URI is not set (run the README's test command)")
+    store = Neo4jGraphStore(**params)
+    try:
+        store.ping()
+        store.ensure_schema()
+    except StoreUnavailable as error:
+        store.close()
+        missing_service(f"Neo4j at {params['uri']} is unavailable: {error}")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def neo4j_store(neo4j_server: Neo4jGraphStore) -> Neo4jGraphStore:
+    neo4j_server.clear()
+    return neo4j_server
+
+
+@pytest.fixture
+def embedded_store(tmp_path: Path) -> Iterator[EmbeddedGraphStore]:
+    store = EmbeddedGraphStore(tmp_path / "data")
+    store.ensure_schema()
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest) -> GraphStore:
+    """Each backend in turn; the contract suite runs once per backend."""
+    if request.param == "neo4j":
+        request.applymarker(pytest.mark.neo4j)
+    return request.getfixturevalue(f"{request.param}_store")  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = os.environ.get("OSMOSI_TEST_REDIS_URL", "")
+    if not url:
+        missing_service("OSMOSI_TEST_REDIS_URL is not set (run the README's test command)")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        missing_service(f"Redis at {url} is unavailable: {error}")
+    return url
