@@ -11,7 +11,7 @@ from graph.model import Interaction
 from graph.store import GraphStore
 
 
-def interaction_multigraph(interactions: Iterable[Interaction]) -> nx.MultiDiGraph:
+def interaction_multigraph(interactions: Iterable[Interaction]) -> nx.MultiDiGraph[str]:
     """One edge per interaction, from the acting person to the person acted upon.
 
     Each edge is keyed by ``(post uid, kind)`` (a reply that also mentions its parent's
@@ -30,7 +30,7 @@ def interaction_multigraph(interactions: Iterable[Interaction]) -> nx.MultiDiGra
     >>> G.number_of_edges("ada", "bob")
     2
     """
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for edge in interactions:
         graph.add_edge(
             edge.source,
@@ -45,6 +45,6 @@ def interaction_multigraph(interactions: Iterable[Interaction]) -> nx.MultiDiGra
 
 def project_interactions(
     store: GraphStore, since: datetime | None = None, until: datetime | None = None
-) -> nx.MultiDiGraph:
+) -> nx.MultiDiGraph[str]:
     """The interaction graph of a store, optionally restricted to ``[since, until)``."""
     return interaction_multigraph(store.interactions(since=since, until=until))

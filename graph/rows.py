@@ -120,8 +120,9 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
         for account in {mention.uid for mention in post.mentions}:
             batch.mentions.append({"post_uid": uid, "account_uid": account})
         for topic in post.topics:
-            topics.setdefault(topic.key, {"key": topic.key, "display": topic.display,
-                                          "kind": topic.kind.value})
+            topics.setdefault(
+                topic.key, {"key": topic.key, "display": topic.display, "kind": topic.kind.value}
+            )
         for key in {topic.key for topic in post.topics}:
             batch.tags.append({"post_uid": uid, "topic_key": key})
         for aspect in post.aspects:

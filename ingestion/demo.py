@@ -14,10 +14,35 @@ from graph.model import Account, Channel, ChannelKind, Post, ShareKind, Topic, U
 from graph.store import GraphStore
 
 _PEOPLE = (
-    "giulia_caffe", "marco.rossi", "ana_pop", "luca_b", "sofia_m", "davide", "elena_v",
-    "tom_brews", "sara_k", "paolo_roma", "irina_d", "matteo", "chiara_l", "james_o",
-    "francesca", "andrea_t", "bianca", "nicola_g", "laura_p", "ioana_m", "roberto",
-    "emma_w", "stefano", "valentina", "alex_c", "martina", "gabriele", "noah_j", "ilaria",
+    "giulia_caffe",
+    "marco.rossi",
+    "ana_pop",
+    "luca_b",
+    "sofia_m",
+    "davide",
+    "elena_v",
+    "tom_brews",
+    "sara_k",
+    "paolo_roma",
+    "irina_d",
+    "matteo",
+    "chiara_l",
+    "james_o",
+    "francesca",
+    "andrea_t",
+    "bianca",
+    "nicola_g",
+    "laura_p",
+    "ioana_m",
+    "roberto",
+    "emma_w",
+    "stefano",
+    "valentina",
+    "alex_c",
+    "martina",
+    "gabriele",
+    "noah_j",
+    "ilaria",
     "simone",
 )
 _BRAND = "aurora_caffe"
@@ -52,7 +77,6 @@ def demo_posts(seed: int = 7, count: int = 300) -> list[Post]:
     start = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
     accounts: dict[str, list[Account]] = {}
     for channel in _CHANNELS:
-        people = (*_PEOPLE, _BRAND)
         accounts[channel.platform] = [
             Account(
                 channel.platform,
@@ -60,7 +84,7 @@ def demo_posts(seed: int = 7, count: int = 300) -> list[Post]:
                 display_name=name.replace("_", " ").replace(".", " ").title(),
                 followers=5000 if name == _BRAND else int(rng.paretovariate(1.2) * 40),
             )
-            for name in people
+            for name in (*_PEOPLE, _BRAND)
         ]
     posts: list[Post] = []
     for number in range(count):
@@ -73,31 +97,58 @@ def demo_posts(seed: int = 7, count: int = 300) -> list[Post]:
             parent = rng.choice(same_platform[-40:])
             language, text = rng.choice(_REPLIES)
             posts.append(
-                Post(channel.platform, f"demo-{number}", author, text, created,
-                     language=language, channel=channel, reply_to=parent.external_id,
-                     mentions=(parent.author,), topics=_hashtags(text))
+                Post(
+                    channel.platform,
+                    f"demo-{number}",
+                    author,
+                    text,
+                    created,
+                    language=language,
+                    channel=channel,
+                    reply_to=parent.external_id,
+                    mentions=(parent.author,),
+                    topics=_hashtags(text),
+                )
             )
             continue
         if same_platform and rng.random() < 0.1:
             original = rng.choice(same_platform[-40:])
             posts.append(
-                Post(channel.platform, f"demo-{number}", author, original.text, created,
-                     language=original.language, channel=channel, shares=original.external_id,
-                     share_kind=ShareKind.REPOST, topics=original.topics)
+                Post(
+                    channel.platform,
+                    f"demo-{number}",
+                    author,
+                    original.text,
+                    created,
+                    language=original.language,
+                    channel=channel,
+                    shares=original.external_id,
+                    share_kind=ShareKind.REPOST,
+                    topics=original.topics,
+                )
             )
             continue
         language, template = rng.choice(_TEXTS)
         text = template.format(brand="@" + _BRAND)
-        mentions = (people[-1],) if "{brand}" in template else ()
+        mentions: tuple[Account, ...] = (people[-1],) if "{brand}" in template else ()
         if rng.random() < 0.2:
             friend = rng.choice(people[:-1])
             if friend != author:
                 text += f" cc @{friend.handle}"
                 mentions += (friend,)
         posts.append(
-            Post(channel.platform, f"demo-{number}", author, text, created, language=language,
-                 channel=channel, mentions=mentions, topics=_hashtags(text),
-                 metrics={"likes": rng.randint(0, 60), "replies": rng.randint(0, 5)})
+            Post(
+                channel.platform,
+                f"demo-{number}",
+                author,
+                text,
+                created,
+                language=language,
+                channel=channel,
+                mentions=mentions,
+                topics=_hashtags(text),
+                metrics={"likes": rng.randint(0, 60), "replies": rng.randint(0, 5)},
+            )
         )
     return posts
 

@@ -101,18 +101,19 @@ def schema(
         sys.stdout.write(sdl)
         return
     if check.read_text(encoding="utf-8") != sdl:
-        console.print(f"{check} differs from the served schema; regenerate it with "
-                      f"`osmosi schema > {check}`")
+        console.print(
+            f"{check} differs from the served schema; regenerate it with `osmosi schema > {check}`"
+        )
         raise typer.Exit(1)
 
 
-def _celery_app() -> Any:
+def _celery_app(settings: Settings) -> Any:
     from ingestion.jobs.celery_app import create_celery
 
-    settings = load_settings()
     if not settings.redis_url:
-        console.print("OSMOSI_REDIS_URL is not set: background work runs in-process, "
-                      "no worker is needed.")
+        console.print(
+            "OSMOSI_REDIS_URL is not set: background work runs in-process, no worker is needed."
+        )
         raise typer.Exit(2)
     return create_celery(settings.redis_url)
 
@@ -122,13 +123,21 @@ def worker(
     concurrency: Annotated[int, typer.Option(help="Worker processes.")] = 2,
 ) -> None:
     """Run a Celery worker for background jobs (needs OSMOSI_REDIS_URL)."""
-    _celery_app().worker_main(["worker", f"--concurrency={concurrency}", "--loglevel=INFO"])
+    settings = load_settings()
+    _celery_app(settings).worker_main(
+        ["worker", f"--concurrency={concurrency}", f"--loglevel={settings.log_level}"]
+    )
 
 
 @app.command()
 def beat() -> None:
     """Run the Celery beat scheduler of periodic jobs (needs OSMOSI_REDIS_URL)."""
-    _celery_app().start(["beat", "--loglevel=INFO"])
+    settings = load_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    schedule = settings.data_dir / "celerybeat-schedule"
+    _celery_app(settings).start(
+        ["beat", f"--loglevel={settings.log_level}", f"--schedule={schedule}"]
+    )
 
 
 def main() -> None:

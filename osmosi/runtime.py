@@ -21,6 +21,7 @@ def open_store(settings: Settings) -> GraphStore:
     else:
         store = EmbeddedGraphStore(settings.data_dir)
     try:
+        store.ping()  # fail fast: writes would be retried for half a minute first
         store.ensure_schema()
     except BaseException:
         store.close()

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     log_level: str = "INFO"
+    max_request_bytes: int = Field(
+        256 * 1024, ge=1024, description="Largest accepted API request body, in bytes."
+    )
 
     @property
     def store_backend(self) -> str:

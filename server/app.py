@@ -16,6 +16,7 @@ from ingestion.jobs.broker import RedisBroker
 from osmosi.runtime import open_store
 from osmosi.settings import Settings
 from server import health
+from server.body_limit import BodySizeLimit
 from server.graphql.core.context import Context
 from server.graphql.schema import build_schema
 
@@ -29,8 +30,8 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
-        app.state.store = store if store is not None else await run_in_threadpool(
-            open_store, settings
+        app.state.store = (
+            store if store is not None else await run_in_threadpool(open_store, settings)
         )
         app.state.broker = RedisBroker(settings.redis_url) if settings.redis_url else None
         log.info("store %s ready", app.state.store.backend)
@@ -62,4 +63,5 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     )
     app.include_router(graphql, prefix="/graphql")
     app.include_router(health.router)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     return app

@@ -3,6 +3,8 @@
 #   Neo4j Community 5.26 (embedded in services/neo4j-launcher, Bolt on 127.0.0.1)
 #   Redis (Debian's redis-server, installed with apt-get when missing)
 # Usage: services/dev-services.sh start|stop|status
+#        services/dev-services.sh run -- COMMAND...   (start what is not running, run COMMAND,
+#                                                       then stop only what this call started)
 # Ports and state: OSMOSI_DEV_NEO4J_PORT (17687), OSMOSI_DEV_REDIS_PORT (16379),
 # OSMOSI_DEV_STATE (.services/ in the repository).
 set -euo pipefail
@@ -39,8 +41,8 @@ start_neo4j() {
   build_launcher
   mkdir -p "$STATE/neo4j"
   log "starting neo4j on bolt://127.0.0.1:$NEO4J_PORT"
-  nohup java -Xms256m -Xmx1g -cp "$LAUNCHER/target/classes:$LAUNCHER/target/lib/*" \
-    io.osmosi.launcher.Launcher "$STATE/neo4j/home" "$NEO4J_PORT" 256 \
+  nohup java -Xms1g -Xmx2g -cp "$LAUNCHER/target/classes:$LAUNCHER/target/lib/*" \
+    io.osmosi.launcher.Launcher "$STATE/neo4j/home" "$NEO4J_PORT" 512 \
     >"$STATE/neo4j/launcher.log" 2>&1 &
   echo $! >"$STATE/neo4j/pid"
   local deadline=$((SECONDS + 180))
@@ -92,9 +94,23 @@ status() {
   port_open "$REDIS_PORT" && echo "redis: up (redis://127.0.0.1:$REDIS_PORT)" || echo "redis: down"
 }
 
+run_with_services() {
+  local started=()
+  port_open "$REDIS_PORT" || started+=(redis)
+  port_open "$NEO4J_PORT" || started+=(neo4j)
+  # shellcheck disable=SC2064  # expand the list now
+  trap "for s in ${started[*]:-}; do stop_one \$s; done" EXIT
+  start_redis
+  start_neo4j
+  export OSMOSI_TEST_NEO4J_URI="bolt://127.0.0.1:$NEO4J_PORT"
+  export OSMOSI_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+  "$@"
+}
+
 case "${1:-}" in
   start) start_redis; start_neo4j ;;
   stop) stop_one neo4j; stop_one redis ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  run) shift; [[ "${1:-}" == "--" ]] && shift; run_with_services "$@" ;;
+  *) echo "usage: $0 start|stop|status|run -- COMMAND..." >&2; exit 2 ;;
 esac

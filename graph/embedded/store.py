@@ -128,8 +128,7 @@ class EmbeddedGraphStore(GraphStore):
         con = self._connection()
         con.executescript(DDL)
         con.execute(
-            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
-            "ON CONFLICT(key) DO NOTHING",
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO NOTHING",
             (str(SCHEMA_VERSION),),
         )
 
@@ -244,8 +243,10 @@ class EmbeddedGraphStore(GraphStore):
                 "ON CONFLICT DO NOTHING",
                 batch.tags,
             )
-            for target, table in ((AspectTarget.TOUCHPOINT, "touchpoint"),
-                                  (AspectTarget.PRODUCT, "product")):
+            for target, table in (
+                (AspectTarget.TOUCHPOINT, "touchpoint"),
+                (AspectTarget.PRODUCT, "product"),
+            ):
                 con.executemany(
                     f"INSERT INTO {table}(key, name) VALUES (:key, :key) "
                     "ON CONFLICT(key) DO NOTHING",
@@ -333,8 +334,9 @@ class EmbeddedGraphStore(GraphStore):
     def write_communities(self, membership: Mapping[str, str], computed_at: datetime) -> int:
         with self._transaction() as con:
             known = self._existing(con, "person", "id", list(membership))
-            members = {person: community for person, community in membership.items()
-                       if person in known}
+            members = {
+                person: community for person, community in membership.items() if person in known
+            }
             sizes: dict[str, int] = {}
             for community in members.values():
                 sizes[community] = sizes.get(community, 0) + 1
@@ -364,14 +366,19 @@ class EmbeddedGraphStore(GraphStore):
             self._query("SELECT name, value FROM person_score WHERE person_id = ?", (person_id,))
         )
         pid, display_name, community_id = rows[0]
-        return Person(id=pid, display_name=display_name, community_id=community_id,
-                      scores=scores)
+        return Person(id=pid, display_name=display_name, community_id=community_id, scores=scores)
 
     @staticmethod
     def _account(row: tuple[Any, ...]) -> Account:
         platform, handle, display_name, followers, url, person_id = row
-        return Account(platform=platform, handle=handle, display_name=display_name,
-                       followers=followers, url=url, person_id=person_id)
+        return Account(
+            platform=platform,
+            handle=handle,
+            display_name=display_name,
+            followers=followers,
+            url=url,
+            person_id=person_id,
+        )
 
     _ACCOUNT_COLUMNS = "platform, handle, display_name, followers, url, person_id"
 
@@ -427,14 +434,35 @@ class EmbeddedGraphStore(GraphStore):
             )
         posts = []
         for row in rows:
-            (uid, platform, external_id, author_uid, text, created_at, language, url,
-             metrics, channel, reply_to, shares, share_kind) = row
+            (
+                uid,
+                platform,
+                external_id,
+                author_uid,
+                text,
+                created_at,
+                language,
+                url,
+                metrics,
+                channel,
+                reply_to,
+                shares,
+                share_kind,
+            ) = row
             posts.append(
                 StoredPost(
-                    uid=uid, platform=platform, external_id=external_id,
-                    author_uid=author_uid, text=text, created_at=datetime.fromisoformat(created_at),
-                    language=language, url=url, metrics=json.loads(metrics),
-                    channel_uid=channel, reply_to_uid=reply_to, shares_uid=shares,
+                    uid=uid,
+                    platform=platform,
+                    external_id=external_id,
+                    author_uid=author_uid,
+                    text=text,
+                    created_at=datetime.fromisoformat(created_at),
+                    language=language,
+                    url=url,
+                    metrics=json.loads(metrics),
+                    channel_uid=channel,
+                    reply_to_uid=reply_to,
+                    shares_uid=shares,
                     share_kind=ShareKind(share_kind) if share_kind else None,
                     mention_uids=tuple(mentions.get(uid, ())),
                     topic_keys=tuple(topics.get(uid, ())),
@@ -445,8 +473,7 @@ class EmbeddedGraphStore(GraphStore):
 
     def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]:
         rows = self._query(
-            f"SELECT {self._POST_COLUMNS} FROM post "
-            "WHERE uid IN (SELECT value FROM json_each(?))",
+            f"SELECT {self._POST_COLUMNS} FROM post WHERE uid IN (SELECT value FROM json_each(?))",
             (_json_list(uids),),
         )
         return {post.uid: post for post in self._posts(rows)}
@@ -520,8 +547,9 @@ class EmbeddedGraphStore(GraphStore):
             params["people"] = _json_list(person_ids)
             # One filtered SELECT per side keeps each branch on an index.
             selects = [
-                select.format(where=f"{window} AND {side}.person_id IN "
-                                    "(SELECT value FROM json_each(:people))")
+                select.format(
+                    where=f"{window} AND {side}.person_id IN (SELECT value FROM json_each(:people))"
+                )
                 for select in INTERACTION_SELECTS
                 for side in ("src", "dst")
             ]
@@ -529,8 +557,9 @@ class EmbeddedGraphStore(GraphStore):
         cursor = self._connection().execute(sql, params)
         while rows := cursor.fetchmany(5000):
             for source, target, kind, at, post in rows:
-                yield Interaction(source, target, InteractionKind(kind),
-                                  datetime.fromisoformat(at), post)
+                yield Interaction(
+                    source, target, InteractionKind(kind), datetime.fromisoformat(at), post
+                )
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         root = self._query(

@@ -67,7 +67,7 @@ def _native(value: Any) -> datetime | None:
 
 def _cypher(text: str) -> LiteralString:
     # Statements are constants of graph.neo4j.cypher, never built from input.
-    return cast(LiteralString, text)
+    return text
 
 
 class Neo4jGraphStore(GraphStore):
@@ -166,16 +166,12 @@ class Neo4jGraphStore(GraphStore):
 
     def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
         rows = account_rows(accounts)
-        created = self._single_count(
-            cypher.UPSERT_ACCOUNTS, "created", rows=rows, now=self._now()
-        )
+        created = self._single_count(cypher.UPSERT_ACCOUNTS, "created", rows=rows, now=self._now())
         return UpsertResult(created=created, existing=len(accounts) - created)
 
     def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
         rows = [channel_row(channel) for channel in channels]
-        created = self._single_count(
-            cypher.UPSERT_CHANNELS, "created", rows=rows, now=self._now()
-        )
+        created = self._single_count(cypher.UPSERT_CHANNELS, "created", rows=rows, now=self._now())
         return UpsertResult(created=created, existing=len(channels) - created)
 
     def upsert_posts(self, posts: Sequence[Post]) -> UpsertResult:
@@ -195,8 +191,12 @@ class Neo4jGraphStore(GraphStore):
             )
             self._run(tx, cypher.LINK_MENTIONS, rows=batch.mentions)
             self._run(tx, cypher.LINK_TOPICS, rows=batch.tags)
-            for statement in (cypher.LINK_REPLIES, cypher.LINK_WAITING_REPLIES,
-                              cypher.LINK_SHARES, cypher.LINK_WAITING_SHARES):
+            for statement in (
+                cypher.LINK_REPLIES,
+                cypher.LINK_WAITING_REPLIES,
+                cypher.LINK_SHARES,
+                cypher.LINK_WAITING_SHARES,
+            ):
                 self._run(tx, statement, uids=uids)
             for target, rows in by_target.items():
                 self._run(tx, cypher.LINK_ASPECTS[AspectTarget(target)], rows=rows)
@@ -251,8 +251,9 @@ class Neo4jGraphStore(GraphStore):
             self._run(tx, cypher.CLEAR_SCORE, property=prop, cleared={prop: None})
             records = self._run(tx, cypher.WRITE_SCORES, rows=rows)
             written = int(records[0]["written"]) if records else 0
-            self._run(tx, cypher.RECORD_SCORE_RUN, name=name, computed_at=utc(computed_at),
-                      count=written)
+            self._run(
+                tx, cypher.RECORD_SCORE_RUN, name=name, computed_at=utc(computed_at), count=written
+            )
             return written
 
         return int(self._write(work))
@@ -342,8 +343,12 @@ class Neo4jGraphStore(GraphStore):
             aspects=tuple(
                 sorted(
                     (
-                        Aspect(AspectTarget(a["target"]), a["key"], Sentiment(a["sentiment"]),
-                               a["score"])
+                        Aspect(
+                            AspectTarget(a["target"]),
+                            a["key"],
+                            Sentiment(a["sentiment"]),
+                            a["score"],
+                        )
                         for a in record["aspects"]
                     ),
                     key=lambda aspect: (aspect.target.value, aspect.key),
@@ -366,7 +371,9 @@ class Neo4jGraphStore(GraphStore):
         if not records:
             return None
         r = records[0]
-        return Channel(r["platform"], r["venue"], ChannelKind(r["kind"]), _native(r["first_seen_at"]))
+        return Channel(
+            r["platform"], r["venue"], ChannelKind(r["kind"]), _native(r["first_seen_at"])
+        )
 
     def get_customer(self, external_id: str) -> Customer | None:
         records = self._read(cypher.GET_CUSTOMER, id=external_id)

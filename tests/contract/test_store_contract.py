@@ -28,7 +28,8 @@ from tests.factories import T0, account, post
 
 def person_of(store: GraphStore, handle: str, platform: str = "mastodon") -> str:
     found = store.get_account(platform, handle)
-    assert found is not None and found.person_id
+    assert found is not None
+    assert found.person_id
     return found.person_id
 
 
@@ -41,15 +42,27 @@ def test_schema_creation_is_idempotent(store: GraphStore) -> None:
 def test_upsert_posts_stores_authors_mentions_topics_and_channel(store: GraphStore) -> None:
     result = store.upsert_posts(
         [
-            post("1", "ada", "ciao @bob #Caffè", mentions=("bob",), topics=("#Caffè",),
-                 language="it", url="https://social.example/1", metrics={"likes": 4}),
+            post(
+                "1",
+                "ada",
+                "ciao @bob #Caffè",
+                mentions=("bob",),
+                topics=("#Caffè",),
+                language="it",
+                url="https://social.example/1",
+                metrics={"likes": 4},
+            ),
             post("2", "bob", "#caffe again", topics=("caffe",), minutes=1),
         ]
     )
     assert (result.created, result.existing) == (2, 0)
     counts = store.counts()
     assert (counts.posts, counts.accounts, counts.people, counts.topics, counts.channels) == (
-        2, 2, 2, 1, 1,
+        2,
+        2,
+        2,
+        1,
+        1,
     )
     stored = store.get_post("mastodon:1")
     assert stored is not None
@@ -63,7 +76,8 @@ def test_upsert_posts_stores_authors_mentions_topics_and_channel(store: GraphSto
     assert stored.topic_keys == ("caffe",)
     assert stored.channel_uid == "mastodon:social.example"
     topic = store.get_topic("caffe")
-    assert topic is not None and topic.display == "Caffè"
+    assert topic is not None
+    assert topic.display == "Caffè"
 
 
 def test_reingesting_the_same_posts_creates_nothing(store: GraphStore) -> None:
@@ -95,7 +109,8 @@ def test_hostile_text_round_trips_unchanged(store: GraphStore) -> None:
     handle = "robert'); DROP TABLE account;--"
     store.upsert_posts([post("x'1", handle, text, mentions=("ümlaut_ß",))])
     stored = store.get_post("mastodon:x'1")
-    assert stored is not None and stored.text == text
+    assert stored is not None
+    assert stored.text == text
     assert store.get_account("mastodon", handle) is not None
     assert store.counts().posts == 1
 
@@ -115,7 +130,8 @@ def test_account_upsert_keeps_known_fields(store: GraphStore) -> None:
     second = store.upsert_accounts([account("ada", followers=5)])
     assert (first.created, second.created) == (1, 0)
     found = store.get_account("mastodon", "ada")
-    assert found is not None and (found.display_name, found.followers) == ("Ada", 5)
+    assert found is not None
+    assert (found.display_name, found.followers) == ("Ada", 5)
 
 
 def test_accounts_of_people(store: GraphStore) -> None:
@@ -126,7 +142,8 @@ def test_accounts_of_people(store: GraphStore) -> None:
     assert [a.handle for a in accounts[bob]] == ["bob"]
     assert accounts["nobody"] == []
     person = store.get_person(ada)
-    assert person is not None and person.id == ada
+    assert person is not None
+    assert person.id == ada
     assert store.get_person("nobody") is None
 
 
@@ -159,11 +176,15 @@ def test_thread_returns_the_whole_tree_from_any_post(store: GraphStore) -> None:
         assert thread is not None
         assert thread.root_uid == "mastodon:root"
         assert [p.uid for p in thread.posts] == [
-            "mastodon:root", "mastodon:a", "mastodon:b", "mastodon:a1",
+            "mastodon:root",
+            "mastodon:a",
+            "mastodon:b",
+            "mastodon:a1",
         ]
     assert store.thread("mastodon:missing") is None
     limited = store.thread("mastodon:root", limit=2)
-    assert limited is not None and len(limited.posts) == 2
+    assert limited is not None
+    assert len(limited.posts) == 2
 
 
 def test_shares_and_quotes_are_interactions(store: GraphStore) -> None:
@@ -178,7 +199,8 @@ def test_shares_and_quotes_are_interactions(store: GraphStore) -> None:
     kinds = sorted((e.kind.value, e.target) for e in store.interactions())
     assert kinds == [("quote", ada), ("repost", ada)]
     stored = store.get_post("mastodon:3")
-    assert stored is not None and stored.share_kind is ShareKind.QUOTE
+    assert stored is not None
+    assert stored.share_kind is ShareKind.QUOTE
     assert stored.shares_uid == "mastodon:1"
 
 
@@ -193,8 +215,9 @@ def test_interactions_exclude_self_and_respect_the_time_window(store: GraphStore
     everything = list(store.interactions())
     assert len(everything) == 3
     assert all(e.source != e.target for e in everything)
-    window = list(store.interactions(since=T0 + timedelta(minutes=30),
-                                     until=T0 + timedelta(minutes=120)))
+    window = list(
+        store.interactions(since=T0 + timedelta(minutes=30), until=T0 + timedelta(minutes=120))
+    )
     assert [e.post_uid for e in window] == ["mastodon:2"]
 
 
@@ -244,7 +267,8 @@ def test_scores_are_replaced_per_name(store: GraphStore) -> None:
     store.write_scores("kcore", {ada: 1.0}, T0)
     assert store.write_scores("pagerank", {bob: 0.9}, T0) == 1
     ada_person, bob_person = store.get_person(ada), store.get_person(bob)
-    assert ada_person is not None and bob_person is not None
+    assert ada_person is not None
+    assert bob_person is not None
     assert dict(ada_person.scores) == {"kcore": 1.0}
     assert dict(bob_person.scores) == {"pagerank": 0.9}
     with pytest.raises(ValueError, match="score name"):
@@ -256,42 +280,51 @@ def test_communities_are_replaced_as_a_whole(store: GraphStore) -> None:
     ada, bob, cy = (person_of(store, h) for h in ("ada", "bob", "cy"))
     assert store.write_communities({ada: "c1", bob: "c1", cy: "c2", "ghost": "c3"}, T0) == 2
     first = store.get_community("c1")
-    assert first is not None and first.size == 2 and first.computed_at == T0
+    assert first is not None
+    assert first.size == 2
+    assert first.computed_at == T0
     person = store.get_person(cy)
-    assert person is not None and person.community_id == "c2"
+    assert person is not None
+    assert person.community_id == "c2"
     assert store.write_communities({ada: "c9"}, T0) == 1
     assert store.get_community("c1") is None
     assert store.counts().communities == 1
     person = store.get_person(cy)
-    assert person is not None and person.community_id is None
+    assert person is not None
+    assert person.community_id is None
 
 
 def test_customers_link_to_people_with_evidence(store: GraphStore) -> None:
     store.upsert_posts([post("1", "ada")])
     ada = person_of(store, "ada")
-    created = store.upsert_customers([Customer("C-1", "Ada", "Lovelace", "ada@example.com",
-                                               "Milano", 120.5)])
+    created = store.upsert_customers(
+        [Customer("C-1", "Ada", "Lovelace", "ada@example.com", "Milano", 120.5)]
+    )
     assert created.created == 1
     assert store.upsert_customers([Customer("C-1", "Ada", "Lovelace")]).created == 0
     link = CustomerLink(ada, "C-1", 0.92, ("handle in CRM: mastodon/ada",))
     assert store.link_customers([link, CustomerLink("ghost", "C-1", 1.0, ("x",))]) == 1
     assert store.customer_links(ada) == [link]
     customer = store.get_customer("C-1")
-    assert customer is not None and customer.first_name == "Ada" and customer.city is None
+    assert customer is not None
+    assert customer.first_name == "Ada"
+    assert customer.city is None
 
 
 def test_touchpoints_products_and_aspects(store: GraphStore) -> None:
-    assert store.upsert_touchpoints(
-        [Touchpoint("customer_care", "Customer care"), Touchpoint("delivery", "Delivery")]
-    ).created == 2
+    assert (
+        store.upsert_touchpoints(
+            [Touchpoint("customer_care", "Customer care"), Touchpoint("delivery", "Delivery")]
+        ).created
+        == 2
+    )
     assert store.upsert_touchpoints([Touchpoint("delivery", "Consegna")]).created == 0
     assert store.upsert_products([Product("espresso", "Espresso blend")]).created == 1
     aspects = (
         Aspect(AspectTarget.PRODUCT, "espresso", Sentiment.POSITIVE, 0.8),
         Aspect(AspectTarget.TOUCHPOINT, "customer_care", Sentiment.NEGATIVE, -0.6),
     )
-    store.upsert_posts([post("1", "ada", "prodotto ottimo ma assistenza pessima",
-                             aspects=aspects)])
+    store.upsert_posts([post("1", "ada", "prodotto ottimo ma assistenza pessima", aspects=aspects)])
     stored = store.get_post("mastodon:1")
     assert stored is not None
     assert stored.aspects == (aspects[0], aspects[1])
@@ -301,7 +334,8 @@ def test_channels_remember_when_first_seen_and_take_kind_overrides(store: GraphS
     channel = Channel("reddit", "r/Espresso", ChannelKind.VERTICAL)
     store.upsert_posts([post("1", "ada", platform="reddit", channel=channel)])
     first = store.get_channel("reddit", "r/espresso")
-    assert first is not None and first.kind is ChannelKind.VERTICAL
+    assert first is not None
+    assert first.kind is ChannelKind.VERTICAL
     assert first.first_seen_at is not None
     result = store.upsert_channels([Channel("reddit", "r/espresso", ChannelKind.PERIPHERAL)])
     assert result.created == 0
@@ -320,9 +354,18 @@ def test_concurrent_upserts_leave_one_node_per_key(store: GraphStore) -> None:
         try:
             barrier.wait()
             for start in range(0, len(handles), 10):
-                store.upsert_accounts([Account("mastodon", h) for h in handles[start:start + 10]])
-                store.upsert_posts([post(f"p{start}", handles[start], mentions=("shared",),
-                                         topics=("#same",), minutes=worker)])
+                store.upsert_accounts([Account("mastodon", h) for h in handles[start : start + 10]])
+                store.upsert_posts(
+                    [
+                        post(
+                            f"p{start}",
+                            handles[start],
+                            mentions=("shared",),
+                            topics=("#same",),
+                            minutes=worker,
+                        )
+                    ]
+                )
         except BaseException as error:  # surfaced below with the worker's stack
             errors.append(error)
 

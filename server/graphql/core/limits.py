@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
@@ -25,10 +27,11 @@ def _is_user_visible(error: Exception) -> bool:
     return original is None or isinstance(original, UserError)
 
 
-def operation_limits() -> list[SchemaExtension | type[SchemaExtension]]:
+def operation_limits() -> list[Callable[[], SchemaExtension]]:
+    """Extension factories: a fresh instance of each per operation."""
     return [
-        QueryDepthLimiter(max_depth=MAX_DEPTH),
-        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        MaskErrors(should_mask_error=lambda error: not _is_user_visible(error)),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: MaskErrors(should_mask_error=lambda error: not _is_user_visible(error)),
     ]

@@ -1,0 +1,14 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY graph ./graph
+COPY server ./server
+COPY ingestion ./ingestion
+COPY osmosi ./osmosi
+RUN pip install . && useradd --create-home --uid 10001 osmosi && mkdir /data && chown osmosi /data
+USER osmosi
+ENV OSMOSI_DATA_DIR=/data OSMOSI_HOST=0.0.0.0
+EXPOSE 8000
+CMD ["osmosi", "serve"]

@@ -1,0 +1,110 @@
+"""The ``osmosi`` command, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+OSMOSI = str(Path(sys.executable).with_name("osmosi"))
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment with no OSMOSI_ configuration at all."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
+    env.update(extra)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_with_no_configuration_answers_within_10_seconds(tmp_path: Path) -> None:
+    port = free_port()
+    started = time.monotonic()
+    server = subprocess.Popen(
+        [OSMOSI, "serve", "--port", str(port), "--demo"],
+        cwd=tmp_path,
+        env=clean_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        body = None
+        while time.monotonic() - started < 10:
+            try:
+                response = httpx.post(
+                    f"http://127.0.0.1:{port}/graphql",
+                    json={"query": "{ stats { posts } }"},
+                    timeout=1,
+                )
+                body = response.json()
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert body == {"data": {"stats": {"posts": 300}}}, "no answer within 10 s"
+        assert (tmp_path / "osmosi-data" / "osmosi.db").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_stats_json_and_data_dir_option(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [OSMOSI, "stats", "--json", "--data-dir", str(tmp_path / "d")],
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == {
+        "people": 0,
+        "accounts": 0,
+        "posts": 0,
+        "topics": 0,
+        "channels": 0,
+        "communities": 0,
+    }
+    assert (tmp_path / "d" / "osmosi.db").exists()
+
+
+@pytest.mark.parametrize("command", [[], ["serve"], ["stats"], ["schema"], ["worker"], ["beat"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = subprocess.run(
+        [OSMOSI, *command, "--help"], env=clean_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert "Usage" in result.stdout
+
+
+def test_schema_check_detects_a_stale_file(tmp_path: Path) -> None:
+    stale = tmp_path / "schema.graphql"
+    stale.write_text("type Query { nothing: Int }\n")
+    result = subprocess.run(
+        [OSMOSI, "schema", "--check", str(stale)], env=clean_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    fresh = subprocess.run(
+        [OSMOSI, "schema", "--check", str(ROOT / "schema.graphql")],
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert fresh.returncode == 0
+
+
+def test_worker_explains_that_it_needs_redis() -> None:
+    result = subprocess.run([OSMOSI, "worker"], env=clean_env(), capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "OSMOSI_REDIS_URL" in result.stderr

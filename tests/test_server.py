@@ -1,0 +1,171 @@
+"""The HTTP surface: GraphQL, health probes, schema and operation limits."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from graphql import build_client_schema, build_schema, get_introspection_query, print_schema
+from graphql.utilities import lexicographic_sort_schema
+
+from graph.store import GraphStore
+from ingestion.demo import load_demo
+from osmosi.settings import Settings
+from server.graphql.schema import schema_sdl
+from tests.server_helpers import api_client, graphql
+
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema.graphql"
+
+
+def run(coroutine):  # type: ignore[no-untyped-def]
+    return asyncio.run(coroutine)
+
+
+def test_stats_counts_the_graph(store: GraphStore) -> None:
+    load_demo(store)
+    expected = store.counts()
+
+    async def scenario() -> dict:  # type: ignore[type-arg]
+        async with api_client(store) as client:
+            return await graphql(
+                client, "{ stats { people accounts posts topics channels communities } }"
+            )
+
+    body = run(scenario())
+    assert body == {
+        "data": {
+            "stats": {
+                "people": expected.people,
+                "accounts": expected.accounts,
+                "posts": 300,
+                "topics": expected.topics,
+                "channels": 3,
+                "communities": 0,
+            }
+        }
+    }
+
+
+def test_committed_schema_matches_the_code() -> None:
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_sdl(), (
+        "schema.graphql is stale: run `osmosi schema > schema.graphql`"
+    )
+
+
+def test_served_schema_matches_the_committed_file(embedded_store: GraphStore) -> None:
+    async def scenario() -> dict:  # type: ignore[type-arg]
+        async with api_client(embedded_store) as client:
+            return await graphql(client, get_introspection_query(descriptions=True))
+
+    served = build_client_schema(run(scenario())["data"])
+    committed = build_schema(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert print_schema(lexicographic_sort_schema(served)) == print_schema(
+        lexicographic_sort_schema(committed)
+    )
+
+
+def test_health_and_readiness(embedded_store: GraphStore) -> None:
+    async def scenario() -> tuple:  # type: ignore[type-arg]
+        async with api_client(embedded_store) as client:
+            return (await client.get("/healthz")), (await client.get("/readyz"))
+
+    health, ready = run(scenario())
+    assert health.status_code == 200
+    assert health.json() == {"status": "ok"}
+    assert ready.status_code == 200
+    assert ready.json() == {"status": "ready", "checks": {"store": "ok", "broker": "in-process"}}
+
+
+def test_readiness_fails_when_the_store_is_gone(embedded_store: GraphStore) -> None:
+    async def scenario() -> tuple:  # type: ignore[type-arg]
+        async with api_client(embedded_store) as client:
+            embedded_store.close()
+            return await client.get("/readyz"), await client.get("/healthz")
+
+    ready, health = run(scenario())
+    assert ready.status_code == 503
+    assert ready.json()["checks"]["store"] == "unavailable"
+    assert health.status_code == 200
+
+
+def test_readiness_reports_an_unreachable_broker(embedded_store: GraphStore) -> None:
+    settings = Settings(redis_url="redis://127.0.0.1:1/0")
+
+    async def scenario():  # type: ignore[no-untyped-def]
+        async with api_client(embedded_store, settings) as client:
+            return await client.get("/readyz")
+
+    ready = run(scenario())
+    assert ready.status_code == 503
+    assert ready.json()["checks"] == {"store": "ok", "broker": "unavailable"}
+
+
+def test_readiness_checks_the_real_broker(embedded_store: GraphStore, redis_url: str) -> None:
+    async def scenario():  # type: ignore[no-untyped-def]
+        async with api_client(embedded_store, Settings(redis_url=redis_url)) as client:
+            return await client.get("/readyz")
+
+    ready = run(scenario())
+    assert ready.status_code == 200
+    assert ready.json()["checks"] == {"store": "ok", "broker": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("production", "status"), [(False, 200), (True, 404)], ids=["development", "production"]
+)
+def test_graphiql_only_outside_production(
+    embedded_store: GraphStore, production: bool, status: int
+) -> None:
+    settings = Settings(environment="production" if production else "development")
+
+    async def scenario():  # type: ignore[no-untyped-def]
+        async with api_client(embedded_store, settings) as client:
+            return await client.get("/graphql", headers={"accept": "text/html"})
+
+    response = run(scenario())
+    assert response.status_code == status
+    if status == 200:
+        assert "graphiql" in response.text.lower()
+
+
+def test_hostile_operations_are_rejected_before_execution(embedded_store: GraphStore) -> None:
+    aliases = "{ " + " ".join(f"a{i}: stats {{ posts }}" for i in range(100)) + " }"
+    tokens = "{ " + " ".join("stats { posts }" for _ in range(3000)) + " }"
+    huge = "{ stats { posts } }" + " # " + "x" * 1_000_000
+    calls = 0
+    counts = embedded_store.counts
+
+    def counting_counts():  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return counts()
+
+    embedded_store.counts = counting_counts  # type: ignore[method-assign]
+
+    async def scenario():  # type: ignore[no-untyped-def]
+        async with api_client(embedded_store) as client:
+            rejected = [await graphql(client, query) for query in (aliases, tokens)]
+            too_big = await client.post("/graphql", json={"query": huge})
+            return rejected, too_big
+
+    (too_many_aliases, too_many_tokens), too_big = run(scenario())
+    assert calls == 0, "a resolver ran for a rejected operation"
+    assert too_big.status_code == 413
+    assert too_many_aliases["data"] is None
+    assert "aliases" in too_many_aliases["errors"][0]["message"]
+    assert too_many_tokens["data"] is None
+    assert "token" in too_many_tokens["errors"][0]["message"].lower()
+
+
+def test_internal_errors_are_masked(embedded_store: GraphStore) -> None:
+    async def scenario():  # type: ignore[no-untyped-def]
+        async with api_client(embedded_store) as client:
+            embedded_store.close()
+            return await graphql(client, "{ stats { posts } }")
+
+    body = run(scenario())
+    assert body["data"] is None
+    assert body["errors"][0]["message"] == "Unexpected error."
+    assert "embedded" not in str(body)
+    assert "closed" not in str(body)
