@@ -25,11 +25,15 @@ from graph.model import (
     Counts,
     Customer,
     CustomerLink,
+    IngestCounts,
+    IngestJob,
     Interaction,
+    JobState,
     Neighbourhood,
     Person,
     Post,
     Product,
+    QuarantineEntry,
     StoredPost,
     Thread,
     Topic,
@@ -112,6 +116,44 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def write_communities(self, membership: Mapping[str, str], computed_at: datetime) -> int:
         """Replace all community memberships (person id -> community id); returns communities."""
+
+    # -- ingestion bookkeeping -----------------------------------------------------------
+
+    @abc.abstractmethod
+    def quarantine(self, entries: Sequence[QuarantineEntry]) -> int:
+        """Keep rejected records (by id: a record rejected again only updates its reason)."""
+
+    @abc.abstractmethod
+    def quarantined(
+        self, limit: int = 100, after: str | None = None, format: str | None = None
+    ) -> list[QuarantineEntry]:
+        """Quarantined records ordered by id, after the id ``after``."""
+
+    @abc.abstractmethod
+    def release_quarantined(self, ids: Sequence[str]) -> int:
+        """Forget quarantined records (after a successful replay); returns how many."""
+
+    @abc.abstractmethod
+    def save_job(
+        self,
+        job_id: str,
+        format: str,
+        source: str,
+        state: JobState,
+        chunks_total: int | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Create or update an ingest job's state (its counts come from its chunks)."""
+
+    @abc.abstractmethod
+    def record_chunk(self, job_id: str, chunk: int, counts: IngestCounts) -> bool:
+        """Record a chunk's counts once; a redelivered chunk's second report is ignored.
+
+        Returns whether this call recorded it.
+        """
+
+    @abc.abstractmethod
+    def get_job(self, job_id: str) -> IngestJob | None: ...
 
     # -- reads -----------------------------------------------------------------------------
 

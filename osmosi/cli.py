@@ -140,5 +140,15 @@ def beat() -> None:
     )
 
 
+def _register_ingestion() -> None:
+    from osmosi.ingest_cli import ingest, quarantine_app
+
+    app.command()(ingest)
+    app.add_typer(quarantine_app, name="quarantine")
+
+
+_register_ingestion()
+
+
 def main() -> None:
     app()

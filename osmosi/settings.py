@@ -11,6 +11,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.model import ChannelKind
+
 
 class Environment(enum.StrEnum):
     DEVELOPMENT = "development"
@@ -40,6 +42,11 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     log_level: str = "INFO"
+    channel_kinds: dict[str, ChannelKind] = Field(
+        default_factory=dict,
+        description="Channel kind overrides, keyed `platform` or `platform:venue` (JSON).",
+    )
+    ingest_batch_size: int = Field(1000, ge=1, le=50_000, description="Posts per write batch.")
     max_request_bytes: int = Field(
         256 * 1024, ge=1024, description="Largest accepted API request body, in bytes."
     )

@@ -123,9 +123,40 @@ CREATE TABLE IF NOT EXISTS customer_link (
     evidence TEXT NOT NULL,
     PRIMARY KEY (person_id, customer_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quarantine (
+    id TEXT PRIMARY KEY,
+    format TEXT NOT NULL,
+    source TEXT NOT NULL,
+    position TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    context TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ingest_job (
+    id TEXT PRIMARY KEY,
+    format TEXT NOT NULL,
+    source TEXT NOT NULL,
+    state TEXT NOT NULL,
+    chunks_total INTEGER,
+    error TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ingest_chunk (
+    job_id TEXT NOT NULL,
+    chunk INTEGER NOT NULL,
+    read INTEGER NOT NULL,
+    stored INTEGER NOT NULL,
+    duplicates INTEGER NOT NULL,
+    rejected INTEGER NOT NULL,
+    PRIMARY KEY (job_id, chunk)
+) WITHOUT ROWID;
 """
 
 TABLES = (
+    "ingest_chunk",
+    "ingest_job",
+    "quarantine",
     "customer_link",
     "customer",
     "score_run",

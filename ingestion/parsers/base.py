@@ -1,0 +1,128 @@
+"""What every parser provides: a reader that splits a source into raw records, and a parse
+step that turns one raw record into canonical post data.
+
+Readers never raise on bad input: an unreadable piece of a file becomes an `Unreadable` with
+its raw text and a reason, so nothing is lost. ``RawRecord`` is JSON-serialisable, so records
+can travel in Celery messages and sit in the quarantine.
+"""
+
+from __future__ import annotations
+
+import abc
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import IO, Any
+
+from ingestion.record import MAX_RECORD_BYTES, RecordError
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One record as read: where it was, its payload, and context the parser needs."""
+
+    position: str
+    payload: Any
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A piece of the source that could not even be read as a record."""
+
+    position: str
+    raw: str
+    reason: str
+
+
+Item = RawRecord | Unreadable
+
+
+class Parser(abc.ABC):
+    """A format: how to read its files and parse its records."""
+
+    name: str
+    platform: str
+
+    @abc.abstractmethod
+    def read(self, stream: IO[bytes]) -> Iterator[Item]:
+        """Split a source into raw records, in order."""
+
+    @abc.abstractmethod
+    def parse(self, record: RawRecord) -> dict[str, Any]:
+        """Canonical post data (validated afterwards); raise `RecordError` to reject."""
+
+
+def decode(data: bytes) -> str:
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def json_documents(stream: IO[bytes]) -> Iterator[tuple[str, Any] | Unreadable]:
+    """The JSON values of a source that is either one JSON array or JSON lines.
+
+    Yields ``(position, value)``; a line that is not JSON is `Unreadable`.
+    """
+    head = stream.read(1)
+    while head and head.isspace():
+        head = stream.read(1)
+    if not head:
+        return
+    if head == b"[":
+        text = decode(head + stream.read())
+        try:
+            values = json.loads(text)
+        except json.JSONDecodeError as error:
+            yield Unreadable("document", text[:MAX_RECORD_BYTES], f"malformed JSON: {error.msg}")
+            return
+        for index, value in enumerate(values, start=1):
+            yield f"item {index}", value
+        return
+    first = head + stream.readline()
+    for number, line in enumerate(_lines(first, stream), start=1):
+        if not line.strip():
+            continue
+        if len(line) > MAX_RECORD_BYTES:
+            yield Unreadable(f"line {number}", decode(line[:1000]), "record over 1 MB")
+            continue
+        try:
+            yield f"line {number}", json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Unreadable(f"line {number}", decode(line), f"malformed JSON: {error.msg}")
+
+
+def _lines(first: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from stream
+
+
+def require(mapping: Any, key: str, kind: type | tuple[type, ...] = str) -> Any:
+    """``mapping[key]``, checked; a missing or mistyped field rejects the record."""
+    if not isinstance(mapping, dict):
+        raise RecordError(f"wrong type: expected an object, got {type(mapping).__name__}")
+    if key not in mapping or mapping[key] is None:
+        raise RecordError(f"missing {key}")
+    value = mapping[key]
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise RecordError(f"wrong type for {key}: {type(value).__name__}")
+    return value
+
+
+def parse_timestamp(value: Any, field_name: str) -> datetime:
+    """ISO 8601 strings or Unix seconds, as aware UTC datetimes."""
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
+            return datetime.fromtimestamp(float(value), tz=UTC)
+        if isinstance(value, str):
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        pass
+    raise RecordError(f"bad date in {field_name}: {str(value)[:40]!r}")
+
+
+def record_size_ok(payload: Any) -> None:
+    if len(json.dumps(payload, ensure_ascii=False)) > MAX_RECORD_BYTES:
+        raise RecordError("record over 1 MB")

@@ -1,0 +1,66 @@
+"""Reddit dump lines as in the Pushshift-style archives: submissions and comments.
+
+A submission has ``title``/``selftext``; a comment has ``body``, ``parent_id`` (``t1_`` a
+comment, ``t3_`` a submission) and ``link_id``. Post ids are Reddit fullnames (``t3_abc``,
+``t1_xyz``) so that ``parent_id`` names the parent directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ingestion.parsers.base import Item, Parser, RawRecord, json_documents, parse_timestamp, require
+from ingestion.parsers.text import hashtags_in, reddit_users_in
+from ingestion.record import RecordError
+
+_DELETED = {"[deleted]", "[removed]"}
+
+
+class RedditParser(Parser):
+    name = "reddit"
+    platform = "reddit"
+
+    def read(self, stream: IO[bytes]) -> Iterator[Item]:
+        for item in json_documents(stream):
+            yield RawRecord(*item) if isinstance(item, tuple) else item
+
+    def parse(self, record: RawRecord) -> dict[str, Any]:
+        thing = record.payload
+        short_id = str(require(thing, "id", (str, int)))
+        author = require(thing, "author")
+        if author in _DELETED:
+            raise RecordError("author deleted")
+        subreddit = require(thing, "subreddit")
+        if "body" in thing:
+            body = require(thing, "body")
+            fullname, text = f"t1_{short_id}", body
+            parent = require(thing, "parent_id")
+            if not parent.startswith(("t1_", "t3_")):
+                raise RecordError(f"bad parent_id: {parent[:40]!r}")
+        elif "title" in thing:
+            fullname, parent = f"t3_{short_id}", None
+            text = "\n\n".join(p for p in (require(thing, "title"), thing.get("selftext")) if p)
+        else:
+            raise RecordError("neither a submission (title) nor a comment (body)")
+        if text in _DELETED:
+            raise RecordError("text deleted")
+        permalink = thing.get("permalink")
+        return {
+            "platform": self.platform,
+            "id": fullname,
+            "author": {"handle": author, "url": f"https://www.reddit.com/user/{author}"},
+            "text": text,
+            "created_at": parse_timestamp(
+                require(thing, "created_utc", (int, float, str)), "created_utc"
+            ),
+            "url": f"https://www.reddit.com{permalink}" if permalink else None,
+            "metrics": {
+                "likes": max(0, int(thing.get("score") or 0)),
+                **({"replies": int(thing["num_comments"])} if thing.get("num_comments") else {}),
+            },
+            "channel": f"r/{subreddit}",
+            "reply_to": parent,
+            "mentions": [{"handle": user} for user in reddit_users_in(text)],
+            "hashtags": hashtags_in(text),
+        }

@@ -1,0 +1,166 @@
+"""The ingest pipeline: read → parse → validate → enrich → batched write.
+
+Every record read ends as stored, duplicate (already in the graph, or repeated in the batch)
+or rejected into the quarantine with its reason: ``read == stored + duplicates + rejected``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from typing import Any
+
+from graph.model import ChannelKind, IngestCounts, Post, QuarantineEntry
+from graph.store import GraphStore
+from ingestion.parsers import Item, Parser, RawRecord, Unreadable
+from ingestion.parsers.base import record_size_ok
+from ingestion.record import RecordError, validate_record
+
+log = logging.getLogger(__name__)
+
+Enricher = Callable[[list[Post]], list[Post]]
+
+DEFAULT_CHANNEL_KINDS: Mapping[str, ChannelKind] = {
+    "mastodon": ChannelKind.APPEAL,
+    "x": ChannelKind.APPEAL,
+    "youtube": ChannelKind.APPEAL,
+    "reddit": ChannelKind.VERTICAL,
+    "rss": ChannelKind.VERTICAL,
+    "csv": ChannelKind.APPEAL,
+}
+
+
+def passthrough(posts: list[Post]) -> list[Post]:
+    """The enrichment hook until language, sentiment and topics are added."""
+    return posts
+
+
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def item_to_json(item: Item) -> dict[str, Any]:
+    """An item as plain JSON, to travel in a task message."""
+    if isinstance(item, Unreadable):
+        return {
+            "unreadable": True,
+            "position": item.position,
+            "raw": item.raw,
+            "reason": item.reason,
+        }
+    return {"position": item.position, "payload": item.payload, "context": dict(item.context)}
+
+
+def item_from_json(data: Mapping[str, Any]) -> Item:
+    if data.get("unreadable"):
+        return Unreadable(data["position"], data["raw"], data["reason"])
+    return RawRecord(data["position"], data["payload"], data.get("context") or {})
+
+
+def quarantine_entry(fmt: str, source: str, item: Item, reason: str) -> QuarantineEntry:
+    """The same bad record always gets the same id, so re-ingesting it adds no entry."""
+    data = item_to_json(item)
+    payload = json.dumps(data.get("payload", data.get("raw")), ensure_ascii=False, sort_keys=True)
+    context = json.dumps(
+        {"unreadable": True} if isinstance(item, Unreadable) else data["context"],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    digest = hashlib.sha256(f"{fmt}\0{payload}\0{context}".encode()).hexdigest()[:32]
+    return QuarantineEntry(
+        id=digest,
+        format=fmt,
+        source=source,
+        position=item.position,
+        reason=reason,
+        payload=payload,
+        context=context,
+        at=datetime.now(UTC),
+    )
+
+
+@dataclass
+class Pipeline:
+    """Turns read items into posts in the store, in batches."""
+
+    store: GraphStore
+    channel_kinds: Mapping[str, ChannelKind] = field(
+        default_factory=lambda: dict(DEFAULT_CHANNEL_KINDS)
+    )
+    enrich: Enricher = passthrough
+    batch_size: int = 1000
+
+    def ingest(
+        self,
+        items: Iterable[Item],
+        parser: Parser,
+        source: str,
+        progress: Callable[[IngestCounts], None] | None = None,
+    ) -> IngestCounts:
+        total = IngestCounts()
+        for chunk in batched(items, self.batch_size):
+            counts = self.ingest_chunk(chunk, parser, source)
+            total += counts
+            if progress is not None:
+                progress(counts)
+        return total
+
+    def to_post(self, parser: Parser, record: RawRecord) -> Post:
+        """Parse and validate one record; raise `RecordError` with the reason to reject it."""
+        record_size_ok(record.payload)
+        try:
+            data = parser.parse(record)
+            return validate_record(data).to_post(self.channel_kinds)
+        except RecordError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as error:
+            # Input shapes no parser rule foresaw: keep the record, say what broke.
+            raise RecordError(f"unparseable record ({type(error).__name__})") from error
+
+    def ingest_chunk(self, items: Sequence[Item], parser: Parser, source: str) -> IngestCounts:
+        posts: list[Post] = []
+        rejected: list[QuarantineEntry] = []
+        for item in items:
+            if isinstance(item, Unreadable):
+                rejected.append(quarantine_entry(parser.name, source, item, item.reason))
+                continue
+            try:
+                posts.append(self.to_post(parser, item))
+            except RecordError as error:
+                rejected.append(quarantine_entry(parser.name, source, item, error.reason))
+        if rejected:
+            self.store.quarantine(rejected)
+        stored = duplicates = 0
+        if posts:
+            result = self.store.upsert_posts(self.enrich(posts))
+            stored, duplicates = result.created, result.existing
+        if rejected:
+            log.info("%d records quarantined from a %s source", len(rejected), parser.name)
+        return IngestCounts(len(items), stored, duplicates, len(rejected))
+
+    def replay(
+        self, entries: Sequence[QuarantineEntry], parsers: Callable[[str], Parser]
+    ) -> IngestCounts:
+        """Try quarantined records again; those that now store leave the quarantine."""
+        total = IngestCounts()
+        for entry in entries:
+            parser = parsers(entry.format)
+            context = json.loads(entry.context)
+            payload = json.loads(entry.payload)
+            if context.get("unreadable"):
+                items = list(parser.read(io.BytesIO(str(payload).encode())))
+            else:
+                items = [RawRecord(entry.position, payload, context)]
+            counts = self.ingest_chunk(items, parser, entry.source)
+            if counts.rejected == 0:
+                self.store.release_quarantined([entry.id])
+            total += counts
+        return total

@@ -1,0 +1,146 @@
+"""The canonical post record: what every parser produces and the ``jsonl`` format reads.
+
+Validated with pydantic; its JSON Schema is committed as ``ingestion/canonical.schema.json``
+(``osmosi ingest-schema`` regenerates it, a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Annotated, Literal
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+
+from graph.model import Account, Channel, ChannelKind, Post, ShareKind, Topic
+
+MAX_RECORD_BYTES = 1_000_000
+"""A raw record larger than this (1 MB, serialised) is rejected unread."""
+MAX_TEXT_CHARS = 40_000
+"""Longer texts are rejected: no platform allows them, so they are not posts."""
+
+Handle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+MetricName = Literal["likes", "shares", "replies", "quotes", "views"]
+
+
+class RecordError(ValueError):
+    """A record cannot become a post; ``reason`` says why, for the quarantine."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class AuthorRecord(BaseModel):
+    """An account as a post names it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    handle: Handle
+    display_name: Annotated[str, StringConstraints(max_length=500)] | None = None
+    followers: Annotated[int, Field(ge=0)] | None = None
+    url: Annotated[str, StringConstraints(max_length=2000)] | None = None
+
+    def to_account(self, platform: str) -> Account:
+        return Account(
+            platform=platform,
+            handle=self.handle,
+            display_name=self.display_name,
+            followers=self.followers,
+            url=self.url,
+        )
+
+
+class CanonicalPost(BaseModel):
+    """One post, platform-neutral. ``id``, ``reply_to`` and ``shares`` are the platform's ids."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    platform: Annotated[
+        str,
+        StringConstraints(
+            strip_whitespace=True, to_lower=True, pattern=r"^[a-z0-9][a-z0-9_.-]{0,39}$"
+        ),
+    ]
+    id: Identifier
+    author: AuthorRecord
+    text: Annotated[str, StringConstraints(max_length=MAX_TEXT_CHARS)]
+    created_at: AwareDatetime
+    language: (
+        Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")] | None
+    ) = None
+    url: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    metrics: dict[MetricName, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    channel: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+        | None
+    ) = None
+    channel_kind: ChannelKind | None = None
+    reply_to: Identifier | None = None
+    shares: Identifier | None = None
+    share_kind: ShareKind | None = None
+    mentions: list[AuthorRecord] = Field(default_factory=list, max_length=200)
+    hashtags: list[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    ] = Field(default_factory=list, max_length=200)
+
+    @field_validator("hashtags")
+    @classmethod
+    def _hashtags_have_letters(cls, tags: list[str]) -> list[str]:
+        return [tag for tag in (t.lstrip("#") for t in tags) if tag]
+
+    def to_post(self, channel_kinds: Mapping[str, ChannelKind]) -> Post:
+        """The domain post; the channel kind comes from the record, else ``channel_kinds``
+        (keys ``platform:venue`` or ``platform``), else `appeal`."""
+        channel = None
+        if self.channel:
+            kind = (
+                self.channel_kind
+                or channel_kinds.get(f"{self.platform}:{self.channel.casefold()}")
+                or channel_kinds.get(self.platform)
+                or ChannelKind.APPEAL
+            )
+            channel = Channel(self.platform, self.channel, kind)
+        share_kind = self.share_kind or (ShareKind.REPOST if self.shares else None)
+        return Post(
+            platform=self.platform,
+            external_id=self.id,
+            author=self.author.to_account(self.platform),
+            text=self.text,
+            created_at=self.created_at,
+            language=self.language,
+            url=self.url,
+            metrics={str(name): value for name, value in self.metrics.items()},
+            channel=channel,
+            reply_to=self.reply_to,
+            shares=self.shares,
+            share_kind=share_kind,
+            mentions=tuple(mention.to_account(self.platform) for mention in self.mentions),
+            topics=tuple(dict.fromkeys(Topic.from_text(tag) for tag in self.hashtags)),
+        )
+
+
+def validate_record(data: Mapping[str, object]) -> CanonicalPost:
+    """Validate parser output; the first problem becomes the rejection reason."""
+    try:
+        return CanonicalPost.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "record"
+        raise RecordError(f"invalid {where}: {first['msg']}") from None
+
+
+def canonical_json_schema() -> str:
+    schema = CanonicalPost.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Osmosi canonical post"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

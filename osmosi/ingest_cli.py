@@ -1,0 +1,223 @@
+"""``osmosi ingest`` and ``osmosi quarantine``: bring conversations in, review what failed."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from graph.model import IngestCounts
+from ingestion.parsers import FORMATS, UnknownFormat, parse_mapping, parser_for
+from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
+from osmosi.runtime import open_store
+from osmosi.settings import Settings
+
+console = Console(stderr=True)
+quarantine_app = typer.Typer(
+    help="Review and replay records that could not be stored.", no_args_is_help=True
+)
+
+
+def pipeline_for(settings: Settings, store: Any) -> Pipeline:
+    kinds = {**DEFAULT_CHANNEL_KINDS, **settings.channel_kinds}
+    return Pipeline(store, channel_kinds=kinds, batch_size=settings.ingest_batch_size)
+
+
+class _CountingReader:
+    """A binary file that reports how far it has been read, for the progress bar."""
+
+    def __init__(self, raw: IO[bytes], advance: Any) -> None:
+        self._raw = raw
+        self._advance = advance
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._raw.read(size)
+        self._advance(len(data))
+        return data
+
+    def readline(self, size: int = -1) -> bytes:
+        data = self._raw.readline(size)
+        self._advance(len(data))
+        return data
+
+    def __iter__(self) -> _CountingReader:
+        return self
+
+    def __next__(self) -> bytes:
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    @property
+    def closed(self) -> bool:
+        return self._raw.closed
+
+    def flush(self) -> None:
+        return None
+
+
+def summary_table(counts: IngestCounts, seconds: float) -> Table:
+    table = Table(title="Ingest summary", show_header=False)
+    for name in ("read", "stored", "duplicates", "rejected"):
+        table.add_row(name, str(getattr(counts, name)))
+    table.add_row("seconds", f"{seconds:.1f}")
+    if seconds > 0:
+        table.add_row("records/s", f"{counts.read / seconds:.0f}")
+    return table
+
+
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files to ingest.", exists=True, dir_okay=False, readable=True),
+    ],
+    format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")],
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="CSV column mapping, e.g. --map text=Message,author=User."),
+    ] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Embedded store directory.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
+) -> None:
+    """Ingest platform exports into the graph (idempotent: re-ingesting adds nothing)."""
+    from osmosi.cli import load_settings
+
+    settings = load_settings(data_dir=data_dir)
+    try:
+        parser = parser_for(format, parse_mapping(mapping or []))
+    except (UnknownFormat, ValueError) as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+    started = time.monotonic()
+    total = IngestCounts()
+    with open_store(settings) as store:
+        pipeline = pipeline_for(settings, store)
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TextColumn("{task.fields[counts]}"),
+            TimeRemainingColumn(),
+            console=console,
+            disable=as_json,
+            transient=False,
+        ) as progress:
+            for path in paths:
+                task = progress.add_task(path.name, total=path.stat().st_size, counts="")
+                running = IngestCounts()
+
+                def advance(n: int, task: Any = task) -> None:
+                    progress.advance(task, n)
+
+                def report(counts: IngestCounts, task: Any = task) -> None:
+                    nonlocal running
+                    running += counts
+                    progress.update(
+                        task, counts=f"{running.read} read, {running.rejected} rejected"
+                    )
+
+                with path.open("rb") as raw:
+                    reader: Any = _CountingReader(raw, advance)
+                    total += pipeline.ingest(parser.read(reader), parser, path.name, report)
+    seconds = time.monotonic() - started
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "read": total.read,
+                    "stored": total.stored,
+                    "duplicates": total.duplicates,
+                    "rejected": total.rejected,
+                    "files": len(paths),
+                    "seconds": round(seconds, 3),
+                }
+            )
+        )
+    else:
+        console.print(summary_table(total, seconds))
+        if total.rejected:
+            console.print("See rejected records with `osmosi quarantine list`.")
+
+
+@quarantine_app.command("list")
+def quarantine_list(
+    data_dir: Annotated[Path | None, typer.Option(help="Embedded store directory.")] = None,
+    format: Annotated[str | None, typer.Option(help="Only this format.")] = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    after: Annotated[str | None, typer.Option(help="List after this id (paging).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines, with payloads.")] = False,
+) -> None:
+    """List quarantined records with the reason each was rejected."""
+    from osmosi.cli import load_settings
+
+    settings = load_settings(data_dir=data_dir)
+    with open_store(settings) as store:
+        entries = store.quarantined(limit=limit, after=after, format=format)
+    if as_json:
+        for entry in entries:
+            typer.echo(
+                json.dumps(
+                    {
+                        "id": entry.id,
+                        "format": entry.format,
+                        "source": entry.source,
+                        "position": entry.position,
+                        "reason": entry.reason,
+                        "payload": json.loads(entry.payload),
+                        "at": entry.at.isoformat(),
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return
+    table = Table("id", "format", "source", "position", "reason")
+    for entry in entries:
+        table.add_row(entry.id, entry.format, entry.source, entry.position, entry.reason)
+    Console().print(table)
+
+
+@quarantine_app.command("replay")
+def quarantine_replay(
+    data_dir: Annotated[Path | None, typer.Option(help="Embedded store directory.")] = None,
+    format: Annotated[str | None, typer.Option(help="Only this format.")] = None,
+    mapping: Annotated[list[str] | None, typer.Option("--map", help="CSV column mapping.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
+) -> None:
+    """Try every quarantined record again; the ones that store leave the quarantine."""
+    from osmosi.cli import load_settings
+
+    settings = load_settings(data_dir=data_dir)
+    csv_mapping = parse_mapping(mapping or [])
+    total = IngestCounts()
+    with open_store(settings) as store:
+        pipeline = pipeline_for(settings, store)
+        after: str | None = None
+        seen: set[str] = set()
+        while entries := [
+            e for e in store.quarantined(limit=500, after=after, format=format) if e.id not in seen
+        ]:
+            seen.update(e.id for e in entries)
+            total += pipeline.replay(entries, lambda name: parser_for(name, csv_mapping))
+            after = entries[-1].id
+    result = {
+        "read": total.read,
+        "stored": total.stored,
+        "duplicates": total.duplicates,
+        "rejected": total.rejected,
+    }
+    typer.echo(json.dumps(result)) if as_json else console.print(result)
