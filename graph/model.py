@@ -387,3 +387,12 @@ class IngestJob:
     chunks_done: int = 0
     counts: IngestCounts = field(default_factory=IngestCounts)
     error: str | None = None
+
+    @property
+    def status(self) -> JobState:
+        """The job's state, `DONE` as soon as every chunk has reported."""
+        if self.state is JobState.FAILED:
+            return JobState.FAILED
+        if self.chunks_total is not None and self.chunks_done >= self.chunks_total:
+            return JobState.DONE
+        return self.state

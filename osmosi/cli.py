@@ -108,14 +108,14 @@ def schema(
 
 
 def _celery_app(settings: Settings) -> Any:
-    from ingestion.jobs.celery_app import create_celery
+    from osmosi.runtime import celery_app
 
     if not settings.redis_url:
         console.print(
             "OSMOSI_REDIS_URL is not set: background work runs in-process, no worker is needed."
         )
         raise typer.Exit(2)
-    return create_celery(settings.redis_url)
+    return celery_app(settings)
 
 
 @app.command()

@@ -12,10 +12,10 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from graph.model import IngestCounts
-from ingestion.parsers import FORMATS, UnknownFormat, parse_mapping, parser_for
-from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
-from osmosi.runtime import open_store
+from graph.model import IngestCounts, JobState
+from graph.store import GraphStore
+from ingestion.parsers import FORMATS, Parser, UnknownFormat, parse_mapping, parser_for
+from osmosi.runtime import job_runner, open_store, pipeline_for
 from osmosi.settings import Settings
 
 console = Console(stderr=True)
@@ -24,9 +24,7 @@ quarantine_app = typer.Typer(
 )
 
 
-def pipeline_for(settings: Settings, store: Any) -> Pipeline:
-    kinds = {**DEFAULT_CHANNEL_KINDS, **settings.channel_kinds}
-    return Pipeline(store, channel_kinds=kinds, batch_size=settings.ingest_batch_size)
+JOB_POLL_SECONDS = 0.5
 
 
 class _CountingReader:
@@ -152,6 +150,52 @@ def ingest(
         console.print(summary_table(total, seconds))
         if total.rejected:
             console.print("See rejected records with `osmosi quarantine list`.")
+
+
+def _ingest_here(
+    settings: Settings,
+    store: GraphStore,
+    parser: Parser,
+    reader: Any,
+    source: str,
+    progress: Progress,
+    task: Any,
+) -> IngestCounts:
+    running = IngestCounts()
+
+    def report(counts: IngestCounts) -> None:
+        nonlocal running
+        running += counts
+        progress.update(task, counts=f"{running.read} read, {running.rejected} rejected")
+
+    return pipeline_for(settings, store).ingest(parser.read(reader), parser, source, report)
+
+
+def _ingest_on_workers(
+    settings: Settings,
+    store: GraphStore,
+    parser: Parser,
+    reader: Any,
+    source: str,
+    mapping: list[str] | None,
+    progress: Progress,
+    task: Any,
+) -> IngestCounts:
+    """Send the file's chunks to the Celery workers and wait for every chunk to report."""
+    runner = job_runner(settings, store)
+    job_id = runner.submit(parser.name, source, parser.read(reader), parse_mapping(mapping or []))
+    while True:
+        job = store.get_job(job_id)
+        assert job is not None
+        progress.update(
+            task, counts=f"{job.chunks_done}/{job.chunks_total} chunks on workers (job {job_id})"
+        )
+        if job.status is JobState.FAILED:
+            console.print(f"[red]job {job_id} failed: {job.error}[/red]")
+            raise typer.Exit(1)
+        if job.status is JobState.DONE:
+            return job.counts
+        time.sleep(JOB_POLL_SECONDS)
 
 
 @quarantine_app.command("list")

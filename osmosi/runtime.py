@@ -1,10 +1,16 @@
-"""Wiring: which store and which job runner the settings call for."""
+"""Wiring: which store, pipeline and job runner the settings call for."""
 
 from __future__ import annotations
+
+from functools import partial
+from typing import Any
 
 from graph.embedded import EmbeddedGraphStore
 from graph.neo4j import Neo4jGraphStore
 from graph.store import GraphStore
+from ingestion.jobs.celery_app import create_celery
+from ingestion.jobs.runner import CeleryRunner, InProcessRunner, JobRunner
+from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
 from osmosi.settings import Settings
 
 
@@ -27,3 +33,32 @@ def open_store(settings: Settings) -> GraphStore:
         store.close()
         raise
     return store
+
+
+def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
+    """The ingest pipeline over ``store``, with the configured channel kinds."""
+    kinds = {**DEFAULT_CHANNEL_KINDS, **settings.channel_kinds}
+    return Pipeline(store, channel_kinds=kinds, batch_size=settings.ingest_batch_size)
+
+
+def open_pipeline(settings: Settings) -> Pipeline:
+    return pipeline_for(settings, open_store(settings))
+
+
+def celery_app(settings: Settings) -> Any:
+    """The Celery app for ``settings.redis_url`` (which must be set)."""
+    if not settings.redis_url:
+        raise ValueError("OSMOSI_REDIS_URL is not set")
+    return create_celery(
+        settings.redis_url,
+        partial(open_pipeline, settings),
+        visibility_timeout=settings.task_visibility_timeout,
+    )
+
+
+def job_runner(settings: Settings, store: GraphStore) -> JobRunner:
+    """Celery workers when Redis is configured, else the calling process."""
+    pipeline = pipeline_for(settings, store)
+    if settings.redis_url:
+        return CeleryRunner(pipeline, celery_app(settings), settings.ingest_batch_size)
+    return InProcessRunner(pipeline, settings.ingest_batch_size)

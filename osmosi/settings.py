@@ -46,6 +46,11 @@ class Settings(BaseSettings):
         default_factory=dict,
         description="Channel kind overrides, keyed `platform` or `platform:venue` (JSON).",
     )
+    task_visibility_timeout: int = Field(
+        3600,
+        ge=5,
+        description="Seconds before a task left unacknowledged by a dead worker is redelivered.",
+    )
     ingest_batch_size: int = Field(1000, ge=1, le=50_000, description="Posts per write batch.")
     max_request_bytes: int = Field(
         256 * 1024, ge=1024, description="Largest accepted API request body, in bytes."

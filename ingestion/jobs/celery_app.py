@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from celery import Celery
 
-# Modules whose tasks the worker registers.
-TASK_MODULES: list[str] = []
+from ingestion.jobs.tasks import register_tasks
+from ingestion.pipeline import Pipeline
 
 
-def create_celery(redis_url: str) -> Celery:
-    """A Celery app on Redis, configured so that a killed worker loses no task."""
-    app = Celery("osmosi", broker=redis_url, backend=redis_url, include=TASK_MODULES)
+def create_celery(
+    redis_url: str,
+    open_pipeline: Callable[[], Pipeline],
+    visibility_timeout: int = 3600,
+) -> Celery:
+    """A Celery app on Redis, configured so that a killed worker loses no task.
+
+    Tasks are acknowledged after they finish (``acks_late``) and given back if the worker
+    dies (``task_reject_on_worker_lost``); a message left unacknowledged by a killed worker is
+    delivered again after ``visibility_timeout`` seconds.
+    """
+    app = Celery("osmosi", broker=redis_url, backend=redis_url, set_as_current=False)
     app.conf.update(
         task_acks_late=True,
         task_reject_on_worker_lost=True,
@@ -22,7 +33,8 @@ def create_celery(redis_url: str) -> Celery:
         timezone="UTC",
         enable_utc=True,
         broker_connection_retry_on_startup=True,
-        # A task not acknowledged within an hour is redelivered to another worker.
-        broker_transport_options={"visibility_timeout": 3600},
+        broker_transport_options={"visibility_timeout": visibility_timeout},
+        worker_hijack_root_logger=False,
     )
+    register_tasks(app, open_pipeline)
     return app

@@ -72,7 +72,7 @@ class CsvParser(Parser):
                 yield Unreadable(position, "", f"malformed CSV: {error}")
                 continue
             # Cells beyond the header (DictReader's None key) would not survive JSON.
-            extra = row.pop(None, None)  # type: ignore[call-overload]
+            extra = row.pop(None, None)
             if extra is not None:
                 row[_EXTRA] = extra
             # The row is kept whole, so a record rejected for a wrong mapping can be

@@ -92,7 +92,11 @@ def test_quarantined_payload_is_kept_whole(embedded_store: GraphStore) -> None:
 
 
 def test_replay_stores_records_once_the_mapping_is_fixed(store: GraphStore) -> None:
-    data = b"Message,User,Date,Ref\nciao #a,ada,2026-10-01T10:00:00Z,p1\nhey,bob,2026-10-01T11:00:00Z,p2\n"
+    data = (
+        b"Message,User,Date,Ref\n"
+        b"ciao #a,ada,2026-10-01T10:00:00Z,p1\n"
+        b"hey,bob,2026-10-01T11:00:00Z,p2\n"
+    )
     wrong = parser_for(
         "csv", {"text": "Message", "author": "User", "created_at": "Date", "id": "Missing"}
     )

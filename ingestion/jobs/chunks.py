@@ -1,0 +1,28 @@
+"""One chunk of an ingest job: the unit of background work, the same in-process or on Celery."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from graph.model import IngestCounts
+from ingestion.parsers import Parser
+from ingestion.pipeline import Pipeline, item_from_json
+
+
+def run_chunk(
+    pipeline: Pipeline,
+    job_id: str,
+    chunk: int,
+    parser: Parser,
+    source: str,
+    items: Sequence[Mapping[str, Any]],
+) -> IngestCounts:
+    """Ingest a chunk and report its counts to the job.
+
+    Safe to run twice (a redelivered task): the posts are upserts, the quarantine is keyed by
+    content, and the job keeps the first report of each chunk.
+    """
+    counts = pipeline.ingest_chunk([item_from_json(item) for item in items], parser, source)
+    pipeline.store.record_chunk(job_id, chunk, counts)
+    return counts

@@ -1,0 +1,97 @@
+"""Submitting ingest jobs: split into chunks, run in-process or on Celery workers."""
+
+from __future__ import annotations
+
+import abc
+import logging
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from graph.model import JobState
+from ingestion.jobs.chunks import run_chunk
+from ingestion.jobs.tasks import INGEST_CHUNK
+from ingestion.parsers import Item, parser_for
+from ingestion.pipeline import Pipeline, batched, item_to_json
+
+log = logging.getLogger(__name__)
+
+
+class JobRunner(abc.ABC):
+    """Splits a source's items into chunks and has each chunk ingested."""
+
+    def __init__(self, pipeline: Pipeline, chunk_size: int = 1000) -> None:
+        self.pipeline = pipeline
+        self.chunk_size = chunk_size
+
+    def submit(
+        self,
+        fmt: str,
+        source: str,
+        items: Iterable[Item],
+        mapping: Mapping[str, str] | None = None,
+        job_id: str | None = None,
+    ) -> str:
+        """Create the job, dispatch its chunks, return its id."""
+        job_id = job_id or uuid.uuid4().hex
+        store = self.pipeline.store
+        store.save_job(job_id, fmt, source, JobState.QUEUED)
+        chunks = 0
+        try:
+            for number, chunk in enumerate(batched(items, self.chunk_size)):
+                self.dispatch(
+                    job_id, number, fmt, source, mapping, [item_to_json(i) for i in chunk]
+                )
+                chunks = number + 1
+        except Exception as error:
+            store.save_job(job_id, fmt, source, JobState.FAILED, error=type(error).__name__)
+            raise
+        store.save_job(job_id, fmt, source, JobState.RUNNING, chunks_total=chunks)
+        return job_id
+
+    @abc.abstractmethod
+    def dispatch(
+        self,
+        job_id: str,
+        chunk: int,
+        fmt: str,
+        source: str,
+        mapping: Mapping[str, str] | None,
+        items: list[dict[str, Any]],
+    ) -> None: ...
+
+
+class InProcessRunner(JobRunner):
+    """Runs each chunk at once, in the calling thread."""
+
+    def dispatch(
+        self,
+        job_id: str,
+        chunk: int,
+        fmt: str,
+        source: str,
+        mapping: Mapping[str, str] | None,
+        items: list[dict[str, Any]],
+    ) -> None:
+        run_chunk(self.pipeline, job_id, chunk, parser_for(fmt, mapping), source, items)
+
+
+class CeleryRunner(JobRunner):
+    """Sends each chunk as a task to the Celery workers."""
+
+    def __init__(self, pipeline: Pipeline, app: Any, chunk_size: int = 1000) -> None:
+        super().__init__(pipeline, chunk_size)
+        self.app = app
+
+    def dispatch(
+        self,
+        job_id: str,
+        chunk: int,
+        fmt: str,
+        source: str,
+        mapping: Mapping[str, str] | None,
+        items: list[dict[str, Any]],
+    ) -> None:
+        self.app.send_task(
+            INGEST_CHUNK, args=[job_id, chunk, fmt, source, dict(mapping or {}), items]
+        )

@@ -1,0 +1,158 @@
+"""Ingest through a real Redis and real Celery workers, including a worker killed mid-job."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from graph.embedded import EmbeddedGraphStore
+from graph.model import IngestJob, JobState
+from ingestion.parsers import parser_for
+from ingestion.synthetic import write_mastodon_statuses
+from osmosi.runtime import job_runner
+from osmosi.settings import Settings
+
+OSMOSI = str(Path(sys.executable).with_name("osmosi"))
+pytestmark = [pytest.mark.redis, pytest.mark.slow]
+
+
+@pytest.fixture
+def worker_settings(tmp_path: Path, redis_url: str) -> Iterator[Settings]:
+    url = redis_url.rsplit("/", 1)[0] + "/5"  # a database of its own, emptied first
+    redis.Redis.from_url(url).flushdb()
+    yield Settings(
+        redis_url=url,
+        data_dir=tmp_path / "data",
+        task_visibility_timeout=5,
+        ingest_batch_size=200,
+    )
+    redis.Redis.from_url(url).flushdb()
+
+
+def start_worker(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
+    env.update(
+        OSMOSI_REDIS_URL=str(settings.redis_url),
+        OSMOSI_DATA_DIR=str(settings.data_dir),
+        OSMOSI_TASK_VISIBILITY_TIMEOUT=str(settings.task_visibility_timeout),
+        OSMOSI_LOG_LEVEL="WARNING",
+    )
+    return subprocess.Popen(
+        [OSMOSI, "worker", "--concurrency", "1"],
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: kill -9 takes the pool too
+    )
+
+
+def kill_9(worker: subprocess.Popen[bytes]) -> None:
+    os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait(timeout=30)
+
+
+def wait_for(store: EmbeddedGraphStore, job_id: str, until: float, chunks: int) -> IngestJob:
+    while time.monotonic() < until:
+        job = store.get_job(job_id)
+        assert job is not None
+        if job.status is JobState.FAILED:
+            pytest.fail(f"job failed: {job.error}")
+        if job.chunks_done >= chunks:
+            return job
+        time.sleep(0.05)
+    pytest.fail(f"timed out waiting for {chunks} chunks")
+
+
+def test_a_killed_worker_loses_nothing(worker_settings: Settings, tmp_path: Path) -> None:
+    export = tmp_path / "statuses.jsonl"
+    with export.open("w", encoding="utf-8") as out:
+        write_mastodon_statuses(out, 20_000)
+    store = EmbeddedGraphStore(worker_settings.data_dir)
+    store.ensure_schema()
+    log = tmp_path / "workers.log"
+    try:
+        parser = parser_for("mastodon")
+        with export.open("rb") as stream:
+            job_id = job_runner(worker_settings, store).submit(
+                "mastodon", export.name, parser.read(stream)
+            )
+        job = store.get_job(job_id)
+        assert job is not None and job.chunks_total == 100
+
+        first = start_worker(worker_settings, log)
+        try:
+            wait_for(store, job_id, time.monotonic() + 120, chunks=10)
+        finally:
+            kill_9(first)
+        killed_at = store.get_job(job_id)
+        assert killed_at is not None and killed_at.chunks_done < 100, "worker finished too soon"
+        # The chunk the killed worker held stays unacknowledged in Redis; a worker gives it back
+        # to the queue once it is older than the visibility timeout (checked at its start).
+        time.sleep(worker_settings.task_visibility_timeout + 1)
+
+        second = start_worker(worker_settings, log)
+        try:
+            done = wait_for(store, job_id, time.monotonic() + 240, chunks=100)
+        finally:
+            second.terminate()
+            second.wait(timeout=60)
+    finally:
+        store.close()
+
+    reopened = EmbeddedGraphStore(worker_settings.data_dir)
+    try:
+        assert reopened.counts().posts == 20_000
+        ids = [f"mastodon:{10**17 + n}" for n in range(20_000)]
+        assert len(reopened.get_posts(ids)) == 20_000
+    finally:
+        reopened.close()
+    assert done.status is JobState.DONE
+    assert done.counts.read == 20_000
+    assert done.counts.rejected == 0
+    assert done.counts.stored + done.counts.duplicates == 20_000
+
+
+def test_cli_ingest_runs_on_workers_when_redis_is_configured(
+    worker_settings: Settings, tmp_path: Path
+) -> None:
+    import json
+
+    from tests.ingestion.helpers import FIXTURES
+
+    worker = start_worker(worker_settings, tmp_path / "worker.log")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
+    env.update(
+        OSMOSI_REDIS_URL=str(worker_settings.redis_url),
+        OSMOSI_DATA_DIR=str(worker_settings.data_dir),
+    )
+    try:
+        runs = [
+            subprocess.run(
+                [OSMOSI, "ingest", str(FIXTURES / "reddit.jsonl"), "--format", "reddit", "--json"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=True,
+            )
+            for _ in range(2)
+        ]
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+    first, second = (json.loads(run.stdout) for run in runs)
+    assert (first["read"], first["stored"], first["duplicates"], first["rejected"]) == (6, 3, 0, 3)
+    assert (second["read"], second["stored"], second["duplicates"], second["rejected"]) == (
+        6,
+        0,
+        3,
+        3,
+    )
