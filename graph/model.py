@@ -247,6 +247,8 @@ class Post:
     shares: str | None = None
     """External id (same platform) of the post this one reposts or quotes."""
     share_kind: ShareKind | None = None
+    reported_by: str | None = None
+    """The team member who reported this conversation, if it came from a report."""
     mentions: tuple[Account, ...] = ()
     topics: tuple[Topic, ...] = ()
     aspects: tuple[Aspect, ...] = ()
@@ -281,6 +283,7 @@ class StoredPost:
     reply_to_uid: str | None
     shares_uid: str | None
     share_kind: ShareKind | None
+    reported_by: str | None = None
     mention_uids: tuple[str, ...] = ()
     topic_keys: tuple[str, ...] = ()
     aspects: tuple[Aspect, ...] = ()

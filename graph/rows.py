@@ -115,6 +115,7 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
                 "reply_to_uid": post.reply_to_uid,
                 "shares_uid": post.shares_uid,
                 "share_kind": post.share_kind.value if post.share_kind else None,
+                "reported_by": post.reported_by,
             }
         )
         for account in {mention.uid for mention in post.mentions}:

@@ -88,6 +88,10 @@ class CanonicalPost(BaseModel):
     reply_to: Identifier | None = None
     shares: Identifier | None = None
     share_kind: ShareKind | None = None
+    reported_by: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        | None
+    ) = None
     mentions: list[AuthorRecord] = Field(default_factory=list, max_length=200)
     hashtags: list[
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -124,6 +128,7 @@ class CanonicalPost(BaseModel):
             reply_to=self.reply_to,
             shares=self.shares,
             share_kind=share_kind,
+            reported_by=self.reported_by,
             mentions=tuple(mention.to_account(self.platform) for mention in self.mentions),
             topics=tuple(dict.fromkeys(Topic.from_text(tag) for tag in self.hashtags)),
         )

@@ -90,20 +90,24 @@ def stats(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
 @app.command()
 def schema(
     check: Annotated[
-        Path | None, typer.Option(help="Compare with this SDL file; exit 1 if it differs.")
+        Path | None, typer.Option(help="Compare with this file; exit 1 if it differs.")
     ] = None,
+    record: Annotated[
+        bool,
+        typer.Option("--record", help="The JSON Schema of the canonical ingest record instead."),
+    ] = False,
 ) -> None:
-    """Print the GraphQL schema (SDL) that the server serves."""
+    """Print the GraphQL schema (SDL) that the server serves, or the canonical record's."""
+    from ingestion.record import canonical_json_schema
     from server.graphql.schema import schema_sdl
 
-    sdl = schema_sdl()
+    sdl = canonical_json_schema() if record else schema_sdl()
     if check is None:
         sys.stdout.write(sdl)
         return
     if check.read_text(encoding="utf-8") != sdl:
-        console.print(
-            f"{check} differs from the served schema; regenerate it with `osmosi schema > {check}`"
-        )
+        flag = " --record" if record else ""
+        console.print(f"{check} is stale; regenerate it with `osmosi schema{flag} > {check}`")
         raise typer.Exit(1)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import time
 from pathlib import Path
@@ -27,46 +28,25 @@ quarantine_app = typer.Typer(
 JOB_POLL_SECONDS = 0.5
 
 
-class _CountingReader:
+class _CountingRaw(io.RawIOBase):
     """A binary file that reports how far it has been read, for the progress bar."""
 
     def __init__(self, raw: IO[bytes], advance: Any) -> None:
         self._raw = raw
         self._advance = advance
 
-    def read(self, size: int = -1) -> bytes:
-        data = self._raw.read(size)
-        self._advance(len(data))
-        return data
-
-    def readline(self, size: int = -1) -> bytes:
-        data = self._raw.readline(size)
-        self._advance(len(data))
-        return data
-
-    def __iter__(self) -> _CountingReader:
-        return self
-
-    def __next__(self) -> bytes:
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
+        data = self._raw.read(len(buffer))
         buffer[: len(data)] = data
+        self._advance(len(data))
         return len(data)
 
-    @property
-    def closed(self) -> bool:
-        return self._raw.closed
 
-    def flush(self) -> None:
-        return None
+def counting_reader(raw: IO[bytes], advance: Any) -> io.BufferedReader:
+    return io.BufferedReader(_CountingRaw(raw, advance))
 
 
 def summary_table(counts: IngestCounts, seconds: float) -> Table:
@@ -130,7 +110,7 @@ def ingest(
                     )
 
                 with path.open("rb") as raw:
-                    reader: Any = _CountingReader(raw, advance)
+                    reader = counting_reader(raw, advance)
                     total += pipeline.ingest(parser.read(reader), parser, path.name, report)
     seconds = time.monotonic() - started
     if as_json:

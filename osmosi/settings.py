@@ -55,6 +55,13 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(
         256 * 1024, ge=1024, description="Largest accepted API request body, in bytes."
     )
+    max_ingest_bytes: int = Field(
+        20 * 1024 * 1024, ge=1024, description="Largest accepted push to /ingest, in bytes."
+    )
+    ingest_api_key: SecretStr | None = Field(
+        None,
+        description="Bearer key for POST /ingest and reportConversation; unset disables them.",
+    )
 
     @property
     def store_backend(self) -> str:

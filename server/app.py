@@ -13,9 +13,9 @@ from strawberry.fastapi import GraphQLRouter
 import osmosi
 from graph.store import GraphStore
 from ingestion.jobs.broker import RedisBroker
-from osmosi.runtime import open_store
+from osmosi.runtime import job_runner, open_store
 from osmosi.settings import Settings
-from server import health
+from server import health, ingest
 from server.body_limit import BodySizeLimit
 from server.graphql.core.context import Context
 from server.graphql.schema import build_schema
@@ -34,6 +34,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
             store if store is not None else await run_in_threadpool(open_store, settings)
         )
         app.state.broker = RedisBroker(settings.redis_url) if settings.redis_url else None
+        app.state.runner = job_runner(settings, app.state.store)
         log.info("store %s ready", app.state.store.backend)
         try:
             yield
@@ -51,9 +52,15 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url=None if settings.production else "/openapi.json",
     )
+    app.state.settings = settings
 
     async def context(request: Request) -> Context:
-        return Context(store=request.app.state.store)
+        return Context(
+            store=request.app.state.store,
+            runner=request.app.state.runner,
+            settings=settings,
+            authorization=request.headers.get("authorization"),
+        )
 
     graphql = GraphQLRouter[Context, None](
         build_schema(),
@@ -63,5 +70,10 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     )
     app.include_router(graphql, prefix="/graphql")
     app.include_router(health.router)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.include_router(ingest.router)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_request_bytes,
+        prefix_limits={"/ingest/": settings.max_ingest_bytes},
+    )
     return app

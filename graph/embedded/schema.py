@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS post (
     reply_to_uid TEXT,
     shares_uid TEXT,
     share_kind TEXT,
+    reported_by TEXT,
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS post_author ON post(author_uid);

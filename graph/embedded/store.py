@@ -225,16 +225,17 @@ class EmbeddedGraphStore(GraphStore):
             con.executemany(
                 "INSERT INTO post(uid, platform, external_id, author_uid, text, created_at, "
                 "language, url, metrics, channel_uid, reply_to_uid, shares_uid, share_kind, "
-                "ingested_at) VALUES (:uid, :platform, :external_id, :author_uid, :text, "
-                ":created_at, :language, :url, :metrics, :channel_uid, :reply_to_uid, "
-                ":shares_uid, :share_kind, :now) "
+                "reported_by, ingested_at) VALUES (:uid, :platform, :external_id, :author_uid, "
+                ":text, :created_at, :language, :url, :metrics, :channel_uid, :reply_to_uid, "
+                ":shares_uid, :share_kind, :reported_by, :now) "
                 "ON CONFLICT(uid) DO UPDATE SET text = excluded.text, "
                 "language = coalesce(excluded.language, post.language), "
                 "url = coalesce(excluded.url, post.url), metrics = excluded.metrics, "
                 "channel_uid = coalesce(excluded.channel_uid, post.channel_uid), "
                 "reply_to_uid = coalesce(excluded.reply_to_uid, post.reply_to_uid), "
                 "shares_uid = coalesce(excluded.shares_uid, post.shares_uid), "
-                "share_kind = coalesce(excluded.share_kind, post.share_kind)",
+                "share_kind = coalesce(excluded.share_kind, post.share_kind), "
+                "reported_by = coalesce(excluded.reported_by, post.reported_by)",
                 post_rows,
             )
             con.executemany(
@@ -505,7 +506,7 @@ class EmbeddedGraphStore(GraphStore):
 
     _POST_COLUMNS = (
         "uid, platform, external_id, author_uid, text, created_at, language, url, metrics, "
-        "channel_uid, reply_to_uid, shares_uid, share_kind"
+        "channel_uid, reply_to_uid, shares_uid, share_kind, reported_by"
     )
 
     def _posts(self, rows: list[tuple[Any, ...]]) -> list[StoredPost]:
@@ -550,6 +551,7 @@ class EmbeddedGraphStore(GraphStore):
                 reply_to,
                 shares,
                 share_kind,
+                reported_by,
             ) = row
             posts.append(
                 StoredPost(
@@ -566,6 +568,7 @@ class EmbeddedGraphStore(GraphStore):
                     reply_to_uid=reply_to,
                     shares_uid=shares,
                     share_kind=ShareKind(share_kind) if share_kind else None,
+                    reported_by=reported_by,
                     mention_uids=tuple(mentions.get(uid, ())),
                     topic_keys=tuple(topics.get(uid, ())),
                     aspects=tuple(aspects.get(uid, ())),

@@ -96,6 +96,7 @@ SET p.text = row.text,
     p.reply_to_uid = coalesce(row.reply_to_uid, p.reply_to_uid),
     p.shares_uid = coalesce(row.shares_uid, p.shares_uid),
     p.share_kind = coalesce(row.share_kind, p.share_kind),
+    p.reported_by = coalesce(row.reported_by, p.reported_by),
     p += row.metrics
 WITH p, row, p.ingest_batch = $batch AS is_new
 MATCH (a:Account {uid: row.author_uid})

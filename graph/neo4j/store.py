@@ -437,6 +437,7 @@ class Neo4jGraphStore(GraphStore):
             reply_to_uid=props.get("reply_to_uid"),
             shares_uid=props.get("shares_uid"),
             share_kind=ShareKind(share_kind) if share_kind else None,
+            reported_by=props.get("reported_by"),
             mention_uids=tuple(sorted(record["mentions"])),
             topic_keys=tuple(sorted(record["topics"])),
             aspects=tuple(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from server.graphql.core.limits import operation_limits
+from server.graphql.posts.resolvers import PostsMutation
 from server.graphql.stats.resolvers import StatsQuery
 
 
@@ -13,8 +14,13 @@ class Query(StatsQuery):
     pass
 
 
+@strawberry.type(description="Changes to the conversation graph.")
+class Mutation(PostsMutation):
+    pass
+
+
 def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(query=Query, extensions=operation_limits())
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=operation_limits())
 
 
 def schema_sdl() -> str:

@@ -148,3 +148,27 @@ def test_csv_rows_without_the_mapped_columns_are_rejected_whole() -> None:
     assert items[0].payload == {"row": {"a": "1", "b": "2"}}
     with pytest.raises(RecordError, match="missing columns: PostId, Message, User, Date"):
         parser.parse(items[0])
+
+
+def test_committed_canonical_schema_matches_the_model() -> None:
+    from pathlib import Path
+
+    from ingestion.record import canonical_json_schema
+
+    committed = Path(__file__).resolve().parents[2] / "ingestion" / "canonical.schema.json"
+    assert committed.read_text(encoding="utf-8") == canonical_json_schema(), (
+        "run `osmosi schema --record > ingestion/canonical.schema.json`"
+    )
+
+
+def test_canonical_fixture_validates_against_the_json_schema() -> None:
+    import json
+
+    from tests.ingestion.helpers import FIXTURES
+
+    schema = json.loads(
+        (FIXTURES.parents[2] / "ingestion" / "canonical.schema.json").read_text(encoding="utf-8")
+    )
+    assert set(schema["required"]) == {"platform", "id", "author", "text", "created_at"}
+    lines = (FIXTURES / "canonical.jsonl").read_text(encoding="utf-8").splitlines()
+    assert set(json.loads(lines[0])) <= set(schema["properties"])

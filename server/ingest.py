@@ -1,0 +1,100 @@
+"""Push ingestion: ``POST /ingest/{format}`` (202 with a job id) and job status."""
+
+from __future__ import annotations
+
+import io
+import logging
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from graph.model import IngestJob, JobState
+from ingestion.jobs.runner import JobRunner
+from ingestion.parsers import FORMATS, parse_mapping, parser_for
+from server.auth import Disabled, Unauthorized, check_ingest_key
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/ingest", tags=["ingest"])
+
+
+def _authorize(request: Request, authorization: str | None) -> None:
+    try:
+        check_ingest_key(request.app.state.settings.ingest_api_key, authorization)
+    except Disabled as error:
+        raise HTTPException(status_code=503, detail=str(error)) from None
+    except Unauthorized as error:
+        raise HTTPException(
+            status_code=401, detail=str(error), headers={"WWW-Authenticate": "Bearer"}
+        ) from None
+
+
+def job_view(job: IngestJob) -> dict[str, Any]:
+    return {
+        "job_id": job.id,
+        "format": job.format,
+        "source": job.source,
+        "status": job.status.value,
+        "chunks_total": job.chunks_total,
+        "chunks_done": job.chunks_done,
+        "read": job.counts.read,
+        "stored": job.counts.stored,
+        "duplicates": job.counts.duplicates,
+        "rejected": job.counts.rejected,
+        "error": job.error,
+        "created_at": job.created_at.isoformat(),
+    }
+
+
+def _run_push(
+    runner: JobRunner, job_id: str, fmt: str, source: str, body: bytes, mapping: dict[str, str]
+) -> None:
+    parser = parser_for(fmt, mapping)
+    try:
+        runner.submit(fmt, source, parser.read(io.BytesIO(body)), mapping, job_id=job_id)
+    except Exception:
+        log.exception("push ingest job %s failed", job_id)
+
+
+@router.post("/{fmt}", status_code=202)
+async def push(
+    fmt: str,
+    request: Request,
+    background: BackgroundTasks,
+    authorization: Annotated[str | None, Header()] = None,
+    source: Annotated[str, Query(max_length=200, description="A name for this push.")] = "push",
+    mapping: Annotated[
+        list[str] | None, Query(alias="map", description="CSV column mapping, field=Column.")
+    ] = None,
+) -> JSONResponse:
+    """Accept an export in one of the ingest formats; it is ingested in the background."""
+    _authorize(request, authorization)
+    if fmt not in FORMATS:
+        raise HTTPException(status_code=404, detail=f"unknown format; known: {', '.join(FORMATS)}")
+    try:
+        columns = parse_mapping(mapping or [])
+    except ValueError as error:
+        raise HTTPException(status_code=422, detail=str(error)) from None
+    body = await request.body()
+    job_id = uuid.uuid4().hex
+    store = request.app.state.store
+    await run_in_threadpool(store.save_job, job_id, fmt, source, JobState.QUEUED)
+    background.add_task(_run_push, request.app.state.runner, job_id, fmt, source, body, columns)
+    return JSONResponse(
+        {"job_id": job_id, "status": JobState.QUEUED.value, "status_url": f"/ingest/jobs/{job_id}"},
+        status_code=202,
+    )
+
+
+@router.get("/jobs/{job_id}")
+async def job_status(
+    job_id: str, request: Request, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, Any]:
+    """Progress and counts of a push or file ingest job."""
+    _authorize(request, authorization)
+    job = await run_in_threadpool(request.app.state.store.get_job, job_id)
+    if job is None:
+        raise HTTPException(status_code=404, detail="no such job")
+    return job_view(job)

@@ -1,0 +1,92 @@
+"""``osmosi ingest`` and ``osmosi quarantine`` as a user runs them (embedded, in-process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.ingestion.helpers import FIXTURES
+from tests.test_cli import OSMOSI, clean_env
+
+
+def osmosi(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [OSMOSI, *args, "--data-dir", str(data_dir)],
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_ingest_json_summary_and_rerun(tmp_path: Path) -> None:
+    files = [str(FIXTURES / "reddit.jsonl"), str(FIXTURES / "reddit.jsonl")]
+    first = osmosi("ingest", *files, "--format", "reddit", "--json", data_dir=tmp_path)
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert {k: summary[k] for k in ("read", "stored", "duplicates", "rejected", "files")} == {
+        "read": 12,
+        "stored": 3,
+        "duplicates": 3,
+        "rejected": 6,
+        "files": 2,
+    }
+
+
+def test_ingest_shows_progress_and_a_summary(tmp_path: Path) -> None:
+    result = osmosi("ingest", str(FIXTURES / "mastodon.jsonl"), "-f", "mastodon", data_dir=tmp_path)
+    assert result.returncode == 0
+    assert "Ingest summary" in result.stderr
+    assert "mastodon.jsonl" in result.stderr  # the progress line names the file
+    assert "osmosi quarantine list" in result.stderr
+
+
+def test_unknown_format_and_bad_mapping_fail_clearly(tmp_path: Path) -> None:
+    unknown = osmosi("ingest", str(FIXTURES / "feed.xml"), "-f", "myspace", data_dir=tmp_path)
+    assert unknown.returncode == 2
+    assert "unknown format 'myspace'" in unknown.stderr
+    mapping = osmosi(
+        "ingest", str(FIXTURES / "monitoring.csv"), "-f", "csv", "--map", "txt=M", data_dir=tmp_path
+    )
+    assert mapping.returncode == 2
+    assert "unknown field 'txt'" in mapping.stderr
+
+
+def test_quarantine_list_and_replay_with_a_fixed_mapping(tmp_path: Path) -> None:
+    csv_file = str(FIXTURES / "monitoring.csv")
+    wrong = osmosi(
+        "ingest",
+        csv_file,
+        "-f",
+        "csv",
+        "--map",
+        "text=Message,author=User",
+        "--json",
+        data_dir=tmp_path,
+    )
+    assert json.loads(wrong.stdout)["rejected"] == 5
+    listed = osmosi("quarantine", "list", "--json", data_dir=tmp_path)
+    entries = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(entries) == 5
+    assert {e["reason"] for e in entries} == {"missing columns: id, created_at"}
+    assert entries[0]["payload"]["row"]["User"] in ("laura_p", "roberto")
+
+    replay = osmosi(
+        "quarantine",
+        "replay",
+        "--json",
+        "--map",
+        "id=PostId,text=Message,author=User,created_at=Date,platform=Network,likes=Likes",
+        data_dir=tmp_path,
+    )
+    assert json.loads(replay.stdout) == {"read": 5, "stored": 2, "duplicates": 0, "rejected": 3}
+    left = osmosi("quarantine", "list", "--json", data_dir=tmp_path)
+    reasons = sorted(json.loads(line)["reason"] for line in left.stdout.splitlines())
+    assert reasons == [
+        "missing created_at",
+        "row has more cells than the header",
+        "wrong type for likes: not a number",
+    ]
+    table = osmosi("quarantine", "list", data_dir=tmp_path)
+    assert "missing created_at" in table.stdout
