@@ -12,6 +12,7 @@ Keys are built here and nowhere else (`account_uid`, `post_uid`, `channel_uid`, 
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 import uuid
@@ -80,6 +81,8 @@ def normalize_handle(handle: str) -> str:
     return value
 
 
+# Keys are recomputed for every mention of the same few accounts and topics in a batch.
+@functools.lru_cache(maxsize=65536)
 def account_uid(platform: str, handle: str) -> str:
     return f"{normalize_platform(platform)}:{normalize_handle(handle)}"
 
@@ -91,6 +94,7 @@ def post_uid(platform: str, external_id: str) -> str:
     return f"{normalize_platform(platform)}:{external_id}"
 
 
+@functools.lru_cache(maxsize=4096)
 def channel_uid(platform: str, venue: str) -> str:
     venue = venue.strip().casefold()
     if not venue:
@@ -98,6 +102,7 @@ def channel_uid(platform: str, venue: str) -> str:
     return f"{normalize_platform(platform)}:{venue}"
 
 
+@functools.lru_cache(maxsize=65536)
 def topic_key(name: str) -> str:
     """Normalise a hashtag or keyphrase: no ``#``, case-folded, accents removed.
 
@@ -114,6 +119,7 @@ def topic_key(name: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=65536)
 def person_id_for_account(uid: str) -> str:
     """The id of the person created for an account that has none yet."""
     return str(uuid.uuid5(_PERSON_NAMESPACE, f"account:{uid}"))

@@ -43,18 +43,21 @@ def account_row(account: Account) -> Row:
     }
 
 
+_FILLABLE = ("display_name", "followers", "url")
+
+
 def account_rows(accounts: Iterable[Account]) -> list[Row]:
     """One row per account uid; fields known from a later occurrence fill gaps."""
     merged: dict[str, Row] = {}
     for account in accounts:
-        row = account_row(account)
-        known = merged.get(row["uid"])
+        known = merged.get(account.uid)
         if known is None:
-            merged[row["uid"]] = row
-        else:
-            for key, value in row.items():
-                if value is not None and key != "person_id":
-                    known[key] = value
+            merged[account.uid] = account_row(account)
+            continue
+        for key in _FILLABLE:
+            value = getattr(account, key)
+            if value is not None:
+                known[key] = value
     return list(merged.values())
 
 
@@ -80,6 +83,11 @@ class PostBatch:
     tags: list[Row] = field(default_factory=list)
     aspects: list[Row] = field(default_factory=list)
     duplicates_in_batch: int = 0
+
+    @property
+    def submitted(self) -> int:
+        """How many posts the batch was made from, repeats included."""
+        return len(self.posts) + self.duplicates_in_batch
 
 
 def post_batch(posts: Sequence[Post]) -> PostBatch:
@@ -116,6 +124,8 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
                 "shares_uid": post.shares_uid,
                 "share_kind": post.share_kind.value if post.share_kind else None,
                 "reported_by": post.reported_by,
+                "mention_uids": sorted({mention.uid for mention in post.mentions}),
+                "topic_keys": sorted({topic.key for topic in post.topics}),
             }
         )
         for account in {mention.uid for mention in post.mentions}:

@@ -40,6 +40,7 @@ from graph.model import (
     Touchpoint,
     UpsertResult,
 )
+from graph.rows import PostBatch, post_batch
 
 MAX_NEIGHBOURHOOD_HOPS = 4
 MAX_THREAD_POSTS = 10_000
@@ -88,9 +89,20 @@ class GraphStore(abc.ABC):
     def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
         """Create or update accounts; a new account gets a new person unless it names one."""
 
-    @abc.abstractmethod
     def upsert_posts(self, posts: Sequence[Post]) -> UpsertResult:
         """Create or update posts with their links; ``created`` counts posts new to the store."""
+        return self.write_posts(self.prepare_posts(posts))
+
+    def prepare_posts(self, posts: Sequence[Post]) -> PostBatch:
+        """Decompose posts into the rows `write_posts` writes: CPU only, no store access.
+
+        Separate from writing so that a caller can prepare one batch while another is written.
+        """
+        return post_batch(posts)
+
+    @abc.abstractmethod
+    def write_posts(self, batch: PostBatch) -> UpsertResult:
+        """Write a batch made by `prepare_posts` of this store, in one transaction."""
 
     @abc.abstractmethod
     def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:

@@ -11,15 +11,16 @@ import io
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
 from graph.model import ChannelKind, IngestCounts, Post, QuarantineEntry
+from graph.rows import PostBatch
 from graph.store import GraphStore
 from ingestion.parsers import Item, Parser, RawRecord, Unreadable
-from ingestion.parsers.base import record_size_ok
 from ingestion.record import RecordError, validate_record
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,15 @@ def quarantine_entry(fmt: str, source: str, item: Item, reason: str) -> Quaranti
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedChunk:
+    """A chunk parsed and enriched, ready to write."""
+
+    read: int
+    posts: PostBatch | None
+    rejected: list[QuarantineEntry]
+
+
 @dataclass
 class Pipeline:
     """Turns read items into posts in the store, in batches."""
@@ -105,17 +115,29 @@ class Pipeline:
         source: str,
         progress: Callable[[IngestCounts], None] | None = None,
     ) -> IngestCounts:
+        """Ingest every item, parsing the next batch while the previous one is written."""
         total = IngestCounts()
-        for chunk in batched(items, self.batch_size):
-            counts = self.ingest_chunk(chunk, parser, source)
-            total += counts
-            if progress is not None:
-                progress(counts)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-writer") as writer:
+            pending: Future[IngestCounts] | None = None
+            for chunk in batched(items, self.batch_size):
+                prepared = self.prepare(chunk, parser, source)
+                if pending is not None:
+                    total += self._report(pending.result(), progress)
+                pending = writer.submit(self.write, prepared)
+            if pending is not None:
+                total += self._report(pending.result(), progress)
         return total
+
+    @staticmethod
+    def _report(
+        counts: IngestCounts, progress: Callable[[IngestCounts], None] | None
+    ) -> IngestCounts:
+        if progress is not None:
+            progress(counts)
+        return counts
 
     def to_post(self, parser: Parser, record: RawRecord) -> Post:
         """Parse and validate one record; raise `RecordError` with the reason to reject it."""
-        record_size_ok(record.payload)
         try:
             data = parser.parse(record)
             return validate_record(data).to_post(self.channel_kinds)
@@ -125,7 +147,8 @@ class Pipeline:
             # Input shapes no parser rule foresaw: keep the record, say what broke.
             raise RecordError(f"unparseable record ({type(error).__name__})") from error
 
-    def ingest_chunk(self, items: Sequence[Item], parser: Parser, source: str) -> IngestCounts:
+    def prepare(self, items: Sequence[Item], parser: Parser, source: str) -> PreparedChunk:
+        """Parse, validate and enrich a chunk (CPU work, no store access)."""
         posts: list[Post] = []
         rejected: list[QuarantineEntry] = []
         for item in items:
@@ -136,15 +159,22 @@ class Pipeline:
                 posts.append(self.to_post(parser, item))
             except RecordError as error:
                 rejected.append(quarantine_entry(parser.name, source, item, error.reason))
-        if rejected:
-            self.store.quarantine(rejected)
+        batch = self.store.prepare_posts(self.enrich(posts)) if posts else None
+        return PreparedChunk(len(items), batch, rejected)
+
+    def write(self, chunk: PreparedChunk) -> IngestCounts:
+        """Store a prepared chunk: posts upserted, rejects quarantined."""
+        if chunk.rejected:
+            self.store.quarantine(chunk.rejected)
+            log.info("%d records quarantined", len(chunk.rejected))
         stored = duplicates = 0
-        if posts:
-            result = self.store.upsert_posts(self.enrich(posts))
+        if chunk.posts is not None:
+            result = self.store.write_posts(chunk.posts)
             stored, duplicates = result.created, result.existing
-        if rejected:
-            log.info("%d records quarantined from a %s source", len(rejected), parser.name)
-        return IngestCounts(len(items), stored, duplicates, len(rejected))
+        return IngestCounts(chunk.read, stored, duplicates, len(chunk.rejected))
+
+    def ingest_chunk(self, items: Sequence[Item], parser: Parser, source: str) -> IngestCounts:
+        return self.write(self.prepare(items, parser, source))
 
     def replay(
         self, entries: Sequence[QuarantineEntry], parsers: Callable[[str], Parser]

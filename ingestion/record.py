@@ -23,7 +23,7 @@ from pydantic import (
 from graph.model import Account, Channel, ChannelKind, Post, ShareKind, Topic
 
 MAX_RECORD_BYTES = 1_000_000
-"""A raw record larger than this (1 MB, serialised) is rejected unread."""
+"""A raw record larger than this (1 MB, serialised) is quarantined unread, with its first MB."""
 MAX_TEXT_CHARS = 40_000
 """Longer texts are rejected: no platform allows them, so they are not posts."""
 

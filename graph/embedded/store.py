@@ -49,7 +49,7 @@ from graph.model import (
     utc,
     validate_score_name,
 )
-from graph.rows import Row, account_rows, channel_row, post_batch
+from graph.rows import PostBatch, Row, account_rows, channel_row, post_batch
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
 DATABASE_FILE = "osmosi.db"
@@ -201,18 +201,16 @@ class EmbeddedGraphStore(GraphStore):
             created = self._write_channels(con, rows, _iso(datetime.now(UTC)))
         return UpsertResult(created=created, existing=len(channels) - created)
 
-    def upsert_posts(self, posts: Sequence[Post]) -> UpsertResult:
+    def prepare_posts(self, posts: Sequence[Post]) -> PostBatch:
         batch = post_batch(posts)
+        for row in batch.posts:
+            row["created_at"] = _iso(row["created_at"])
+            row["metrics"] = json.dumps(row["metrics"], sort_keys=True)
+        return batch
+
+    def write_posts(self, batch: PostBatch) -> UpsertResult:
         now = _iso(datetime.now(UTC))
-        post_rows = [
-            {
-                **row,
-                "created_at": _iso(row["created_at"]),
-                "metrics": json.dumps(row["metrics"], sort_keys=True),
-                "now": now,
-            }
-            for row in batch.posts
-        ]
+        post_rows = [{**row, "now": now} for row in batch.posts]
         with self._transaction() as con:
             self._write_accounts(con, batch.accounts, now)
             self._write_channels(con, batch.channels, now)
@@ -265,7 +263,7 @@ class EmbeddedGraphStore(GraphStore):
                 batch.aspects,
             )
         created = len(post_rows) - len(existing)
-        return UpsertResult(created=created, existing=len(posts) - created)
+        return UpsertResult(created=created, existing=batch.submitted - created)
 
     def _upsert_named(self, table: str, rows: list[tuple[str, str]]) -> UpsertResult:
         with self._transaction() as con:

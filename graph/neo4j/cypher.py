@@ -82,22 +82,27 @@ MERGE (t:Topic {key: row.key})
 """
 
 # ``ingest_batch`` records which write first stored a post; it also tells this write which
-# posts it created, race-free under concurrent writers.
+# posts it created, race-free under concurrent writers. ``created_at`` travels as ISO 8601
+# text: the driver packs temporal values several times slower than strings.
 UPSERT_POSTS = """
 UNWIND $rows AS row
 MERGE (p:Post {uid: row.uid})
   ON CREATE SET p.platform = row.platform, p.external_id = row.external_id,
-                p.author_uid = row.author_uid, p.created_at = row.created_at,
-                p.ingested_at = $now, p.ingest_batch = $batch
-SET p.text = row.text,
-    p.language = coalesce(row.language, p.language),
-    p.url = coalesce(row.url, p.url),
-    p.channel_uid = coalesce(row.channel_uid, p.channel_uid),
-    p.reply_to_uid = coalesce(row.reply_to_uid, p.reply_to_uid),
-    p.shares_uid = coalesce(row.shares_uid, p.shares_uid),
-    p.share_kind = coalesce(row.share_kind, p.share_kind),
-    p.reported_by = coalesce(row.reported_by, p.reported_by),
-    p += row.metrics
+                p.author_uid = row.author_uid, p.created_at = datetime(row.created_at),
+                p.ingested_at = $now, p.ingest_batch = $batch, p.text = row.text,
+                p.language = row.language, p.url = row.url, p.channel_uid = row.channel_uid,
+                p.reply_to_uid = row.reply_to_uid, p.shares_uid = row.shares_uid,
+                p.share_kind = row.share_kind, p.reported_by = row.reported_by,
+                p += row.metrics
+  ON MATCH SET p.text = row.text,
+               p.language = coalesce(row.language, p.language),
+               p.url = coalesce(row.url, p.url),
+               p.channel_uid = coalesce(row.channel_uid, p.channel_uid),
+               p.reply_to_uid = coalesce(row.reply_to_uid, p.reply_to_uid),
+               p.shares_uid = coalesce(row.shares_uid, p.shares_uid),
+               p.share_kind = coalesce(row.share_kind, p.share_kind),
+               p.reported_by = coalesce(row.reported_by, p.reported_by),
+               p += row.metrics
 WITH p, row, p.ingest_batch = $batch AS is_new
 MATCH (a:Account {uid: row.author_uid})
 MERGE (a)-[:POSTED]->(p)
@@ -106,31 +111,31 @@ CALL (p, row) {
   MATCH (c:Channel {uid: row.channel_uid})
   MERGE (p)-[:IN_CHANNEL]->(c)
 }
+CALL (p, row) {
+  UNWIND row.mention_uids AS mentioned
+  MATCH (a:Account {uid: mentioned})
+  MERGE (p)-[:MENTIONS]->(a)
+}
+CALL (p, row) {
+  UNWIND row.topic_keys AS key
+  MATCH (t:Topic {key: key})
+  MERGE (p)-[:TAGGED]->(t)
+}
+CALL (p, row) {
+  MATCH (parent:Post {uid: row.reply_to_uid})
+  MERGE (p)-[:REPLIES_TO]->(parent)
+}
+CALL (p, row) {
+  MATCH (original:Post {uid: row.shares_uid})
+  MERGE (p)-[s:SHARES]->(original)
+  SET s.kind = p.share_kind
+}
 RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
 """
 
-LINK_MENTIONS = """
-UNWIND $rows AS row
-MATCH (p:Post {uid: row.post_uid})
-MATCH (a:Account {uid: row.account_uid})
-MERGE (p)-[:MENTIONS]->(a)
-"""
 
-LINK_TOPICS = """
-UNWIND $rows AS row
-MATCH (p:Post {uid: row.post_uid})
-MATCH (t:Topic {key: row.topic_key})
-MERGE (p)-[:TAGGED]->(t)
-"""
-
-# Links from the new posts to parents already stored, then from stored posts that were
-# waiting for one of the new posts as their parent.
-LINK_REPLIES = """
-UNWIND $uids AS uid
-MATCH (child:Post {uid: uid})
-MATCH (parent:Post {uid: child.reply_to_uid})
-MERGE (child)-[:REPLIES_TO]->(parent)
-"""
+# Links from stored posts that were waiting for one of the new posts as their parent (a
+# parent stored before, or earlier in the same batch, is linked by UPSERT_POSTS itself).
 
 LINK_WAITING_REPLIES = """
 UNWIND $uids AS uid
@@ -139,13 +144,6 @@ MATCH (child:Post {reply_to_uid: uid})
 MERGE (child)-[:REPLIES_TO]->(parent)
 """
 
-LINK_SHARES = """
-UNWIND $uids AS uid
-MATCH (copy:Post {uid: uid})
-MATCH (original:Post {uid: copy.shares_uid})
-MERGE (copy)-[s:SHARES]->(original)
-SET s.kind = copy.share_kind
-"""
 
 LINK_WAITING_SHARES = """
 UNWIND $uids AS uid

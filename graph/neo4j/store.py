@@ -54,7 +54,7 @@ from graph.model import (
     validate_score_name,
 )
 from graph.neo4j import cypher
-from graph.rows import METRIC_NAMES, account_rows, channel_row, post_batch
+from graph.rows import METRIC_NAMES, PostBatch, account_rows, channel_row, post_batch
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
 _SCORE_PREFIX = "score_"
@@ -178,8 +178,13 @@ class Neo4jGraphStore(GraphStore):
         created = self._single_count(cypher.UPSERT_CHANNELS, "created", rows=rows, now=self._now())
         return UpsertResult(created=created, existing=len(channels) - created)
 
-    def upsert_posts(self, posts: Sequence[Post]) -> UpsertResult:
+    def prepare_posts(self, posts: Sequence[Post]) -> PostBatch:
         batch = post_batch(posts)
+        for row in batch.posts:
+            row["created_at"] = row["created_at"].isoformat()
+        return batch
+
+    def write_posts(self, batch: PostBatch) -> UpsertResult:
         now = self._now()
         uids = [row["uid"] for row in batch.posts]
         by_target: dict[str, list[dict[str, Any]]] = {}
@@ -193,21 +198,14 @@ class Neo4jGraphStore(GraphStore):
             records = self._run(
                 tx, cypher.UPSERT_POSTS, rows=batch.posts, now=now, batch=str(uuid.uuid4())
             )
-            self._run(tx, cypher.LINK_MENTIONS, rows=batch.mentions)
-            self._run(tx, cypher.LINK_TOPICS, rows=batch.tags)
-            for statement in (
-                cypher.LINK_REPLIES,
-                cypher.LINK_WAITING_REPLIES,
-                cypher.LINK_SHARES,
-                cypher.LINK_WAITING_SHARES,
-            ):
+            for statement in (cypher.LINK_WAITING_REPLIES, cypher.LINK_WAITING_SHARES):
                 self._run(tx, statement, uids=uids)
             for target, rows in by_target.items():
                 self._run(tx, cypher.LINK_ASPECTS[AspectTarget(target)], rows=rows)
             return int(records[0]["created"]) if records else 0
 
         created = int(self._write(work))
-        return UpsertResult(created=created, existing=len(posts) - created)
+        return UpsertResult(created=created, existing=batch.submitted - created)
 
     def _upsert_named(self, label: str, rows: list[dict[str, str]]) -> UpsertResult:
         created = self._single_count(cypher.UPSERT_NAMED[label], "created", rows=rows)

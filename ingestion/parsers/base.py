@@ -76,14 +76,19 @@ def json_documents(stream: IO[bytes]) -> Iterator[tuple[str, Any] | Unreadable]:
             yield Unreadable("document", text[:MAX_RECORD_BYTES], f"malformed JSON: {error.msg}")
             return
         for index, value in enumerate(values, start=1):
-            yield f"item {index}", value
+            position = f"item {index}"
+            serialised = json.dumps(value, ensure_ascii=False)
+            if len(serialised) > MAX_RECORD_BYTES:
+                yield Unreadable(position, serialised[:MAX_RECORD_BYTES], "record over 1 MB")
+            else:
+                yield position, value
         return
     first = head + stream.readline()
     for number, line in enumerate(_lines(first, stream), start=1):
         if not line.strip():
             continue
         if len(line) > MAX_RECORD_BYTES:
-            yield Unreadable(f"line {number}", decode(line[:1000]), "record over 1 MB")
+            yield Unreadable(f"line {number}", decode(line[:MAX_RECORD_BYTES]), "record over 1 MB")
             continue
         try:
             yield f"line {number}", json.loads(line)
@@ -121,8 +126,3 @@ def parse_timestamp(value: Any, field_name: str) -> datetime:
     except (TypeError, ValueError, OverflowError, OSError):
         pass
     raise RecordError(f"bad date in {field_name}: {str(value)[:40]!r}")
-
-
-def record_size_ok(payload: Any) -> None:
-    if len(json.dumps(payload, ensure_ascii=False)) > MAX_RECORD_BYTES:
-        raise RecordError("record over 1 MB")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 _HASHTAG = re.compile(r"(?<![\w#])#(\w[\w-]*)", re.UNICODE)
@@ -12,44 +11,28 @@ _MENTION = re.compile(
     r"(?<![\w@/])@([A-Za-z0-9_][A-Za-z0-9_.-]*(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)"
 )
 _REDDIT_USER = re.compile(r"(?<![\w/])/?u/([A-Za-z0-9_-]{3,20})")
-_BLOCKS = {"p", "br", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag == "br":
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in _BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
+_INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|blockquote|h[1-6]|tr)\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def html_to_text(markup: str) -> str:
     """Visible text of an HTML fragment: tags dropped, entities decoded, blocks on new lines.
 
-    >>> html_to_text('<p>Ciao <a href="#">@ada</a> &amp; co</p><p>2nd</p>')
-    'Ciao @ada & co\\n2nd'
+    Social platforms send simple, well-formed fragments (paragraphs, links, line breaks), so
+    regular expressions do here what a full HTML parser would, several times faster.
+
+    >>> html_to_text('<p>Ciao <a href="#">@ada</a> &amp; co</p><p>2nd<br/>line</p>')
+    'Ciao @ada & co\\n2nd\\nline'
+    >>> html_to_text('<p>x<script>alert(1)</script> &lt;b&gt;</p>')
+    'x <b>'
     """
     if "<" not in markup:
         return html.unescape(markup).strip()
-    extractor = _TextExtractor()
-    extractor.feed(markup)
-    extractor.close()
-    lines = (" ".join(line.split()) for line in "".join(extractor.parts).splitlines())
+    text = _INVISIBLE.sub(" ", markup)
+    text = _BREAK.sub("\n", text)
+    text = html.unescape(_TAG.sub("", text))
+    lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 

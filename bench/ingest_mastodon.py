@@ -1,0 +1,110 @@
+"""End-to-end ingest throughput: 100k Mastodon statuses (read + parse + validate + write).
+
+For each backend: the whole pipeline, then the same posts written again (idempotent re-run),
+plus two references measured in the same process to show where the time goes: parsing alone
+(read + parse + validate, no store) and writing alone (upserting already-parsed posts).
+Neo4j is the test server from ``OSMOSI_TEST_NEO4J_URI`` (``make bench`` starts it); its
+database is wiped first.
+
+    python bench/ingest_mastodon.py [--posts 100000] [--batch 1000] [--backends embedded,neo4j]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from graph.embedded import EmbeddedGraphStore
+from graph.model import Post
+from graph.neo4j import Neo4jGraphStore
+from graph.store import GraphStore
+from ingestion.parsers import RawRecord, parser_for
+from ingestion.pipeline import Pipeline
+from ingestion.synthetic import write_mastodon_statuses
+
+
+def open_backend(name: str, workdir: Path) -> GraphStore:
+    store: GraphStore
+    if name == "embedded":
+        store = EmbeddedGraphStore(workdir / "embedded")
+    else:
+        uri = os.environ.get("OSMOSI_TEST_NEO4J_URI")
+        if not uri:
+            sys.exit("set OSMOSI_TEST_NEO4J_URI (or run `make bench`) to benchmark Neo4j")
+        store = Neo4jGraphStore(
+            uri,
+            os.environ.get("OSMOSI_TEST_NEO4J_USER", "neo4j"),
+            os.environ.get("OSMOSI_TEST_NEO4J_PASSWORD", "osmosi-test"),
+        )
+    store.ensure_schema()
+    store.clear()
+    return store
+
+
+def parse_only(path: Path) -> tuple[list[Post], float]:
+    parser = parser_for("mastodon")
+    pipeline = Pipeline(store=None)  # type: ignore[arg-type]  # to_post needs no store
+    started = time.perf_counter()
+    posts = []
+    with path.open("rb") as stream:
+        for item in parser.read(stream):
+            assert isinstance(item, RawRecord)
+            posts.append(pipeline.to_post(parser, item))
+    return posts, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=1_000)
+    parser.add_argument("--backends", default="embedded,neo4j")
+    args = parser.parse_args()
+
+    rows: list[tuple[str, str, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        export = Path(tmp) / "statuses.jsonl"
+        with export.open("w", encoding="utf-8") as out:
+            write_mastodon_statuses(out, args.posts)
+        size_mb = export.stat().st_size / 1e6
+        posts, parse_seconds = parse_only(export)
+        rows.append(("-", "parse only (reference)", args.posts / parse_seconds))
+        mastodon = parser_for("mastodon")
+        for name in args.backends.split(","):
+            store = open_backend(name, Path(tmp))
+            try:
+                pipeline = Pipeline(store, batch_size=args.batch)
+                started = time.perf_counter()
+                with export.open("rb") as stream:
+                    counts = pipeline.ingest(mastodon.read(stream), mastodon, export.name)
+                seconds = time.perf_counter() - started
+                assert counts.stored == args.posts, counts
+                assert counts.rejected == 0, counts
+                rows.append((name, "end to end", args.posts / seconds))
+                started = time.perf_counter()
+                with export.open("rb") as stream:
+                    again = pipeline.ingest(mastodon.read(stream), mastodon, export.name)
+                assert again.duplicates == args.posts, again
+                rows.append(
+                    (name, "end to end, re-run", args.posts / (time.perf_counter() - started))
+                )
+                store.clear()
+                started = time.perf_counter()
+                for offset in range(0, len(posts), args.batch):
+                    store.upsert_posts(posts[offset : offset + args.batch])
+                rows.append((name, "write only", args.posts / (time.perf_counter() - started)))
+            finally:
+                store.close()
+
+    reference = rows[0][2]
+    print(f"{args.posts} Mastodon statuses ({size_mb:.0f} MB), batches of {args.batch}")
+    print(f"{'backend':<10}{'run':<24}{'posts/s':>10}{'vs parse':>10}")
+    for backend, run, rate in rows:
+        print(f"{backend:<10}{run:<24}{rate:>10.0f}{rate / reference:>10.2f}")
+
+
+if __name__ == "__main__":
+    main()
