@@ -42,4 +42,4 @@ schema: $(STAMP)
 	$(BIN)/osmosi schema > schema.graphql
 
 bench: $(STAMP)
-	services/dev-services.sh run -- $(BIN)/python bench/upsert_posts.py
+	services/dev-services.sh run -- sh -c '$(BIN)/python bench/upsert_posts.py && $(BIN)/python bench/ingest_mastodon.py'

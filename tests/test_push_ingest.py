@@ -68,7 +68,7 @@ def test_push_csv_with_a_column_mapping(embedded_store: GraphStore) -> None:
             return await wait_for_job(client, response.json()["job_id"])
 
     job = asyncio.run(scenario())
-    assert (job["read"], job["stored"], job["rejected"]) == (5, 3, 2)
+    assert (job["read"], job["stored"], job["rejected"]) == (6, 4, 2)
 
 
 def test_push_requires_the_key_and_bounds_the_body(embedded_store: GraphStore) -> None:

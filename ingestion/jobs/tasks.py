@@ -47,7 +47,8 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
             # The store is down: try again later; the message stays unacknowledged meanwhile.
             raise self.retry(exc=error, countdown=min(2**self.request.retries, 60)) from error
         except Exception as error:
-            log.exception("ingest chunk %s of job %s failed", chunk, job_id)
+            # Only the type: store errors can quote the records (handles, names) they failed on.
+            log.error("ingest chunk %s of job %s failed: %s", chunk, job_id, type(error).__name__)
             pipeline().store.save_job(
                 job_id, fmt, source, JobState.FAILED, error=f"chunk {chunk}: {type(error).__name__}"
             )

@@ -2,11 +2,13 @@
 
 A submission has ``title``/``selftext``; a comment has ``body``, ``parent_id`` (``t1_`` a
 comment, ``t3_`` a submission) and ``link_id``. Post ids are Reddit fullnames (``t3_abc``,
-``t1_xyz``) so that ``parent_id`` names the parent directly.
+``t1_xyz``) so that ``parent_id`` names the parent directly. Reddit escapes ``&``, ``<`` and
+``>`` in titles and bodies as HTML entities; they are decoded.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -34,13 +36,14 @@ class RedditParser(Parser):
         subreddit = require(thing, "subreddit")
         if "body" in thing:
             body = require(thing, "body")
-            fullname, text = f"t1_{short_id}", body
+            fullname, text = f"t1_{short_id}", html.unescape(body)
             parent = require(thing, "parent_id")
             if not parent.startswith(("t1_", "t3_")):
                 raise RecordError(f"bad parent_id: {parent[:40]!r}")
         elif "title" in thing:
             fullname, parent = f"t3_{short_id}", None
-            text = "\n\n".join(p for p in (require(thing, "title"), thing.get("selftext")) if p)
+            parts = (require(thing, "title"), thing.get("selftext"))
+            text = html.unescape("\n\n".join(p for p in parts if p))
         else:
             raise RecordError("neither a submission (title) nor a comment (body)")
         if text in _DELETED:

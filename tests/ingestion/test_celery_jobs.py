@@ -149,10 +149,10 @@ def test_cli_ingest_runs_on_workers_when_redis_is_configured(
         worker.terminate()
         worker.wait(timeout=60)
     first, second = (json.loads(run.stdout) for run in runs)
-    assert (first["read"], first["stored"], first["duplicates"], first["rejected"]) == (6, 3, 0, 3)
+    assert (first["read"], first["stored"], first["duplicates"], first["rejected"]) == (7, 4, 0, 3)
     assert (second["read"], second["stored"], second["duplicates"], second["rejected"]) == (
-        6,
+        7,
         0,
-        3,
+        4,
         3,
     )

@@ -26,9 +26,9 @@ def test_ingest_json_summary_and_rerun(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     summary = json.loads(first.stdout)
     assert {k: summary[k] for k in ("read", "stored", "duplicates", "rejected", "files")} == {
-        "read": 12,
-        "stored": 3,
-        "duplicates": 3,
+        "read": 14,
+        "stored": 4,
+        "duplicates": 4,
         "rejected": 6,
         "files": 2,
     }
@@ -65,10 +65,10 @@ def test_quarantine_list_and_replay_with_a_fixed_mapping(tmp_path: Path) -> None
         "--json",
         data_dir=tmp_path,
     )
-    assert json.loads(wrong.stdout)["rejected"] == 5
+    assert json.loads(wrong.stdout)["rejected"] == 6
     listed = osmosi("quarantine", "list", "--json", data_dir=tmp_path)
     entries = [json.loads(line) for line in listed.stdout.splitlines()]
-    assert len(entries) == 5
+    assert len(entries) == 6
     assert {e["reason"] for e in entries} == {"missing columns: id, created_at"}
     assert entries[0]["payload"]["row"]["User"] in ("laura_p", "roberto")
 
@@ -80,7 +80,7 @@ def test_quarantine_list_and_replay_with_a_fixed_mapping(tmp_path: Path) -> None
         "id=PostId,text=Message,author=User,created_at=Date,platform=Network,likes=Likes",
         data_dir=tmp_path,
     )
-    assert json.loads(replay.stdout) == {"read": 5, "stored": 2, "duplicates": 0, "rejected": 3}
+    assert json.loads(replay.stdout) == {"read": 6, "stored": 3, "duplicates": 0, "rejected": 3}
     left = osmosi("quarantine", "list", "--json", data_dir=tmp_path)
     reasons = sorted(json.loads(line)["reason"] for line in left.stdout.splitlines())
     assert reasons == [

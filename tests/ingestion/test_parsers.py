@@ -65,7 +65,13 @@ def test_reddit_submissions_and_comments() -> None:
     assert submission.channel.venue == "r/espresso"
     assert submission.metrics == {"likes": 42, "replies": 2}
     comment = posts["t1_c1"]["post"]
+    assert comment.text == "Non è male, ma il prezzo è alto & la crema sottile."
     assert comment.reply_to == "t3_abc123"
+    hostile = posts["t1_c6"]["post"]
+    assert hostile.text == (
+        'Nice"}) MATCH (n) DETACH DELETE n // <img src=x onerror=alert(1)> <b> '
+        ";DROP TABLE post;-- 🤖"
+    )
     nested = posts["t1_c2"]["post"]
     assert nested.reply_to == "t1_c1"
     assert nested.created_at == datetime.fromtimestamp(1790001200.5, tz=UTC)
@@ -107,6 +113,8 @@ def test_csv_with_column_mapping() -> None:
     assert first.text == "Servizio clienti top 👍 #Aurora, grazie @aurora_caffe"
     assert [m.uid for m in first.mentions] == ["instagram:aurora_caffe"]
     assert first.metrics == {"likes": 12}
+    hostile = posts["ig-6"]["post"]
+    assert hostile.text == '<script>alert(1)</script> "}) MATCH (n) DETACH DELETE n // 🇮🇹'
     second = posts["ig-2"]["post"]
     assert second.text == 'Prezzo troppo alto, "non ci siamo"'
     assert second.created_at == datetime(2026, 10, 5, 8, 0, tzinfo=UTC)
