@@ -32,11 +32,19 @@ JsonOutput = Annotated[bool, typer.Option("--json", help="Print one JSON object 
 def load_settings(**overrides: Any) -> Settings:
     """Settings from the environment, with command-line options taking precedence."""
     settings = Settings(**{key: value for key, value in overrides.items() if value is not None})
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(settings.log_level)
     return settings
+
+
+# Loggers that write query parameters (so handles and names) at DEBUG.
+_PARAMETER_LOGGERS = ("neo4j", "celery.app.trace", "kombu")
+
+
+def configure_logging(level_name: str) -> None:
+    level = logging.getLevelName(level_name.upper())
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in _PARAMETER_LOGGERS:
+        logging.getLogger(name).setLevel(max(logging.INFO, level))
 
 
 @app.command()
