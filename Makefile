@@ -42,4 +42,4 @@ schema: $(STAMP)
 	$(BIN)/osmosi schema > schema.graphql
 
 bench: $(STAMP)
-	services/dev-services.sh run -- sh -c '$(BIN)/python bench/upsert_posts.py && $(BIN)/python bench/ingest_mastodon.py'
+	services/dev-services.sh run -- sh -c '$(BIN)/python -m bench.upsert_posts && $(BIN)/python -m bench.ingest_mastodon'

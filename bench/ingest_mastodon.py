@@ -6,43 +6,21 @@ plus two references measured in the same process to show where the time goes: pa
 Neo4j is the test server from ``OSMOSI_TEST_NEO4J_URI`` (``make bench`` starts it); its
 database is wiped first.
 
-    python bench/ingest_mastodon.py [--posts 100000] [--batch 1000] [--backends embedded,neo4j]
+    python -m bench.ingest_mastodon [--posts 100000] [--batch 1000] [--backends embedded,neo4j]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from graph.embedded import EmbeddedGraphStore
+from bench.backends import open_backend
 from graph.model import Post
-from graph.neo4j import Neo4jGraphStore
-from graph.store import GraphStore
 from ingestion.parsers import RawRecord, parser_for
 from ingestion.pipeline import Pipeline
 from ingestion.synthetic import write_mastodon_statuses
-
-
-def open_backend(name: str, workdir: Path) -> GraphStore:
-    store: GraphStore
-    if name == "embedded":
-        store = EmbeddedGraphStore(workdir / "embedded")
-    else:
-        uri = os.environ.get("OSMOSI_TEST_NEO4J_URI")
-        if not uri:
-            sys.exit("set OSMOSI_TEST_NEO4J_URI (or run `make bench`) to benchmark Neo4j")
-        store = Neo4jGraphStore(
-            uri,
-            os.environ.get("OSMOSI_TEST_NEO4J_USER", "neo4j"),
-            os.environ.get("OSMOSI_TEST_NEO4J_PASSWORD", "osmosi-test"),
-        )
-    store.ensure_schema()
-    store.clear()
-    return store
 
 
 def parse_only(path: Path) -> tuple[list[Post], float]:

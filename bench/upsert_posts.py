@@ -5,26 +5,23 @@ the same data (every post already stored), and ratios against the embedded store
 in the same process. Neo4j is the test server from ``OSMOSI_TEST_NEO4J_URI`` (``make bench``
 starts it); its database is wiped first.
 
-    python bench/upsert_posts.py [--posts 100000] [--batch 1000] [--backends embedded,neo4j]
+    python -m bench.upsert_posts [--posts 100000] [--batch 1000] [--backends embedded,neo4j]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from graph.embedded import EmbeddedGraphStore
+from bench.backends import open_backend
 from graph.model import Account, Channel, Post, Topic
-from graph.neo4j import Neo4jGraphStore
 from graph.store import GraphStore
 
 
@@ -83,24 +80,6 @@ def timed_upsert(store: GraphStore, posts: list[Post], batch: int, phase: str) -
         store.upsert_posts(chunk)
         rates.append(len(chunk) / (time.perf_counter() - t0))
     return Run(store.backend, phase, len(posts), time.perf_counter() - started, rates)
-
-
-def open_backend(name: str, workdir: Path) -> GraphStore:
-    store: GraphStore
-    if name == "embedded":
-        store = EmbeddedGraphStore(workdir / "embedded")
-    else:
-        uri = os.environ.get("OSMOSI_TEST_NEO4J_URI")
-        if not uri:
-            sys.exit("set OSMOSI_TEST_NEO4J_URI (or run `make bench`) to benchmark Neo4j")
-        store = Neo4jGraphStore(
-            uri,
-            os.environ.get("OSMOSI_TEST_NEO4J_USER", "neo4j"),
-            os.environ.get("OSMOSI_TEST_NEO4J_PASSWORD", "osmosi-test"),
-        )
-    store.ensure_schema()
-    store.clear()
-    return store
 
 
 def main() -> None:

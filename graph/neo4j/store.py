@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any, LiteralString, cast
 
@@ -219,17 +220,7 @@ class Neo4jGraphStore(GraphStore):
         return self._upsert_named("Product", [{"key": p.key, "name": p.name} for p in products])
 
     def upsert_customers(self, customers: Sequence[Customer]) -> UpsertResult:
-        rows = [
-            {
-                "external_id": c.external_id,
-                "first_name": c.first_name,
-                "last_name": c.last_name,
-                "email": c.email,
-                "city": c.city,
-                "lifetime_value": c.lifetime_value,
-            }
-            for c in customers
-        ]
+        rows = [asdict(customer) for customer in customers]
         created = self._single_count(cypher.UPSERT_CUSTOMERS, "created", rows=rows)
         return UpsertResult(created=created, existing=len(rows) - created)
 
@@ -286,19 +277,7 @@ class Neo4jGraphStore(GraphStore):
     # -- ingestion bookkeeping -----------------------------------------------------------
 
     def quarantine(self, entries: Sequence[QuarantineEntry]) -> int:
-        rows = [
-            {
-                "id": e.id,
-                "format": e.format,
-                "source": e.source,
-                "position": e.position,
-                "reason": e.reason,
-                "payload": e.payload,
-                "context": e.context,
-                "at": utc(e.at),
-            }
-            for e in entries
-        ]
+        rows = [{**asdict(entry), "at": utc(entry.at)} for entry in entries]
         self._write_statement(cypher.QUARANTINE, rows=rows)
         return len(rows)
 
