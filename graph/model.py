@@ -332,6 +332,8 @@ class Neighbourhood:
     hops: Mapping[str, int]
     """Person id -> distance in hops from the centre (the centre is at 0)."""
     interactions: tuple[Interaction, ...]
+    truncated: bool = False
+    """Whether people were left out to respect the size cap."""
 
 
 @dataclass(frozen=True, slots=True)

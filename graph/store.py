@@ -43,6 +43,7 @@ from graph.model import (
 from graph.rows import PostBatch, post_batch
 
 MAX_NEIGHBOURHOOD_HOPS = 4
+MAX_NEIGHBOURHOOD_PEOPLE = 2_000
 MAX_THREAD_POSTS = 10_000
 
 
@@ -221,27 +222,41 @@ class GraphStore(abc.ABC):
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         """The conversation containing ``post_uid``, from its topmost stored ancestor down."""
 
-    def neighbourhood(self, person_id: str, hops: int = 1) -> Neighbourhood:
+    def neighbourhood(
+        self, person_id: str, hops: int = 1, max_people: int = MAX_NEIGHBOURHOOD_PEOPLE
+    ) -> Neighbourhood:
         """People within ``hops`` interaction hops of a person (1..MAX_NEIGHBOURHOOD_HOPS).
 
-        Expanded one hop per query, so the cost follows the neighbourhood, not the graph.
+        Expanded one hop per query, so the cost follows the neighbourhood, not the graph. At
+        most ``max_people`` people are kept: when a hop reaches more, those with the most
+        interactions with the people already kept come first (then by id), and the result is
+        marked truncated. Only interactions among kept people are returned.
         """
         if not 1 <= hops <= MAX_NEIGHBOURHOOD_HOPS:
             raise ValueError(f"hops must be between 1 and {MAX_NEIGHBOURHOOD_HOPS}")
+        if not 1 <= max_people <= MAX_NEIGHBOURHOOD_PEOPLE:
+            raise ValueError(f"max_people must be between 1 and {MAX_NEIGHBOURHOOD_PEOPLE}")
         distance = {person_id: 0}
         frontier = [person_id]
-        seen_edges: dict[tuple[str, str, str, str], Interaction] = {}
+        edges: dict[tuple[str, str, str, str], Interaction] = {}
+        truncated = False
         for hop in range(1, hops + 1):
-            reached: list[str] = []
+            ties: dict[str, int] = {}
             for edge in self.interactions(person_ids=frontier):
-                seen_edges[(edge.source, edge.target, edge.kind, edge.post_uid)] = edge
+                edges[(edge.source, edge.target, edge.kind, edge.post_uid)] = edge
                 for other in (edge.source, edge.target):
                     if other not in distance:
-                        distance[other] = hop
-                        reached.append(other)
-            if not reached:
+                        ties[other] = ties.get(other, 0) + 1
+            ranked = sorted(ties, key=lambda other: (-ties[other], other))
+            room = max_people - len(distance)
+            truncated = truncated or len(ranked) > room
+            frontier = ranked[: max(room, 0)]
+            distance.update((other, hop) for other in frontier)
+            if not frontier:
                 break
-            frontier = reached
+        kept = tuple(
+            edge for edge in edges.values() if edge.source in distance and edge.target in distance
+        )
         return Neighbourhood(
-            center=person_id, hops=distance, interactions=tuple(seen_edges.values())
+            center=person_id, hops=distance, interactions=kept, truncated=truncated
         )

@@ -240,6 +240,26 @@ def test_neighbourhood_expands_hop_by_hop(store: GraphStore) -> None:
     assert {e.post_uid for e in two.interactions} == {"mastodon:1", "mastodon:2", "mastodon:3"}
     with pytest.raises(ValueError, match="hops"):
         store.neighbourhood(ada, hops=0)
+    assert not two.truncated
+
+
+def test_neighbourhood_is_capped_keeping_the_strongest_ties(store: GraphStore) -> None:
+    # hub talks to bob three times, to cy twice, to dan and eve once.
+    store.upsert_posts(
+        [
+            post("1", "hub", mentions=("bob", "cy", "dan", "eve")),
+            post("2", "hub", mentions=("bob", "cy")),
+            post("3", "bob", mentions=("hub",)),
+        ]
+    )
+    hub, bob, cy = (person_of(store, h) for h in ("hub", "bob", "cy"))
+    capped = store.neighbourhood(hub, hops=2, max_people=3)
+    assert capped.truncated
+    assert capped.hops == {hub: 0, bob: 1, cy: 1}
+    assert {e.post_uid for e in capped.interactions} == {"mastodon:1", "mastodon:2", "mastodon:3"}
+    assert all(e.target in capped.hops for e in capped.interactions)
+    with pytest.raises(ValueError, match="max_people"):
+        store.neighbourhood(hub, max_people=0)
 
 
 def test_projection_is_a_networkx_multidigraph(store: GraphStore) -> None:
