@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from graph.model import IngestCounts
-from ingestion.parsers import Parser
+from ingestion.parsers import Parser, parser_for
 from ingestion.pipeline import Pipeline, item_from_json
 
 
@@ -26,3 +27,19 @@ def run_chunk(
     counts = pipeline.ingest_chunk([item_from_json(item) for item in items], parser, source)
     pipeline.store.record_chunk(job_id, chunk, counts)
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkTask:
+    """One chunk of a job, as plain JSON-able values (it travels in a Celery message)."""
+
+    job_id: str
+    chunk: int
+    fmt: str
+    source: str
+    mapping: dict[str, str]
+    items: list[dict[str, Any]]
+
+    def run(self, pipeline: Pipeline) -> IngestCounts:
+        parser = parser_for(self.fmt, self.mapping)
+        return run_chunk(pipeline, self.job_id, self.chunk, parser, self.source, self.items)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import abc
-import logging
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import asdict
 from typing import Any
 
 from graph.model import JobState
-from ingestion.jobs.chunks import run_chunk
+from ingestion.jobs.chunks import ChunkTask
 from ingestion.jobs.tasks import INGEST_CHUNK
-from ingestion.parsers import Item, parser_for
+from ingestion.parsers import Item
 from ingestion.pipeline import Pipeline, batched, item_to_json
-
-log = logging.getLogger(__name__)
 
 
 class JobRunner(abc.ABC):
@@ -39,8 +37,9 @@ class JobRunner(abc.ABC):
         chunks = 0
         try:
             for number, chunk in enumerate(batched(items, self.chunk_size)):
+                items_json = [item_to_json(item) for item in chunk]
                 self.dispatch(
-                    job_id, number, fmt, source, mapping, [item_to_json(i) for i in chunk]
+                    ChunkTask(job_id, number, fmt, source, dict(mapping or {}), items_json)
                 )
                 chunks = number + 1
         except Exception as error:
@@ -50,30 +49,14 @@ class JobRunner(abc.ABC):
         return job_id
 
     @abc.abstractmethod
-    def dispatch(
-        self,
-        job_id: str,
-        chunk: int,
-        fmt: str,
-        source: str,
-        mapping: Mapping[str, str] | None,
-        items: list[dict[str, Any]],
-    ) -> None: ...
+    def dispatch(self, task: ChunkTask) -> None: ...
 
 
 class InProcessRunner(JobRunner):
     """Runs each chunk at once, in the calling thread."""
 
-    def dispatch(
-        self,
-        job_id: str,
-        chunk: int,
-        fmt: str,
-        source: str,
-        mapping: Mapping[str, str] | None,
-        items: list[dict[str, Any]],
-    ) -> None:
-        run_chunk(self.pipeline, job_id, chunk, parser_for(fmt, mapping), source, items)
+    def dispatch(self, task: ChunkTask) -> None:
+        task.run(self.pipeline)
 
 
 class CeleryRunner(JobRunner):
@@ -83,15 +66,5 @@ class CeleryRunner(JobRunner):
         super().__init__(pipeline, chunk_size)
         self.app = app
 
-    def dispatch(
-        self,
-        job_id: str,
-        chunk: int,
-        fmt: str,
-        source: str,
-        mapping: Mapping[str, str] | None,
-        items: list[dict[str, Any]],
-    ) -> None:
-        self.app.send_task(
-            INGEST_CHUNK, args=[job_id, chunk, fmt, source, dict(mapping or {}), items]
-        )
+    def dispatch(self, task: ChunkTask) -> None:
+        self.app.send_task(INGEST_CHUNK, kwargs=asdict(task))

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from celery import Celery
 
 from graph.model import JobState
 from graph.store import StoreUnavailable
-from ingestion.jobs.chunks import run_chunk
-from ingestion.parsers import parser_for
+from ingestion.jobs.chunks import ChunkTask
 from ingestion.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -32,30 +32,19 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
         return result
 
     @app.task(name=INGEST_CHUNK, bind=True, max_retries=10)  # type: ignore[untyped-decorator]
-    def ingest_chunk(
-        self: Any,
-        job_id: str,
-        chunk: int,
-        fmt: str,
-        source: str,
-        mapping: Mapping[str, str] | None,
-        items: Sequence[Mapping[str, Any]],
-    ) -> dict[str, int]:
+    def ingest_chunk(self: Any, **fields: Any) -> dict[str, int]:
+        task = ChunkTask(**fields)
         try:
-            counts = run_chunk(pipeline(), job_id, chunk, parser_for(fmt, mapping), source, items)
+            counts = task.run(pipeline())
         except StoreUnavailable as error:
             # The store is down: try again later; the message stays unacknowledged meanwhile.
             raise self.retry(exc=error, countdown=min(2**self.request.retries, 60)) from error
         except Exception as error:
             # Only the type: store errors can quote the records (handles, names) they failed on.
-            log.error("ingest chunk %s of job %s failed: %s", chunk, job_id, type(error).__name__)
+            failure = f"chunk {task.chunk}: {type(error).__name__}"
+            log.error("ingest job %s failed: %s", task.job_id, failure)
             pipeline().store.save_job(
-                job_id, fmt, source, JobState.FAILED, error=f"chunk {chunk}: {type(error).__name__}"
+                task.job_id, task.fmt, task.source, JobState.FAILED, error=failure
             )
             raise
-        return {
-            "read": counts.read,
-            "stored": counts.stored,
-            "duplicates": counts.duplicates,
-            "rejected": counts.rejected,
-        }
+        return asdict(counts)

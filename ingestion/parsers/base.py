@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import abc
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -58,11 +58,22 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8-sig", errors="replace")
 
 
-def json_documents(stream: IO[bytes]) -> Iterator[tuple[str, Any] | Unreadable]:
-    """The JSON values of a source that is either one JSON array or JSON lines.
+def json_records(
+    stream: IO[bytes], expand: Callable[[RawRecord], Iterator[Item]] | None = None
+) -> Iterator[Item]:
+    """Records of a source that is either one JSON array or JSON lines.
 
-    Yields ``(position, value)``; a line that is not JSON is `Unreadable`.
+    Each JSON value is a record, or, with ``expand``, the records it contains (a page of
+    tweets, a response of comment threads). A line that is not JSON is `Unreadable`.
     """
+    for item in _json_documents(stream):
+        if expand is None or isinstance(item, Unreadable):
+            yield item
+        else:
+            yield from expand(item)
+
+
+def _json_documents(stream: IO[bytes]) -> Iterator[Item]:
     head = stream.read(1)
     while head and head.isspace():
         head = stream.read(1)
@@ -81,7 +92,7 @@ def json_documents(stream: IO[bytes]) -> Iterator[tuple[str, Any] | Unreadable]:
             if len(serialised) > MAX_RECORD_BYTES:
                 yield Unreadable(position, serialised[:MAX_RECORD_BYTES], "record over 1 MB")
             else:
-                yield position, value
+                yield RawRecord(position, value)
         return
     first = head + stream.readline()
     for number, line in enumerate(_lines(first, stream), start=1):
@@ -91,7 +102,7 @@ def json_documents(stream: IO[bytes]) -> Iterator[tuple[str, Any] | Unreadable]:
             yield Unreadable(f"line {number}", decode(line[:MAX_RECORD_BYTES]), "record over 1 MB")
             continue
         try:
-            yield f"line {number}", json.loads(line)
+            yield RawRecord(f"line {number}", json.loads(line))
         except json.JSONDecodeError as error:
             yield Unreadable(f"line {number}", decode(line), f"malformed JSON: {error.msg}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ingestion.parsers.base import Item, Parser, RawRecord, json_documents
+from ingestion.parsers.base import Item, Parser, RawRecord, json_records
 from ingestion.record import RecordError
 
 
@@ -14,8 +14,7 @@ class JsonlParser(Parser):
     platform = "jsonl"
 
     def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        for item in json_documents(stream):
-            yield RawRecord(*item) if isinstance(item, tuple) else item
+        return json_records(stream)
 
     def parse(self, record: RawRecord) -> dict[str, Any]:
         if not isinstance(record.payload, dict):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ingestion.parsers.base import Item, Parser, RawRecord, json_documents, parse_timestamp, require
+from ingestion.parsers.base import Item, Parser, RawRecord, json_records, parse_timestamp, require
 from ingestion.parsers.text import host_of, html_to_text
 from ingestion.record import RecordError
 
@@ -37,15 +37,15 @@ class MastodonParser(Parser):
     platform = "mastodon"
 
     def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        for item in json_documents(stream):
-            if not isinstance(item, tuple):
-                yield item
-                continue
-            position, status = item
-            reblog = status.get("reblog") if isinstance(status, dict) else None
-            if isinstance(reblog, dict):
-                yield RawRecord(f"{position} (reblogged status)", reblog)
-            yield RawRecord(position, status)
+        return json_records(stream, self._with_reblog)
+
+    @staticmethod
+    def _with_reblog(document: RawRecord) -> Iterator[Item]:
+        status = document.payload
+        reblog = status.get("reblog") if isinstance(status, dict) else None
+        if isinstance(reblog, dict):
+            yield RawRecord(f"{document.position} (reblogged status)", reblog)
+        yield document
 
     def parse(self, record: RawRecord) -> dict[str, Any]:
         status = record.payload

@@ -12,7 +12,7 @@ import html
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ingestion.parsers.base import Item, Parser, RawRecord, json_documents, parse_timestamp, require
+from ingestion.parsers.base import Item, Parser, RawRecord, json_records, parse_timestamp, require
 from ingestion.parsers.text import hashtags_in, reddit_users_in
 from ingestion.record import RecordError
 
@@ -24,8 +24,7 @@ class RedditParser(Parser):
     platform = "reddit"
 
     def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        for item in json_documents(stream):
-            yield RawRecord(*item) if isinstance(item, tuple) else item
+        return json_records(stream)
 
     def parse(self, record: RawRecord) -> dict[str, Any]:
         thing = record.payload

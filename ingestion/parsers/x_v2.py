@@ -15,7 +15,7 @@ from ingestion.parsers.base import (
     Parser,
     RawRecord,
     Unreadable,
-    json_documents,
+    json_records,
     parse_timestamp,
     require,
 )
@@ -29,31 +29,31 @@ class XV2Parser(Parser):
     platform = "x"
 
     def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        for item in json_documents(stream):
-            if not isinstance(item, tuple):
-                yield item
-                continue
-            position, page = item
-            if not isinstance(page, dict) or not isinstance(page.get("data", []), list | dict):
-                yield Unreadable(position, str(page)[:10_000], "not an X API v2 response page")
-                continue
-            includes = page.get("includes") or {}
-            users = {
-                str(user.get("id")): user
-                for user in includes.get("users") or []
-                if isinstance(user, dict)
-            }
-            data = page.get("data") or []
-            tweets = [data] if isinstance(data, dict) else list(data)
-            included = [t for t in includes.get("tweets") or [] if isinstance(t, dict)]
-            for label, group in (("included tweet", included), ("tweet", tweets)):
-                for index, tweet in enumerate(group, start=1):
-                    author_id = str(tweet.get("author_id")) if isinstance(tweet, dict) else ""
-                    yield RawRecord(
-                        f"{position} {label} {index}",
-                        tweet,
-                        {"author": users.get(author_id)},
-                    )
+        return json_records(stream, self._tweets)
+
+    @staticmethod
+    def _tweets(document: RawRecord) -> Iterator[Item]:
+        position, page = document.position, document.payload
+        if not isinstance(page, dict) or not isinstance(page.get("data", []), list | dict):
+            yield Unreadable(position, str(page)[:10_000], "not an X API v2 response page")
+            return
+        includes = page.get("includes") or {}
+        users = {
+            str(user.get("id")): user
+            for user in includes.get("users") or []
+            if isinstance(user, dict)
+        }
+        data = page.get("data") or []
+        tweets = [data] if isinstance(data, dict) else list(data)
+        included = [t for t in includes.get("tweets") or [] if isinstance(t, dict)]
+        for label, group in (("included tweet", included), ("tweet", tweets)):
+            for index, tweet in enumerate(group, start=1):
+                author_id = str(tweet.get("author_id")) if isinstance(tweet, dict) else ""
+                yield RawRecord(
+                    f"{position} {label} {index}",
+                    tweet,
+                    {"author": users.get(author_id)},
+                )
 
     def parse(self, record: RawRecord) -> dict[str, Any]:
         tweet = record.payload

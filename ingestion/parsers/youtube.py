@@ -15,7 +15,7 @@ from ingestion.parsers.base import (
     Parser,
     RawRecord,
     Unreadable,
-    json_documents,
+    json_records,
     parse_timestamp,
     require,
 )
@@ -28,27 +28,25 @@ class YouTubeParser(Parser):
     platform = "youtube"
 
     def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        for item in json_documents(stream):
-            if not isinstance(item, tuple):
-                yield item
+        return json_records(stream, self._comments)
+
+    @staticmethod
+    def _comments(document: RawRecord) -> Iterator[Item]:
+        position, response = document.position, document.payload
+        if not isinstance(response, dict) or not isinstance(response.get("items"), list):
+            yield Unreadable(position, str(response)[:10_000], "not a commentThreads list response")
+            return
+        for index, thread in enumerate(response["items"], start=1):
+            where = f"{position} thread {index}"
+            snippet = thread.get("snippet") if isinstance(thread, dict) else None
+            if not isinstance(snippet, dict):
+                yield Unreadable(where, str(thread)[:10_000], "thread without snippet")
                 continue
-            position, response = item
-            if not isinstance(response, dict) or not isinstance(response.get("items"), list):
-                yield Unreadable(
-                    position, str(response)[:10_000], "not a commentThreads list response"
-                )
-                continue
-            for index, thread in enumerate(response["items"], start=1):
-                where = f"{position} thread {index}"
-                snippet = thread.get("snippet") if isinstance(thread, dict) else None
-                if not isinstance(snippet, dict):
-                    yield Unreadable(where, str(thread)[:10_000], "thread without snippet")
-                    continue
-                context = {"videoId": snippet.get("videoId"), "channelId": snippet.get("channelId")}
-                yield RawRecord(where, snippet.get("topLevelComment"), context)
-                replies = (thread.get("replies") or {}).get("comments") or []
-                for number, reply in enumerate(replies, start=1):
-                    yield RawRecord(f"{where} reply {number}", reply, context)
+            context = {"videoId": snippet.get("videoId"), "channelId": snippet.get("channelId")}
+            yield RawRecord(where, snippet.get("topLevelComment"), context)
+            replies = (thread.get("replies") or {}).get("comments") or []
+            for number, reply in enumerate(replies, start=1):
+                yield RawRecord(f"{where} reply {number}", reply, context)
 
     def parse(self, record: RawRecord) -> dict[str, Any]:
         comment = record.payload
