@@ -60,6 +60,17 @@ class Sentiment(enum.StrEnum):
     NEUTRAL = "neutral"
 
 
+class Intent(enum.StrEnum):
+    """What a post wants, for routing: questions to care, ideas to product, praise to advocacy."""
+
+    QUESTION = "question"
+    COMPLAINT = "complaint"
+    PRAISE = "praise"
+    PURCHASE = "purchase"
+    IDEA = "idea"
+    OTHER = "other"
+
+
 class AspectTarget(enum.StrEnum):
     TOUCHPOINT = "touchpoint"
     PRODUCT = "product"
@@ -258,6 +269,10 @@ class Post:
     mentions: tuple[Account, ...] = ()
     topics: tuple[Topic, ...] = ()
     aspects: tuple[Aspect, ...] = ()
+    sentiment: Sentiment | None = None
+    sentiment_score: float | None = None
+    """From -1 (negative) to 1 (positive)."""
+    intent: Intent | None = None
 
     @property
     def uid(self) -> str:
@@ -293,6 +308,9 @@ class StoredPost:
     mention_uids: tuple[str, ...] = ()
     topic_keys: tuple[str, ...] = ()
     aspects: tuple[Aspect, ...] = ()
+    sentiment: Sentiment | None = None
+    sentiment_score: float | None = None
+    intent: Intent | None = None
 
 
 @dataclass(frozen=True, slots=True)

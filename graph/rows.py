@@ -124,6 +124,9 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
                 "shares_uid": post.shares_uid,
                 "share_kind": post.share_kind.value if post.share_kind else None,
                 "reported_by": post.reported_by,
+                "sentiment": post.sentiment.value if post.sentiment else None,
+                "sentiment_score": post.sentiment_score,
+                "intent": post.intent.value if post.intent else None,
                 "mention_uids": sorted({mention.uid for mention in post.mentions}),
                 "topic_keys": sorted({topic.key for topic in post.topics}),
             }

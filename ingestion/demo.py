@@ -8,6 +8,7 @@ Loading it twice adds nothing.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from graph.model import Account, Channel, ChannelKind, Post, ShareKind, Topic, UpsertResult
@@ -157,6 +158,6 @@ def _hashtags(text: str) -> tuple[Topic, ...]:
     return tuple(Topic.from_text(word) for word in text.split() if word.startswith("#"))
 
 
-def load_demo(store: GraphStore) -> UpsertResult:
-    """Write the demo conversation into ``store`` (idempotent)."""
-    return store.upsert_posts(demo_posts())
+def load_demo(store: GraphStore, enrich: Callable[[list[Post]], list[Post]]) -> UpsertResult:
+    """Write the demo conversation into ``store``, enriched (idempotent)."""
+    return store.upsert_posts(enrich(demo_posts()))

@@ -60,13 +60,13 @@ def serve(
     import uvicorn
 
     from ingestion.demo import load_demo
-    from osmosi.runtime import open_store
+    from osmosi.runtime import open_store, pipeline_for
     from server.app import create_app
 
     settings = load_settings(host=host, port=port, data_dir=data_dir)
     if demo:
         with open_store(settings) as store:
-            result = load_demo(store)
+            result = load_demo(store, pipeline_for(settings, store).enrich)
         console.print(f"demo data: {result.created} posts added, {result.existing} already there")
     console.print(
         f"Osmosi on http://{settings.host}:{settings.port}/graphql "
@@ -152,14 +152,16 @@ def beat() -> None:
     )
 
 
-def _register_ingestion() -> None:
+def _register_commands() -> None:
+    from osmosi.analyze_cli import analyze
     from osmosi.ingest_cli import ingest, quarantine_app
 
     app.command()(ingest)
     app.add_typer(quarantine_app, name="quarantine")
+    app.command()(analyze)
 
 
-_register_ingestion()
+_register_commands()
 
 
 def main() -> None:

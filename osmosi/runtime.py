@@ -8,6 +8,8 @@ from typing import Any
 from graph.embedded import EmbeddedGraphStore
 from graph.neo4j import Neo4jGraphStore
 from graph.store import GraphStore
+from ingestion.enrichment.analyzer import Analyzer, analyzer_for
+from ingestion.enrichment.brand import DEFAULT_LEXICON
 from ingestion.jobs.celery_app import create_celery
 from ingestion.jobs.runner import CeleryRunner, InProcessRunner, JobRunner
 from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
@@ -35,10 +37,23 @@ def open_store(settings: Settings) -> GraphStore:
     return store
 
 
+def analyzer(settings: Settings) -> Analyzer:
+    """The process's analyzer for the configured brand lexicon."""
+    return analyzer_for(settings.brand_lexicon or DEFAULT_LEXICON)
+
+
 def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
-    """The ingest pipeline over ``store``, with the configured channel kinds."""
+    """The ingest pipeline over ``store``, with the configured channel kinds and, unless
+    disabled, enrichment with the configured brand lexicon (whose touchpoints and products
+    are written to the store, named)."""
     kinds = {**DEFAULT_CHANNEL_KINDS, **settings.channel_kinds}
-    return Pipeline(store, channel_kinds=kinds, batch_size=settings.ingest_batch_size)
+    pipeline = Pipeline(store, channel_kinds=kinds, batch_size=settings.ingest_batch_size)
+    if settings.enrich:
+        enrichment = analyzer(settings)
+        store.upsert_touchpoints(enrichment.lexicon.touchpoints)
+        store.upsert_products(enrichment.lexicon.products)
+        pipeline.enrich = enrichment.enrich
+    return pipeline
 
 
 def open_pipeline(settings: Settings) -> Pipeline:

@@ -58,6 +58,14 @@ class Settings(BaseSettings):
     max_ingest_bytes: int = Field(
         20 * 1024 * 1024, ge=1024, description="Largest accepted push to /ingest, in bytes."
     )
+    brand_lexicon: Path | None = Field(
+        None,
+        description="Brand lexicon (TOML) naming the brand, products and touchpoints; "
+        "unset means the demo brand's.",
+    )
+    enrich: bool = Field(
+        True, description="Analyse posts (language, sentiment, topics, intent) on ingest."
+    )
     ingest_api_key: SecretStr | None = Field(
         None,
         description="Bearer key for POST /ingest and reportConversation; unset disables them.",

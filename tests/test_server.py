@@ -11,6 +11,7 @@ from graphql.utilities import lexicographic_sort_schema
 
 from graph.store import GraphStore
 from ingestion.demo import load_demo
+from ingestion.enrichment.analyzer import analyzer_for
 from osmosi.settings import Settings
 from server.graphql.schema import schema_sdl
 from tests.server_helpers import api_client, graphql
@@ -23,7 +24,7 @@ def run(coroutine):  # type: ignore[no-untyped-def]
 
 
 def test_stats_counts_the_graph(store: GraphStore) -> None:
-    load_demo(store)
+    load_demo(store, analyzer_for().enrich)
     expected = store.counts()
 
     async def scenario() -> dict:  # type: ignore[type-arg]

@@ -4,7 +4,17 @@ Primary keys are the domain's natural keys, so they play the role of Neo4j's uni
 constraints. Relationships are columns (one-to-one) or link tables (many-to-many).
 """
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Statements that bring a store of version N-1 to version N (``CREATE ... IF NOT EXISTS`` in
+# DDL covers new tables; new columns of existing tables need these).
+MIGRATIONS = {
+    2: (
+        "ALTER TABLE post ADD COLUMN sentiment TEXT",
+        "ALTER TABLE post ADD COLUMN sentiment_score REAL",
+        "ALTER TABLE post ADD COLUMN intent TEXT",
+    ),
+}
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -54,7 +64,10 @@ CREATE TABLE IF NOT EXISTS post (
     shares_uid TEXT,
     share_kind TEXT,
     reported_by TEXT,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    sentiment TEXT,
+    sentiment_score REAL,
+    intent TEXT
 );
 CREATE INDEX IF NOT EXISTS post_author ON post(author_uid);
 CREATE INDEX IF NOT EXISTS post_reply_to ON post(reply_to_uid) WHERE reply_to_uid IS NOT NULL;

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from graph.embedded.schema import DDL, INTERACTION_SELECTS, SCHEMA_VERSION, TABLES
+from graph.embedded.schema import DDL, INTERACTION_SELECTS, MIGRATIONS, SCHEMA_VERSION, TABLES
 from graph.model import (
     Account,
     Aspect,
@@ -29,6 +29,7 @@ from graph.model import (
     CustomerLink,
     IngestCounts,
     IngestJob,
+    Intent,
     Interaction,
     InteractionKind,
     JobState,
@@ -129,12 +130,25 @@ class EmbeddedGraphStore(GraphStore):
     # -- lifecycle -------------------------------------------------------------------------
 
     def ensure_schema(self) -> None:
-        con = self._connection()
-        con.executescript(DDL)
-        con.execute(
-            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO NOTHING",
-            (str(SCHEMA_VERSION),),
-        )
+        with self._transaction() as con:
+            row = con.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+            version = SCHEMA_VERSION
+            if row is not None:
+                stored = con.execute(
+                    "SELECT value FROM meta WHERE key = 'schema_version'"
+                ).fetchone()
+                version = int(stored[0]) if stored else SCHEMA_VERSION
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[target]:
+                    con.execute(statement)
+            for statement in DDL.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            con.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
 
     def ping(self) -> None:
         try:
@@ -223,9 +237,10 @@ class EmbeddedGraphStore(GraphStore):
             con.executemany(
                 "INSERT INTO post(uid, platform, external_id, author_uid, text, created_at, "
                 "language, url, metrics, channel_uid, reply_to_uid, shares_uid, share_kind, "
-                "reported_by, ingested_at) VALUES (:uid, :platform, :external_id, :author_uid, "
-                ":text, :created_at, :language, :url, :metrics, :channel_uid, :reply_to_uid, "
-                ":shares_uid, :share_kind, :reported_by, :now) "
+                "reported_by, ingested_at, sentiment, sentiment_score, intent) VALUES (:uid, "
+                ":platform, :external_id, :author_uid, :text, :created_at, :language, :url, "
+                ":metrics, :channel_uid, :reply_to_uid, :shares_uid, :share_kind, :reported_by, "
+                ":now, :sentiment, :sentiment_score, :intent) "
                 "ON CONFLICT(uid) DO UPDATE SET text = excluded.text, "
                 "language = coalesce(excluded.language, post.language), "
                 "url = coalesce(excluded.url, post.url), metrics = excluded.metrics, "
@@ -233,7 +248,10 @@ class EmbeddedGraphStore(GraphStore):
                 "reply_to_uid = coalesce(excluded.reply_to_uid, post.reply_to_uid), "
                 "shares_uid = coalesce(excluded.shares_uid, post.shares_uid), "
                 "share_kind = coalesce(excluded.share_kind, post.share_kind), "
-                "reported_by = coalesce(excluded.reported_by, post.reported_by)",
+                "reported_by = coalesce(excluded.reported_by, post.reported_by), "
+                "sentiment = coalesce(excluded.sentiment, post.sentiment), "
+                "sentiment_score = coalesce(excluded.sentiment_score, post.sentiment_score), "
+                "intent = coalesce(excluded.intent, post.intent)",
                 post_rows,
             )
             con.executemany(
@@ -504,7 +522,8 @@ class EmbeddedGraphStore(GraphStore):
 
     _POST_COLUMNS = (
         "uid, platform, external_id, author_uid, text, created_at, language, url, metrics, "
-        "channel_uid, reply_to_uid, shares_uid, share_kind, reported_by"
+        "channel_uid, reply_to_uid, shares_uid, share_kind, reported_by, sentiment, "
+        "sentiment_score, intent"
     )
 
     def _posts(self, rows: list[tuple[Any, ...]]) -> list[StoredPost]:
@@ -550,6 +569,9 @@ class EmbeddedGraphStore(GraphStore):
                 shares,
                 share_kind,
                 reported_by,
+                sentiment,
+                sentiment_score,
+                intent,
             ) = row
             posts.append(
                 StoredPost(
@@ -567,6 +589,9 @@ class EmbeddedGraphStore(GraphStore):
                     shares_uid=shares,
                     share_kind=ShareKind(share_kind) if share_kind else None,
                     reported_by=reported_by,
+                    sentiment=Sentiment(sentiment) if sentiment else None,
+                    sentiment_score=sentiment_score,
+                    intent=Intent(intent) if intent else None,
                     mention_uids=tuple(mentions.get(uid, ())),
                     topic_keys=tuple(topics.get(uid, ())),
                     aspects=tuple(aspects.get(uid, ())),

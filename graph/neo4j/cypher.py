@@ -93,6 +93,8 @@ MERGE (p:Post {uid: row.uid})
                 p.language = row.language, p.url = row.url, p.channel_uid = row.channel_uid,
                 p.reply_to_uid = row.reply_to_uid, p.shares_uid = row.shares_uid,
                 p.share_kind = row.share_kind, p.reported_by = row.reported_by,
+                p.sentiment = row.sentiment, p.sentiment_score = row.sentiment_score,
+                p.intent = row.intent,
                 p += row.metrics
   ON MATCH SET p.text = row.text,
                p.language = coalesce(row.language, p.language),
@@ -102,6 +104,9 @@ MERGE (p:Post {uid: row.uid})
                p.shares_uid = coalesce(row.shares_uid, p.shares_uid),
                p.share_kind = coalesce(row.share_kind, p.share_kind),
                p.reported_by = coalesce(row.reported_by, p.reported_by),
+               p.sentiment = coalesce(row.sentiment, p.sentiment),
+               p.sentiment_score = coalesce(row.sentiment_score, p.sentiment_score),
+               p.intent = coalesce(row.intent, p.intent),
                p += row.metrics
 WITH p, row, p.ingest_batch = $batch AS is_new
 MATCH (a:Account {uid: row.author_uid})

@@ -34,6 +34,7 @@ from graph.model import (
     CustomerLink,
     IngestCounts,
     IngestJob,
+    Intent,
     Interaction,
     InteractionKind,
     JobState,
@@ -415,6 +416,9 @@ class Neo4jGraphStore(GraphStore):
             shares_uid=props.get("shares_uid"),
             share_kind=ShareKind(share_kind) if share_kind else None,
             reported_by=props.get("reported_by"),
+            sentiment=Sentiment(props["sentiment"]) if props.get("sentiment") else None,
+            sentiment_score=props.get("sentiment_score"),
+            intent=Intent(props["intent"]) if props.get("intent") else None,
             mention_uids=tuple(sorted(record["mentions"])),
             topic_keys=tuple(sorted(record["topics"])),
             aspects=tuple(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import strawberry
 
 from server.graphql.core.limits import operation_limits
-from server.graphql.posts.resolvers import PostsMutation
+from server.graphql.posts.resolvers import PostsMutation, PostsQuery
 from server.graphql.stats.resolvers import StatsQuery
 
 
 @strawberry.type(description="Read access to the conversation graph.")
-class Query(StatsQuery):
+class Query(StatsQuery, PostsQuery):
     pass
 
 

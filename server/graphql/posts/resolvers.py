@@ -1,4 +1,4 @@
-"""Mutations on posts."""
+"""Queries and mutations on posts."""
 
 from __future__ import annotations
 
@@ -11,6 +11,15 @@ from server.auth import Disabled, Unauthorized, check_ingest_key
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError
 from server.graphql.posts.types import Post, ReportConversationInput, ReportConversationPayload
+
+
+@strawberry.type
+class PostsQuery:
+    @strawberry.field(description="A post by its id (`platform:external id`).")
+    async def post(self, info: Info, id: strawberry.ID) -> Post | None:
+        found = await run_in_threadpool(info.context.store.get_posts, [str(id)])
+        stored = found.get(str(id))
+        return Post.from_stored(stored) if stored else None
 
 
 @strawberry.type

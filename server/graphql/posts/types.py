@@ -6,7 +6,27 @@ from datetime import datetime
 
 import strawberry
 
+from graph import model
 from graph.model import StoredPost
+
+# The domain's enums, registered as GraphQL enums (strawberry marks the classes in place).
+strawberry.enum(model.Sentiment, name="SentimentLabel", description="Polarity of an opinion.")
+strawberry.enum(model.Intent, description="What a post wants, for routing.")
+strawberry.enum(model.AspectTarget, description="The kind of thing an aspect opinion is about.")
+
+
+@strawberry.type(description="The sentiment of a post as a whole.")
+class Sentiment:
+    label: model.Sentiment = strawberry.field(description="Positive, negative or neutral.")
+    score: float = strawberry.field(description="From -1 (negative) to 1 (positive).")
+
+
+@strawberry.type(description="The sentiment a post expresses toward a touchpoint or product.")
+class Aspect:
+    target: model.AspectTarget = strawberry.field(description="Touchpoint or product.")
+    key: str = strawberry.field(description="Key of the touchpoint or product (brand lexicon).")
+    label: model.Sentiment = strawberry.field(description="Positive, negative or neutral.")
+    score: float = strawberry.field(description="From -1 (negative) to 1 (positive).")
 
 
 @strawberry.type(description="A post, reply, repost or quote on a platform.")
@@ -21,6 +41,18 @@ class Post:
     reported_by: str | None = strawberry.field(
         description="The team member who reported this conversation, if it came from a report."
     )
+    sentiment: Sentiment | None = strawberry.field(
+        description="Overall sentiment, once the post has been analysed."
+    )
+    aspects: list[Aspect] = strawberry.field(
+        description="Sentiment toward each touchpoint and product the post names."
+    )
+    intent: model.Intent | None = strawberry.field(
+        description="Question, complaint, praise, purchase intent, idea or other."
+    )
+    topics: list[str] = strawberry.field(
+        description="Keys of the post's hashtags and keyphrases (lower case, no accents)."
+    )
 
     @classmethod
     def from_stored(cls, post: StoredPost) -> Post:
@@ -33,6 +65,17 @@ class Post:
             language=post.language,
             url=post.url,
             reported_by=post.reported_by,
+            sentiment=(
+                Sentiment(label=post.sentiment, score=post.sentiment_score or 0.0)
+                if post.sentiment
+                else None
+            ),
+            aspects=[
+                Aspect(target=a.target, key=a.key, label=a.sentiment, score=a.score)
+                for a in post.aspects
+            ],
+            intent=post.intent,
+            topics=list(post.topic_keys),
         )
 
 

@@ -1,0 +1,263 @@
+"""spaCy pipeline components of the enrichment, registered as factories.
+
+`build_pipeline` assembles, on a blank spaCy language (tokenizer and stop words only: no
+model to download), the components in order:
+
+``osmosi_normaliser``
+    folds every token into ``token.norm_`` and sets ``doc._.words`` for the scorers.
+``osmosi_brand_matcher``
+    a `PhraseMatcher` on ``NORM`` with every alias of the brand lexicon → ``doc._.mentions``.
+``osmosi_sentiment``
+    post-level polarity (``doc._.polarity``) and the sentiment toward each mention
+    (``doc._.aspects``).
+``osmosi_intent``
+    ``doc._.intent``.
+``osmosi_keyphrases``
+    ``doc._.keyphrases``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from graph.model import Aspect, Sentiment
+from ingestion.enrichment.brand import DEFAULT_LEXICON, Target, load_lexicon
+from ingestion.enrichment.intent import classify_intent
+from ingestion.enrichment.keyphrases import keyphrases
+from ingestion.enrichment.resources import (
+    GENERIC,
+    language_rules,
+    sentiment_lexicon,
+)
+from ingestion.enrichment.sentiment import Polarity, Word, label_for, polarity, score_words
+from ingestion.enrichment.text import fold, is_elongated
+
+_CLAUSE_END = frozenset({".", "!", "?", ";", ",", ":", "…", "\n"})
+_SENTENCE_END = frozenset({".", "!", "?", ";", "…", "\n"})
+BRAND = "brand"
+
+for _name, _default in (
+    ("words", None),
+    ("mentions", None),
+    ("polarity", None),
+    ("aspects", None),
+    ("intent", None),
+    ("keyphrases", None),
+):
+    Doc.set_extension(_name, default=_default, force=True)
+
+
+def alias_forms(alias: str) -> list[str]:
+    """An alias as written and, for several words, run together as in a hashtag.
+
+    >>> alias_forms("Servizio clienti")
+    ['Servizio clienti', 'Servizioclienti']
+    """
+    joined = re.sub(r"[\s_'\u2019-]+", "", alias)
+    return [alias, joined] if joined != alias else [alias]
+
+
+def is_hashtag(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` is the word of a hashtag (spaCy splits off the ``#``)."""
+    previous = doc[index - 1] if index > 0 else None
+    return previous is not None and previous.text == "#" and not previous.whitespace_
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A brand, touchpoint or product named in a post, as a token span."""
+
+    target: Target | None
+    """None for the brand itself."""
+    start: int
+    end: int
+
+
+@Language.factory("osmosi_normaliser")
+def make_normaliser(nlp: Language, name: str) -> Normaliser:
+    return Normaliser()
+
+
+class Normaliser:
+    def __call__(self, doc: Doc) -> Doc:
+        shouting_allowed = not doc.text.isupper()  # an all-caps post shouts nothing in particular
+        words = []
+        for token in doc:
+            norm = fold(token.text)
+            token.norm_ = norm
+            emphasis = (shouting_allowed and token.is_upper and len(token.text) > 1) or (
+                token.is_alpha and is_elongated(token.text.lower())
+            )
+            words.append(Word(norm, emphasis))
+        doc._.words = words
+        return doc
+
+
+@Language.factory("osmosi_brand_matcher", default_config={"lexicon_path": ""})
+def make_brand_matcher(nlp: Language, name: str, lexicon_path: str) -> BrandMatcher:
+    return BrandMatcher(nlp, Path(lexicon_path) if lexicon_path else DEFAULT_LEXICON)
+
+
+class BrandMatcher:
+    def __init__(self, nlp: Language, lexicon_path: Path) -> None:
+        lexicon = load_lexicon(lexicon_path)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.targets: dict[str, Target | None] = {BRAND: None}
+        normalise = Normaliser()
+        groups: list[tuple[str, Target | None, tuple[str, ...]]] = [
+            (BRAND, None, lexicon.aliases),
+            *((f"{t.kind.value}:{t.key}", t, t.aliases) for t in lexicon.targets),
+        ]
+        for match_id, target, aliases in groups:
+            self.targets[match_id] = target
+            forms = [form for alias in aliases for form in alias_forms(alias)]
+            self.matcher.add(match_id, [normalise(nlp.make_doc(form)) for form in forms])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = filter_spans(self.matcher(doc, as_spans=True))  # longest alias wins
+        doc._.mentions = [
+            Mention(self.targets[span.label_], span.start, span.end) for span in spans
+        ]
+        return doc
+
+
+def opinion_words(doc: Doc) -> list[Word]:
+    """The doc's words with brand, touchpoint and product names blanked: names are no
+    opinion ("support" is positive in VADER's lexicon), the words around them are."""
+    words: list[Word] = list(doc._.words)
+    for mention in doc._.mentions:
+        for index in range(mention.start, mention.end):
+            words[index] = Word("")
+    return words
+
+
+@Language.factory("osmosi_sentiment")
+def make_sentiment(nlp: Language, name: str) -> SentimentScorer:
+    return SentimentScorer(nlp.lang or GENERIC)
+
+
+class SentimentScorer:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.rules = language_rules()[lang if lang in language_rules() else GENERIC]
+        self.lexicon = sentiment_lexicon(lang)
+
+    def _clause(self, words: list[Word], start: int, end: int, ends: frozenset[str]) -> list[Word]:
+        """The words around ``start:end`` up to the nearest boundary each side."""
+        stops = ends | self.rules.contrast
+        left, right = start, end
+        while left > 0 and words[left - 1].norm not in stops:
+            left -= 1
+        while right < len(words) and words[right].norm not in stops:
+            right += 1
+        return words[left:right]
+
+    def aspect(self, words: list[Word], mention: Mention, post: Polarity, uniform: bool) -> Aspect:
+        """Sentiment toward one mention: its clause's, else its sentence's, else the post's
+        when the post draws no contrast ("ma", "but") between the things it names."""
+        target = mention.target
+        assert target is not None
+        for ends in (_CLAUSE_END, _SENTENCE_END):
+            span = self._clause(words, mention.start, mention.end, ends)
+            score = score_words(span, self.rules, self.lexicon)
+            if score.has_evidence:
+                compound = round(score.compound, 4)
+                return Aspect(target.kind, target.key, label_for(compound), compound)
+        if uniform:
+            return Aspect(target.kind, target.key, post.label, post.score)
+        return Aspect(target.kind, target.key, Sentiment.NEUTRAL, 0.0)
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = opinion_words(doc)
+        post, _ = polarity(words, self.lang, self.rules, self.lexicon)
+        doc._.polarity = post
+        uniform = not any(word.norm in self.rules.contrast for word in words)
+        aspects: dict[tuple[str, str], Aspect] = {}
+        for mention in doc._.mentions:
+            if mention.target is None:
+                continue
+            aspect = self.aspect(words, mention, post, uniform)
+            key = (aspect.target.value, aspect.key)
+            known = aspects.get(key)
+            # A target named twice keeps its strongest opinion.
+            if known is None or abs(aspect.score) > abs(known.score):
+                aspects[key] = aspect
+        doc._.aspects = list(aspects.values())
+        return doc
+
+
+@Language.factory("osmosi_intent")
+def make_intent(nlp: Language, name: str) -> IntentClassifier:
+    return IntentClassifier(nlp.lang or GENERIC)
+
+
+class IntentClassifier:
+    def __init__(self, lang: str) -> None:
+        self.rules = language_rules()[lang if lang in language_rules() else GENERIC]
+
+    def __call__(self, doc: Doc) -> Doc:
+        polarity_: Polarity = doc._.polarity
+        doc._.intent = classify_intent(
+            [word.norm for word in doc._.words],
+            self.rules,
+            polarity_.label,
+            doc._.aspects,
+            any(m.target is None for m in doc._.mentions),
+        )
+        return doc
+
+
+@Language.factory("osmosi_keyphrases", default_config={"limit": 3})
+def make_keyphrases(nlp: Language, name: str, limit: int) -> KeyphraseExtractor:
+    return KeyphraseExtractor(nlp.lang or GENERIC, limit)
+
+
+class KeyphraseExtractor:
+    def __init__(self, lang: str, limit: int) -> None:
+        rules = language_rules()[lang if lang in language_rules() else GENERIC]
+        self.lexicon = sentiment_lexicon(lang)
+        self.excluded = rules.negators | rules.boosters | rules.dampeners | rules.contrast
+        self.limit = limit
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentioned = {i for m in doc._.mentions for i in range(m.start, m.end)}
+
+        def is_content(i: int) -> bool:
+            token = doc[i]
+            return (
+                token.is_alpha
+                and not token.is_stop
+                and i not in mentioned
+                and not is_hashtag(doc, i)
+                and token.norm_ not in self.excluded
+                and not self.lexicon.valence(token.norm_)
+            )
+
+        pairs = [(token.text, token.norm_) for token in doc]
+        doc._.keyphrases = keyphrases(pairs, is_content, self.limit)
+        return doc
+
+
+def build_pipeline(lang: str, lexicon_path: Path | None = None) -> Language:
+    """A blank pipeline for ``lang`` (``xx`` when spaCy has no such language) with the
+    Osmosi components."""
+    try:
+        nlp = spacy.blank(lang)
+    except ImportError:
+        nlp = spacy.blank(GENERIC)
+    nlp.add_pipe("osmosi_normaliser")
+    nlp.add_pipe(
+        "osmosi_brand_matcher", config={"lexicon_path": str(lexicon_path or DEFAULT_LEXICON)}
+    )
+    nlp.add_pipe("osmosi_sentiment")
+    nlp.add_pipe("osmosi_intent")
+    nlp.add_pipe("osmosi_keyphrases")
+    return nlp

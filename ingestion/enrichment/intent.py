@@ -1,0 +1,58 @@
+"""Intent of a post, for routing: complaint, purchase, idea, question, praise or other.
+
+Cue phrases per language (``data/languages.toml``) combine with the post's sentiment. When
+several apply, the order of `PRECEDENCE` decides: a complaint phrased as a question is
+routed as a complaint, a question about buying as purchase intent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.model import Aspect, AspectTarget, Intent, Sentiment
+from ingestion.enrichment.resources import LanguageRules
+
+PRECEDENCE = (Intent.COMPLAINT, Intent.PURCHASE, Intent.IDEA, Intent.QUESTION, Intent.PRAISE)
+
+
+def has_cue(padded: str, cues: Sequence[str]) -> bool:
+    """Whether any cue occurs as whole words in ``padded`` (folded words, space-padded).
+
+    >>> has_cue(" non funziona piu ", ["non funziona"]), has_cue(" ideale ", ["idea"])
+    (True, False)
+    """
+    return any(f" {cue} " in padded for cue in cues)
+
+
+def classify_intent(
+    norms: Sequence[str],
+    rules: LanguageRules,
+    sentiment: Sentiment,
+    aspects: Sequence[Aspect],
+    mentions_brand: bool,
+) -> Intent:
+    """Decide the intent of a post from its folded tokens and its sentiment.
+
+    >>> from ingestion.enrichment.resources import language_rules
+    >>> rules = language_rules()["it"]
+    >>> classify_intent("dove posso comprare la miscela ?".split(), rules,
+    ...                 Sentiment.NEUTRAL, [], False)
+    <Intent.PURCHASE: 'purchase'>
+    """
+    padded = f" {' '.join(norms)} "
+    question = "?" in norms or any(padded.startswith(f" {cue} ") for cue in rules.question)
+    cues = rules.intent_cues
+    negative_touchpoint = any(
+        a.target is AspectTarget.TOUCHPOINT and a.sentiment is Sentiment.NEGATIVE for a in aspects
+    )
+    positive_target = any(a.sentiment is Sentiment.POSITIVE for a in aspects)
+    found = {
+        Intent.COMPLAINT: has_cue(padded, cues["complaint"])
+        or (sentiment is Sentiment.NEGATIVE and (negative_touchpoint or question)),
+        Intent.PURCHASE: has_cue(padded, cues["purchase"]),
+        Intent.IDEA: has_cue(padded, cues["idea"]),
+        Intent.QUESTION: question,
+        Intent.PRAISE: has_cue(padded, cues["praise"])
+        or (sentiment is Sentiment.POSITIVE and (positive_target or mentions_brand)),
+    }
+    return next((intent for intent in PRECEDENCE if found[intent]), Intent.OTHER)
