@@ -93,14 +93,14 @@ class Analyzer:
             raise ValueError("one declared language per text")
         resolved = [resolve_language(t, d) for t, d in zip(texts, declared, strict=True)]
         groups: dict[str, list[int]] = {}
-        for index, lang in enumerate(resolved):
+        for index, (_, lang) in enumerate(resolved):
             groups.setdefault(lang if lang in language_rules() else GENERIC, []).append(index)
         results: list[Analysis | None] = [None] * len(texts)
         for key, indices in groups.items():
             docs = self.pipeline(key).pipe((texts[i] for i in indices), batch_size=BATCH_SIZE)
             for index, doc in zip(indices, docs, strict=True):
                 results[index] = Analysis(
-                    language=resolved[index],
+                    language=resolved[index][0],
                     sentiment=doc._.polarity.label,
                     score=doc._.polarity.score,
                     aspects=tuple(doc._.aspects),

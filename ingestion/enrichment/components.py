@@ -27,17 +27,25 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from graph.model import Aspect, Sentiment
 from ingestion.enrichment.brand import DEFAULT_LEXICON, Target, load_lexicon
-from ingestion.enrichment.intent import classify_intent
+from ingestion.enrichment.intent import classify_intent, has_cue
 from ingestion.enrichment.keyphrases import keyphrases
 from ingestion.enrichment.resources import (
     GENERIC,
     language_rules,
     sentiment_lexicon,
 )
-from ingestion.enrichment.sentiment import Polarity, Word, label_for, polarity, score_words
+from ingestion.enrichment.sentiment import (
+    Polarity,
+    Word,
+    flip_praise,
+    label_for,
+    polarity,
+    score_words,
+)
 from ingestion.enrichment.text import fold, is_elongated
 
 _CLAUSE_END = frozenset({".", "!", "?", ";", ",", ":", "…", "\n"})
@@ -46,6 +54,7 @@ BRAND = "brand"
 
 for _name, _default in (
     ("words", None),
+    ("hashtags", None),
     ("mentions", None),
     ("polarity", None),
     ("aspects", None),
@@ -65,12 +74,6 @@ def alias_forms(alias: str) -> list[str]:
     return [alias, joined] if joined != alias else [alias]
 
 
-def is_hashtag(doc: Doc, index: int) -> bool:
-    """Whether token ``index`` is the word of a hashtag (spaCy splits off the ``#``)."""
-    previous = doc[index - 1] if index > 0 else None
-    return previous is not None and previous.text == "#" and not previous.whitespace_
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A brand, touchpoint or product named in a post, as a token span."""
@@ -83,21 +86,47 @@ class Mention:
 
 @Language.factory("osmosi_normaliser")
 def make_normaliser(nlp: Language, name: str) -> Normaliser:
-    return Normaliser()
+    return Normaliser(nlp.vocab)
 
 
 class Normaliser:
+    """Folds words once per vocabulary entry: the folded form becomes the lexeme's norm
+    (what the `PhraseMatcher` compares), and the `Word` for the scorers is cached."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        # orth -> (the word in a post with lower case, the word in an all-caps post, whether
+        # the word has lower-case letters)
+        self._entries: dict[int, tuple[Word, Word, bool]] = {}
+
+    def _entry(self, orth: int) -> tuple[Word, Word, bool]:
+        lexeme = self.vocab[orth]
+        text = lexeme.orth_
+        norm = fold(text)
+        lexeme.norm_ = norm
+        content = lexeme.is_alpha and not lexeme.is_stop
+        stretched = lexeme.is_alpha and is_elongated(text.lower())
+        shouted = lexeme.is_upper and len(text) > 1
+        entry = (
+            Word(norm, shouted or stretched, text, content),
+            Word(norm, stretched, text, content),
+            text != text.upper(),
+        )
+        self._entries[orth] = entry
+        return entry
+
     def __call__(self, doc: Doc) -> Doc:
-        shouting_allowed = not doc.text.isupper()  # an all-caps post shouts nothing in particular
-        words = []
-        for token in doc:
-            norm = fold(token.text)
-            token.norm_ = norm
-            emphasis = (shouting_allowed and token.is_upper and len(token.text) > 1) or (
-                token.is_alpha and is_elongated(token.text.lower())
-            )
-            words.append(Word(norm, emphasis))
+        rows = doc.to_array(["ORTH", "SPACY"]).tolist() if len(doc) else []
+        entries = [self._entries.get(orth) or self._entry(orth) for orth, _ in rows]
+        # An all-caps post shouts nothing in particular.
+        variant = 0 if any(entry[2] for entry in entries) else 1
+        words: list[Word] = [entry[variant] for entry in entries]  # type: ignore[misc]
+        hashtags: set[int] = set()
+        for index in range(1, len(rows)):
+            if words[index - 1].text == "#" and not rows[index - 1][1]:
+                hashtags.add(index)
         doc._.words = words
+        doc._.hashtags = hashtags
         return doc
 
 
@@ -111,7 +140,7 @@ class BrandMatcher:
         lexicon = load_lexicon(lexicon_path)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.targets: dict[str, Target | None] = {BRAND: None}
-        normalise = Normaliser()
+        normalise = Normaliser(nlp.vocab)
         groups: list[tuple[str, Target | None, tuple[str, ...]]] = [
             (BRAND, None, lexicon.aliases),
             *((f"{t.kind.value}:{t.key}", t, t.aliases) for t in lexicon.targets),
@@ -178,6 +207,9 @@ class SentimentScorer:
     def __call__(self, doc: Doc) -> Doc:
         words = opinion_words(doc)
         post, _ = polarity(words, self.lang, self.rules, self.lexicon)
+        sarcastic = has_cue(f" {' '.join(w.norm for w in doc._.words)} ", self.rules.sarcasm)
+        if sarcastic:
+            post = flip_praise(post)
         doc._.polarity = post
         uniform = not any(word.norm in self.rules.contrast for word in words)
         aspects: dict[tuple[str, str], Aspect] = {}
@@ -185,6 +217,8 @@ class SentimentScorer:
             if mention.target is None:
                 continue
             aspect = self.aspect(words, mention, post, uniform)
+            if sarcastic and aspect.sentiment is Sentiment.POSITIVE:
+                aspect = Aspect(aspect.target, aspect.key, Sentiment.NEGATIVE, -aspect.score)
             key = (aspect.target.value, aspect.key)
             known = aspects.get(key)
             # A target named twice keeps its strongest opinion.
@@ -228,20 +262,20 @@ class KeyphraseExtractor:
         self.limit = limit
 
     def __call__(self, doc: Doc) -> Doc:
-        mentioned = {i for m in doc._.mentions for i in range(m.start, m.end)}
+        words: list[Word] = doc._.words
+        # Hashtags are topics already; names of the brand's things are aspects.
+        taken = doc._.hashtags | {i for m in doc._.mentions for i in range(m.start, m.end)}
 
         def is_content(i: int) -> bool:
-            token = doc[i]
+            word = words[i]
             return (
-                token.is_alpha
-                and not token.is_stop
-                and i not in mentioned
-                and not is_hashtag(doc, i)
-                and token.norm_ not in self.excluded
-                and not self.lexicon.valence(token.norm_)
+                word.content
+                and i not in taken
+                and word.norm not in self.excluded
+                and not self.lexicon.valence(word.norm)
             )
 
-        pairs = [(token.text, token.norm_) for token in doc]
+        pairs = [(word.text, word.norm) for word in words]
         doc._.keyphrases = keyphrases(pairs, is_content, self.limit)
         return doc
 

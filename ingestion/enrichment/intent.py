@@ -52,7 +52,7 @@ def classify_intent(
         Intent.PURCHASE: has_cue(padded, cues["purchase"]),
         Intent.IDEA: has_cue(padded, cues["idea"]),
         Intent.QUESTION: question,
-        Intent.PRAISE: has_cue(padded, cues["praise"])
+        Intent.PRAISE: (has_cue(padded, cues["praise"]) and sentiment is not Sentiment.NEGATIVE)
         or (sentiment is Sentiment.POSITIVE and (positive_target or mentions_brand)),
     }
     return next((intent for intent in PRECEDENCE if found[intent]), Intent.OTHER)

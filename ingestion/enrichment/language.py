@@ -46,19 +46,24 @@ def detect(text: str) -> tuple[str, float]:
     return str(lang), float(probability)
 
 
-def resolve_language(text: str, declared: str | None = None) -> str:
-    """The language to analyse ``text`` in.
+def resolve_language(text: str, declared: str | None = None) -> tuple[str, str]:
+    """The language of ``text`` to report, and the one to analyse it in.
 
     A declared language (from the platform or the caller) stands unless detection is very
-    sure of another; without one, detection decides when it is reasonably sure.
+    sure of another; without one, detection decides when it is reasonably sure. When it is
+    not, the language is reported undetermined but the best guess still picks the rules:
+    "bellissimooo" is too short to call Italian, not too short to read as praise.
 
     >>> resolve_language("Delivery was late again and support never answered", "it")
-    'en'
+    ('en', 'en')
     >>> resolve_language("ok", "ro")
-    'ro'
+    ('ro', 'ro')
+    >>> resolve_language("👍")
+    ('und', 'und')
     """
     lang, probability = detect(text)
     declared = (declared or "").strip().lower().split("-")[0] or None
     if declared and declared != UNDETERMINED:
-        return lang if probability >= OVERRULE else declared
-    return lang if probability >= ACCEPT else UNDETERMINED
+        chosen = lang if probability >= OVERRULE else declared
+        return chosen, chosen
+    return (lang if probability >= ACCEPT else UNDETERMINED), lang

@@ -32,6 +32,7 @@ class LanguageRules:
     dampeners: frozenset[str]
     contrast: frozenset[str]
     question: tuple[str, ...]
+    sarcasm: tuple[str, ...]
     intent_cues: Mapping[str, tuple[str, ...]]
 
 
@@ -60,10 +61,11 @@ def language_rules() -> Mapping[str, LanguageRules]:
         rules[lang] = LanguageRules(
             **words,
             question=tuple(fold(w) for w in table["question"]),
+            sarcasm=tuple(fold(w) for w in table.get("sarcasm", ())),
             intent_cues={name: tuple(fold(c) for c in intent.get(name, ())) for name in INTENTS},
         )
     rules[GENERIC] = LanguageRules(
-        frozenset(), frozenset(), frozenset(), frozenset(), (), dict.fromkeys(INTENTS, ())
+        frozenset(), frozenset(), frozenset(), frozenset(), (), (), dict.fromkeys(INTENTS, ())
     )
     return rules
 

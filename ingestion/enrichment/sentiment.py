@@ -33,6 +33,8 @@ EXCLAMATION = 0.292
 _ALPHA = 15.0
 # |compound| below this is neutral, as in VADER.
 NEUTRAL_BAND = 0.05
+# Posts with at most this many content words are judged by the lexicon scorer alone.
+SHORT_POST_WORDS = 4
 
 _URL = re.compile(r"^(https?://|www\.)", re.IGNORECASE)
 
@@ -45,6 +47,10 @@ class Word:
     """Folded text (lower case, no accents)."""
     emphasis: bool = False
     """Shouted in capitals or with stretched letters."""
+    text: str = ""
+    """As written."""
+    content: bool = False
+    """Alphabetic and not a stop word: may be part of a keyphrase."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +149,16 @@ def score_words(words: Sequence[Word], rules: LanguageRules, lexicon: Lexicon) -
     return LexiconScore(positive, negative, positive_hits, negative_hits, exclamations, questions)
 
 
+@functools.lru_cache(maxsize=65_536)
+def is_noise(norm: str) -> bool:
+    """Punctuation and symbols that carry no sentiment (``!``, ``?`` and emoji do)."""
+    return (
+        not any(ch.isalnum() for ch in norm)
+        and norm not in {"!", "?"}
+        and not emoji_valence(norm)[1]
+    )
+
+
 def model_tokens(words: Sequence[Word], rules: LanguageRules) -> list[str]:
     """Tokens for the n-gram features: placeholders for handles, links and numbers, and
     ``not_`` marking up to three words after a negator (until punctuation or a "but")."""
@@ -156,11 +172,7 @@ def model_tokens(words: Sequence[Word], rules: LanguageRules) -> list[str]:
             norm = "http"
         elif norm.isdigit():
             norm = "0"
-        elif (
-            not any(ch.isalnum() for ch in norm)
-            and norm not in {"!", "?"}
-            and not emoji_valence(norm)[1]
-        ):
+        elif is_noise(norm):
             negated = 0
             continue
         if norm in rules.contrast or norm in {"!", "?"}:
@@ -265,6 +277,17 @@ class PolarityModel:
         return Polarity(label, round(value, 4))
 
 
+def flip_praise(verdict: Polarity) -> Polarity:
+    """Sarcasm: praise on the surface, the opposite meant ("grazie tante", "yeah right").
+
+    >>> flip_praise(Polarity(Sentiment.POSITIVE, 0.8))
+    Polarity(label=<Sentiment.NEGATIVE: 'negative'>, score=-0.8)
+    """
+    if verdict.label is Sentiment.POSITIVE:
+        return Polarity(Sentiment.NEGATIVE, -abs(verdict.score))
+    return verdict
+
+
 @functools.cache
 def polarity_model(lang: str) -> PolarityModel | None:
     """The trained model of a language, if one ships with Osmosi."""
@@ -278,6 +301,9 @@ def polarity(
     """The post-level sentiment of ``words`` in language ``lang``."""
     score = score_words(words, rules, lexicon)
     model = polarity_model(lang)
-    if model is None:
+    content = sum(1 for word in words if word.content)
+    # Rules read negation and intensity exactly; n-grams need more words than a short post
+    # has ("non è male" is mostly "non" to a model trained on tweets).
+    if model is None or (score.has_evidence and content <= SHORT_POST_WORDS):
         return Polarity(score.label, round(score.compound, 4)), score
     return model.predict(model_tokens(words, rules), score), score
