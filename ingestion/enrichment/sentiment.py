@@ -221,8 +221,9 @@ class PolarityModel:
 
     Trained by `ingestion.enrichment.training` and stored as JSON in ``data/models``: the
     vocabulary with each n-gram's IDF and per-class weights, the dense weights, the bias.
-    A two-class model (no neutral examples to learn from) calls a post neutral when it is
-    unsure and the lexicon found nothing.
+    A two-class model (no neutral examples to learn from) is overconfident on neutral text:
+    it labels a post neutral when the lexicon found no sentiment word or emoji in it, keeping
+    its score.
     """
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
@@ -232,7 +233,6 @@ class PolarityModel:
         self.bias = [float(b) for b in spec["bias"]]
         self.dense = [[float(w) for w in row] for row in spec["dense"]]
         self.vocabulary: dict[str, list[float]] = dict(spec["vocabulary"])
-        self.unsure_below = float(spec.get("unsure_below", 0.0))
 
     @classmethod
     def load(cls, path: Path) -> PolarityModel:
@@ -271,8 +271,7 @@ class PolarityModel:
         )
         value = probs.get(Sentiment.POSITIVE, 0.0) - probs.get(Sentiment.NEGATIVE, 0.0)
         label = max(probs, key=probs.__getitem__)
-        unsure = abs(value) < self.unsure_below and not score.has_evidence
-        if Sentiment.NEUTRAL not in probs and unsure:
+        if Sentiment.NEUTRAL not in probs and not score.has_evidence:
             label = Sentiment.NEUTRAL
         return Polarity(label, round(value, 4))
 

@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from graph.model import Sentiment
 from ingestion.enrichment import datasets
 from ingestion.enrichment.analyzer import Analyzer
 from ingestion.enrichment.components import opinion_words
@@ -30,8 +29,6 @@ from ingestion.enrichment.sentiment import (
 
 SEED = 0
 GRID = [(c, scale) for c in (0.3, 1.0, 3.0) for scale in (3.0, 5.0)]
-# A two-class model calls a post without lexicon evidence neutral below this margin.
-UNSURE_BELOW = 0.5
 
 
 def featurize(
@@ -94,19 +91,26 @@ def fit(
         scores[(c, scale)] = float(np.mean(fold_scores))
     c, scale = max(scores, key=scores.__getitem__)
     vectorizer, model = train(range(len(labels)), c, scale)
+    spec = export(vectorizer, model, scale, dense_array.shape[1])
+    spec["selection"] = {"C": c, "dense_scale": scale, "cv_macro": round(scores[(c, scale)], 4)}
+    return spec, scores[(c, scale)]
+
+
+def export(vectorizer: Any, model: Any, scale: float, n_dense: int) -> dict[str, Any]:
+    """A fitted ``TfidfVectorizer`` + ``LogisticRegression`` as `PolarityModel` JSON."""
+    import numpy as np
+
     classes = [str(k) for k in model.classes_]
     coef, bias = model.coef_, model.intercept_
     if len(classes) == 2:  # binary: one weight vector, for the second class
         coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
         bias = np.array([0.0, bias[0]])
     n_vocab = len(vectorizer.vocabulary_)
-    spec = {
+    return {
         "classes": classes,
         "dense_scale": scale,
         "bias": [round(float(b), 6) for b in bias],
-        "dense": [
-            [round(float(v), 6) for v in coef[:, n_vocab + j]] for j in range(dense_array.shape[1])
-        ],
+        "dense": [[round(float(v), 6) for v in coef[:, n_vocab + j]] for j in range(n_dense)],
         "vocabulary": {
             feature: [
                 round(float(vectorizer.idf_[i]), 6),
@@ -114,9 +118,7 @@ def fit(
             ]
             for feature, i in sorted(vectorizer.vocabulary_.items())
         },
-        "selection": {"C": c, "dense_scale": scale, "cv_macro": round(scores[(c, scale)], 4)},
     }
-    return spec, scores[(c, scale)]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -150,7 +152,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             "language": lang,
             "trained_on": source,
             "examples": len(texts),
-            "unsure_below": 0.0 if Sentiment.NEUTRAL.value in spec["classes"] else UNSURE_BELOW,
             **spec,
         }
         path = args.out / f"{lang}.json"
