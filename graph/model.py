@@ -113,6 +113,17 @@ def channel_uid(platform: str, venue: str) -> str:
     return f"{normalize_platform(platform)}:{venue}"
 
 
+def casefold_unaccented(text: str) -> str:
+    """Text compared without case, accents or runs of white space.
+
+    >>> casefold_unaccented("Perché  Sì")
+    'perche si'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().split())
+
+
 @functools.lru_cache(maxsize=65536)
 def topic_key(name: str) -> str:
     """Normalise a hashtag or keyphrase: no ``#``, case-folded, accents removed.
@@ -122,9 +133,7 @@ def topic_key(name: str) -> str:
     >>> topic_key("Servizio  Clienti")
     'servizio clienti'
     """
-    text = unicodedata.normalize("NFKD", name.strip().lstrip("#"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    key = " ".join(text.casefold().split())
+    key = casefold_unaccented(name.strip().lstrip("#"))
     if not key:
         raise ValueError("empty topic")
     return key

@@ -21,7 +21,7 @@ from graph.model import Aspect, Intent, Post, Sentiment, Topic, TopicKind
 from ingestion.enrichment.brand import DEFAULT_LEXICON, BrandLexicon, load_lexicon
 from ingestion.enrichment.components import build_pipeline
 from ingestion.enrichment.language import UNDETERMINED, resolve_language
-from ingestion.enrichment.resources import GENERIC, language_rules
+from ingestion.enrichment.resources import rules_key
 from ingestion.enrichment.text import split_camel_case
 from ingestion.parsers.text import hashtags_in
 
@@ -79,7 +79,7 @@ class Analyzer:
 
     def pipeline(self, lang: str) -> Language:
         """The pipeline for ``lang``, built on first use."""
-        key = lang if lang in language_rules() else GENERIC
+        key = rules_key(lang)
         if key not in self._pipelines:
             self._pipelines[key] = build_pipeline(key, self.lexicon_path)
         return self._pipelines[key]
@@ -94,7 +94,7 @@ class Analyzer:
         resolved = [resolve_language(t, d) for t, d in zip(texts, declared, strict=True)]
         groups: dict[str, list[int]] = {}
         for index, (_, lang) in enumerate(resolved):
-            groups.setdefault(lang if lang in language_rules() else GENERIC, []).append(index)
+            groups.setdefault(rules_key(lang), []).append(index)
         results: list[Analysis | None] = [None] * len(texts)
         for key, indices in groups.items():
             docs = self.pipeline(key).pipe((texts[i] for i in indices), batch_size=BATCH_SIZE)
@@ -118,7 +118,11 @@ class Analyzer:
         analyses = self.analyze([p.text for p in posts], [p.language for p in posts])
         enriched = []
         for post, analysis in zip(posts, analyses, strict=True):
-            topics = {t.key: t for t in (*analysis.hashtags, *post.topics, *analysis.keyphrases)}
+            # Hashtags read from the text display best (camel case split); tags only the
+            # platform listed are kept; a keyphrase never replaces a hashtag.
+            topics: dict[str, Topic] = {}
+            for topic in (*analysis.hashtags, *post.topics, *analysis.keyphrases):
+                topics.setdefault(topic.key, topic)
             enriched.append(
                 dataclasses.replace(
                     post,

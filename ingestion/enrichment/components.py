@@ -35,7 +35,7 @@ from ingestion.enrichment.intent import classify_intent, has_cue
 from ingestion.enrichment.keyphrases import keyphrases
 from ingestion.enrichment.resources import (
     GENERIC,
-    language_rules,
+    rules_for,
     sentiment_lexicon,
 )
 from ingestion.enrichment.sentiment import (
@@ -176,7 +176,7 @@ def make_sentiment(nlp: Language, name: str) -> SentimentScorer:
 class SentimentScorer:
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.rules = language_rules()[lang if lang in language_rules() else GENERIC]
+        self.rules = rules_for(lang)
         self.lexicon = sentiment_lexicon(lang)
 
     def _clause(self, words: list[Word], start: int, end: int, ends: frozenset[str]) -> list[Word]:
@@ -235,7 +235,7 @@ def make_intent(nlp: Language, name: str) -> IntentClassifier:
 
 class IntentClassifier:
     def __init__(self, lang: str) -> None:
-        self.rules = language_rules()[lang if lang in language_rules() else GENERIC]
+        self.rules = rules_for(lang)
 
     def __call__(self, doc: Doc) -> Doc:
         polarity_: Polarity = doc._.polarity
@@ -256,7 +256,7 @@ def make_keyphrases(nlp: Language, name: str, limit: int) -> KeyphraseExtractor:
 
 class KeyphraseExtractor:
     def __init__(self, lang: str, limit: int) -> None:
-        rules = language_rules()[lang if lang in language_rules() else GENERIC]
+        rules = rules_for(lang)
         self.lexicon = sentiment_lexicon(lang)
         self.excluded = rules.negators | rules.boosters | rules.dampeners | rules.contrast
         self.limit = limit

@@ -70,6 +70,15 @@ def language_rules() -> Mapping[str, LanguageRules]:
     return rules
 
 
+def rules_key(lang: str) -> str:
+    """The language whose rules apply: ``lang`` itself, or the generic rules."""
+    return lang if lang in language_rules() else GENERIC
+
+
+def rules_for(lang: str) -> LanguageRules:
+    return language_rules()[rules_key(lang)]
+
+
 class Lexicon:
     """Word valences on VADER's -4…+4 scale, with ``prefix*`` entries for inflections.
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from graph.model import casefold_unaccented
 
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _CAMEL = re.compile(
@@ -32,9 +33,7 @@ def fold(word: str) -> str:
     >>> fold("Servizio  Clienti")
     'servizio clienti'
     """
-    text = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(_REPEATS.sub(r"\1\1", text).split())
+    return _REPEATS.sub(r"\1\1", casefold_unaccented(word.translate(_APOSTROPHES)))
 
 
 def variants(word: str) -> tuple[str, ...]:
