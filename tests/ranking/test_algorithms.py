@@ -1,0 +1,175 @@
+"""The ranking algorithms on graphs with known answers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+import networkx as nx
+import pytest
+
+from bench.world import NOW, generate_world
+from graph.model import Interaction, InteractionKind
+from graph.projection import interaction_multigraph
+from graph.ranking.advocacy import AdvocacyClass, advocacy
+from graph.ranking.communities import detect_communities, merge_to, stable_ids
+from graph.ranking.influence import Ranked, brokers, influence, pagerank
+from graph.ranking.interactions import weighted_interactions
+from graph.ranking.shortlist import shortlist
+
+metrics = pytest.importorskip("sklearn.metrics", reason="needs the train extra (make test)")
+
+
+def nmi(planted: dict[str, int], found: list[set[str]]) -> float:
+    labels = {person: index for index, part in enumerate(found) for person in part}
+    people = sorted(planted)
+    return float(
+        metrics.normalized_mutual_info_score(
+            [planted[p] for p in people], [labels[p] for p in people]
+        )
+    )
+
+
+def test_karate_club_two_way_split_recovers_the_factions() -> None:
+    karate = nx.karate_club_graph()
+    graph = nx.DiGraph(karate)
+    for seed in range(3):
+        halves = merge_to(graph, detect_communities(graph, seed=seed), 2)
+        faction = {n: karate.nodes[n]["club"] for n in karate}
+        agree = max(
+            sum((n in halves[0]) == (faction[n] == "Mr. Hi") for n in karate),
+            sum((n in halves[0]) == (faction[n] != "Mr. Hi") for n in karate),
+        )
+        assert agree >= 33  # node 8 sits between the camps; every split misplaces it
+
+
+def test_planted_partition_is_recovered_at_low_mixing() -> None:
+    # networkx's documented LFR example, at mixing 0.1, with enough degree to have structure.
+    lfr = nx.LFR_benchmark_graph(
+        500, 3, 1.5, 0.1, average_degree=15, max_degree=50, min_community=30, seed=42
+    )
+    planted = {}
+    for node in lfr:
+        planted[str(node)] = min(lfr.nodes[node]["community"])
+    graph = nx.DiGraph(nx.relabel_nodes(lfr, str))
+    score = nmi(planted, detect_communities(graph, seed=0))
+    assert score >= 0.9, score
+
+
+def test_pagerank_and_betweenness_on_a_star_and_a_chain() -> None:
+    star = nx.DiGraph([(f"leaf{i}", "hub") for i in range(6)])
+    ranks = pagerank(star)
+    assert max(ranks, key=ranks.__getitem__) == "hub"
+    assert len({round(ranks[f"leaf{i}"], 9) for i in range(6)}) == 1
+    assert brokers(star)["hub"] == pytest.approx(1.0)
+
+    chain = nx.path_graph(list("abcde"), create_using=nx.DiGraph)
+    between = brokers(chain)
+    assert between["c"] == pytest.approx(4 / 6)
+    assert between["b"] == pytest.approx(3 / 6)
+    assert between["a"] == 0.0
+
+
+def test_weights_follow_kind_and_decay_with_age() -> None:
+    now = datetime(2026, 5, 1, tzinfo=UTC)
+    old = now - timedelta(days=180)
+    multigraph = interaction_multigraph(
+        [
+            Interaction("a", "b", InteractionKind.REPOST, now, "x:1"),
+            Interaction("a", "c", InteractionKind.MENTION, now, "x:2"),
+            Interaction("a", "d", InteractionKind.REPOST, old, "x:3"),
+            Interaction("a", "e", InteractionKind.REPLY, now, "y:4"),
+        ]
+    )
+    graph = weighted_interactions(multigraph, now, half_life=timedelta(days=90))
+    assert graph["a"]["b"]["weight"] > graph["a"]["c"]["weight"]
+    assert graph["a"]["d"]["weight"] == pytest.approx(0.25)
+    windowed = weighted_interactions(multigraph, now, since=now - timedelta(days=30))
+    assert not windowed.has_node("d")
+    platform = weighted_interactions(multigraph, now, keep_post=lambda uid: uid.startswith("y:"))
+    assert list(platform.edges) == [("a", "e")]
+
+
+def test_greedy_shortlist_beats_top_k_degree_on_a_cascade() -> None:
+    graph = nx.DiGraph()
+    graph.add_edges_from((f"fan{i}", hub) for i in range(10) for hub in ("big1", "big2"))
+    graph.add_edges_from((f"own{i}", "niche") for i in range(7))
+    top_degree = sorted(graph, key=lambda p: -graph.in_degree(p))[:2]
+    result = shortlist(graph, 2, seed=3, pagerank={p: graph.in_degree(p) for p in graph})
+    assert set(result.baseline) == set(top_degree) == {"big1", "big2"}
+    assert "niche" in result.members
+    assert result.expected_reach > result.baseline_reach + 2
+
+
+def test_shortlist_respects_candidates_and_community_caps() -> None:
+    world = generate_world(people=400, communities=4, interactions=4000, seed=5)
+    graph = weighted_interactions(interaction_multigraph(world.interactions), NOW)
+    community = {person: str(group) for person, group in world.membership.items()}
+    banned = set(sorted(world.hubs)[:2])
+    result = shortlist(
+        graph,
+        6,
+        candidates=set(graph) - banned,
+        community=community,
+        max_per_community=2,
+        seed=1,
+        samples=5000,
+    )
+    assert len(result.members) == 6
+    assert banned.isdisjoint(result.members)
+    assert max(Counter(community[p] for p in result.members).values()) <= 2
+    assert result.expected_reach >= result.baseline_reach
+
+
+def test_stable_ids_survive_recomputation() -> None:
+    world = generate_world(people=600, communities=5, interactions=6000, seed=2)
+    graph = weighted_interactions(interaction_multigraph(world.interactions), NOW)
+    first = stable_ids(detect_communities(graph, seed=0), {})
+    previous = {person: cid for cid, members in first.items() for person in members}
+    more = generate_world(people=600, communities=5, interactions=6600, seed=2)
+    again = weighted_interactions(interaction_multigraph(more.interactions), NOW)
+    second = stable_ids(detect_communities(again, seed=4), previous)
+    assert set(second) == set(first)
+    assert stable_ids(detect_communities(graph, seed=0), {}) == first  # deterministic
+
+
+def test_planted_world_hubs_rank_top_and_communities_match() -> None:
+    world = generate_world(people=3000, communities=10, interactions=40_000, seed=11)
+    graph = weighted_interactions(interaction_multigraph(world.interactions), NOW)
+    ranked = influence(graph, world.followers, seed=0)
+    top20 = sorted(ranked, key=lambda p: -ranked[p].score)[:20]
+    assert world.hubs <= set(top20)
+    score = nmi(world.membership, detect_communities(graph, seed=0))
+    assert score >= 0.9, score
+    assert set(ranked[top20[0]].factors) == {
+        "pagerank",
+        "attention",
+        "audience",
+        "followers",
+        "core",
+        "broker",
+    }
+
+
+def test_advocacy_classes() -> None:
+    now = datetime(2026, 5, 1, tzinfo=UTC)
+    recent, stale = now - timedelta(days=3), now - timedelta(days=720)
+    influence_scores = {f"p{i}": Ranked(float(i)) for i in range(20)}
+    opinions = {
+        "p19": [(recent, -0.8)] * 3,  # most influential, negative
+        "p5": [(recent, -0.6)] * 2,
+        "p15": [(recent, 0.7)] * 4,  # positive, engaged, influential, not in programme
+        "p12": [(recent, 0.7)] * 4,  # same, but a customer
+        "p2": [(recent, 0.7)] * 4,  # positive and engaged but of little influence
+        "p3": [(stale, 0.9)] * 4,  # positive long ago: not engaged now
+    }
+    result = advocacy(opinions, influence_scores, now, customers={"p12"})
+    assert {p: a.klass for p, a in result.items()} == {
+        "p19": AdvocacyClass.AT_RISK_INFLUENCER,
+        "p5": AdvocacyClass.DETRACTOR,
+        "p15": AdvocacyClass.POTENTIAL_ADVOCATE,
+        "p12": AdvocacyClass.ADVOCATE,
+        "p2": AdvocacyClass.NEUTRAL,
+        "p3": AdvocacyClass.NEUTRAL,
+    }
+    assert result["p12"].score > result["p2"].score > 0 > result["p5"].score
