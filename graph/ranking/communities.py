@@ -10,13 +10,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
+from graspologic_native import leiden
 
 # A new community takes over an old id when at least this share of the two memberships
 # (Jaccard) is the same.
 KEEP_ID_OVERLAP = 0.5
 
 
-def undirected_weights(graph: nx.DiGraph[str]) -> nx.Graph[str]:
+def undirected_weights(graph: nx.Graph[str]) -> nx.Graph[str]:
     """The undirected graph with the weights of both directions added.
 
     Examples
@@ -26,22 +27,27 @@ def undirected_weights(graph: nx.DiGraph[str]) -> nx.Graph[str]:
     >>> undirected_weights(G)["a"]["b"]["weight"]
     1.5
     """
-    undirected: nx.Graph[str] = nx.Graph()
-    undirected.add_nodes_from(graph)
+    weights: dict[tuple[str, str], float] = {}
     for source, target, weight in graph.edges(data="weight", default=1.0):
         if source == target:
             continue
-        if undirected.has_edge(source, target):
-            undirected[source][target]["weight"] += weight
-        else:
-            undirected.add_edge(source, target, weight=weight)
+        pair = (target, source) if (target, source) in weights else (source, target)
+        weights[pair] = weights.get(pair, 0.0) + weight
+    undirected: nx.Graph[str] = nx.Graph()
+    undirected.add_nodes_from(graph)
+    undirected.add_edges_from((a, b, {"weight": w}) for (a, b), w in weights.items())
     return undirected
 
 
 def detect_communities(
-    graph: nx.DiGraph[str], *, resolution: float = 1.0, seed: int | None = 0
+    graph: nx.DiGraph[str] | nx.Graph[str], *, resolution: float = 1.0, seed: int | None = 0
 ) -> list[set[str]]:
-    """Louvain communities of the undirected, weighted interaction graph, largest first.
+    """Leiden communities (Traag, Waltman & van Eck, 2019) of the undirected, weighted
+    interaction graph, largest first; people without interactions are left out.
+
+    Leiden improves on Louvain by refining communities before aggregating them, so none
+    comes out internally disconnected; the implementation is ``graspologic-native``'s (Rust,
+    MIT), tens of times faster than networkx's pure-Python Louvain on large graphs.
 
     Examples
     --------
@@ -50,11 +56,19 @@ def detect_communities(
     >>> sum(map(len, parts)) == G.number_of_nodes()
     True
     """
-    undirected = undirected_weights(graph)
-    parts = nx.community.louvain_communities(
-        undirected, weight="weight", resolution=resolution, seed=seed
-    )
-    return sorted((set(part) for part in parts), key=lambda part: (-len(part), min(part)))
+    undirected = graph if not graph.is_directed() else undirected_weights(graph)
+    people = list(undirected)
+    index = {person: str(i) for i, person in enumerate(people)}  # leiden wants str ids
+    edges = [
+        (index[a], index[b], float(w)) for a, b, w in undirected.edges(data="weight", default=1.0)
+    ]
+    if not edges:
+        return []
+    _, labels = leiden(edges, resolution=resolution, seed=seed)
+    parts: dict[int, set[str]] = {}
+    for position, label in labels.items():
+        parts.setdefault(label, set()).add(people[int(position)])
+    return sorted(parts.values(), key=lambda part: (-len(part), min(part)))
 
 
 def merge_to(graph: nx.DiGraph[str], communities: Sequence[set[str]], count: int) -> list[set[str]]:

@@ -8,12 +8,12 @@ conversation count more than last year's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 
 import networkx as nx
 
-from graph.model import InteractionKind
+from graph.model import Interaction, InteractionKind
 
 DEFAULT_WEIGHTS: Mapping[InteractionKind, float] = {
     # Passing a message on to one's own audience is the strongest endorsement of its author.
@@ -29,7 +29,7 @@ DEFAULT_HALF_LIFE = timedelta(days=90)
 
 
 def weighted_interactions(
-    interactions: nx.MultiDiGraph[str],
+    interactions: Iterable[Interaction],
     now: datetime,
     *,
     half_life: timedelta = DEFAULT_HALF_LIFE,
@@ -38,13 +38,12 @@ def weighted_interactions(
     until: datetime | None = None,
     keep_post: Callable[[str], bool] | None = None,
 ) -> nx.DiGraph[str]:
-    """Collapse the interaction multigraph into one weighted edge per ordered pair.
+    """One weighted edge per ordered pair of people, from their interactions.
 
     Parameters
     ----------
-    interactions : MultiDiGraph
-        One edge per interaction with ``kind``, ``at`` and ``post`` attributes, as built by
-        `graph.projection.interaction_multigraph`.
+    interactions : iterable of Interaction
+        As the stores yield them (`GraphStore.interactions`).
     now : datetime
         The moment ages are measured from.
     half_life : timedelta
@@ -66,33 +65,35 @@ def weighted_interactions(
     Examples
     --------
     >>> from datetime import UTC
-    >>> from graph.model import Interaction
-    >>> from graph.projection import interaction_multigraph
     >>> now = datetime(2026, 4, 1, tzinfo=UTC)
-    >>> M = interaction_multigraph([
+    >>> G = weighted_interactions([
     ...     Interaction("ada", "bob", InteractionKind.REPOST, now, "x:1"),
     ...     Interaction("ada", "bob", InteractionKind.REPLY, now - DEFAULT_HALF_LIFE, "x:2"),
-    ... ])
-    >>> G = weighted_interactions(M, now)
+    ... ], now)
     >>> round(G["ada"]["bob"]["weight"], 2), G["ada"]["bob"]["count"]
     (1.3, 2)
     """
     if half_life <= timedelta(0):
         raise ValueError("half_life must be positive")
     scale = half_life.total_seconds()
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    for source, target, data in interactions.edges(data=True):
-        at: datetime = data["at"]
+    edges: dict[tuple[str, str], list[float]] = {}
+    for interaction in interactions:
+        at = interaction.at
         if (since is not None and at < since) or (until is not None and at >= until):
             continue
-        if keep_post is not None and not keep_post(data["post"]):
+        if keep_post is not None and not keep_post(interaction.post_uid):
             continue
         age = max((now - at).total_seconds(), 0.0)
-        value = weights[data["kind"]] * 0.5 ** (age / scale)
-        if graph.has_edge(source, target):
-            edge = graph[source][target]
-            edge["weight"] += value
-            edge["count"] += 1
+        value = weights[interaction.kind] * 0.5 ** (age / scale)
+        edge = edges.get((interaction.source, interaction.target))
+        if edge is None:
+            edges[interaction.source, interaction.target] = [value, 1]
         else:
-            graph.add_edge(source, target, weight=value, count=1)
+            edge[0] += value
+            edge[1] += 1
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_edges_from(
+        (source, target, {"weight": weight, "count": int(count)})
+        for (source, target), (weight, count) in edges.items()
+    )
     return graph

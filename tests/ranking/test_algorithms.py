@@ -10,7 +10,6 @@ import pytest
 
 from bench.world import NOW, generate_world
 from graph.model import Interaction, InteractionKind
-from graph.projection import interaction_multigraph
 from graph.ranking.advocacy import AdvocacyClass, advocacy
 from graph.ranking.communities import detect_communities, merge_to, stable_ids
 from graph.ranking.influence import Ranked, brokers, influence, pagerank
@@ -73,14 +72,12 @@ def test_pagerank_and_betweenness_on_a_star_and_a_chain() -> None:
 def test_weights_follow_kind_and_decay_with_age() -> None:
     now = datetime(2026, 5, 1, tzinfo=UTC)
     old = now - timedelta(days=180)
-    multigraph = interaction_multigraph(
-        [
-            Interaction("a", "b", InteractionKind.REPOST, now, "x:1"),
-            Interaction("a", "c", InteractionKind.MENTION, now, "x:2"),
-            Interaction("a", "d", InteractionKind.REPOST, old, "x:3"),
-            Interaction("a", "e", InteractionKind.REPLY, now, "y:4"),
-        ]
-    )
+    multigraph = [
+        Interaction("a", "b", InteractionKind.REPOST, now, "x:1"),
+        Interaction("a", "c", InteractionKind.MENTION, now, "x:2"),
+        Interaction("a", "d", InteractionKind.REPOST, old, "x:3"),
+        Interaction("a", "e", InteractionKind.REPLY, now, "y:4"),
+    ]
     graph = weighted_interactions(multigraph, now, half_life=timedelta(days=90))
     assert graph["a"]["b"]["weight"] > graph["a"]["c"]["weight"]
     assert graph["a"]["d"]["weight"] == pytest.approx(0.25)
@@ -103,7 +100,7 @@ def test_greedy_shortlist_beats_top_k_degree_on_a_cascade() -> None:
 
 def test_shortlist_respects_candidates_and_community_caps() -> None:
     world = generate_world(people=400, communities=4, interactions=4000, seed=5)
-    graph = weighted_interactions(interaction_multigraph(world.interactions), NOW)
+    graph = weighted_interactions(world.interactions, NOW)
     community = {person: str(group) for person, group in world.membership.items()}
     banned = set(sorted(world.hubs)[:2])
     result = shortlist(
@@ -123,11 +120,11 @@ def test_shortlist_respects_candidates_and_community_caps() -> None:
 
 def test_stable_ids_survive_recomputation() -> None:
     world = generate_world(people=600, communities=5, interactions=6000, seed=2)
-    graph = weighted_interactions(interaction_multigraph(world.interactions), NOW)
+    graph = weighted_interactions(world.interactions, NOW)
     first = stable_ids(detect_communities(graph, seed=0), {})
     previous = {person: cid for cid, members in first.items() for person in members}
     more = generate_world(people=600, communities=5, interactions=6600, seed=2)
-    again = weighted_interactions(interaction_multigraph(more.interactions), NOW)
+    again = weighted_interactions(more.interactions, NOW)
     second = stable_ids(detect_communities(again, seed=4), previous)
     assert set(second) == set(first)
     assert stable_ids(detect_communities(graph, seed=0), {}) == first  # deterministic
@@ -135,7 +132,7 @@ def test_stable_ids_survive_recomputation() -> None:
 
 def test_planted_world_hubs_rank_top_and_communities_match() -> None:
     world = generate_world(people=3000, communities=10, interactions=40_000, seed=11)
-    graph = weighted_interactions(interaction_multigraph(world.interactions), NOW)
+    graph = weighted_interactions(world.interactions, NOW)
     ranked = influence(graph, world.followers, seed=0)
     top20 = sorted(ranked, key=lambda p: -ranked[p].score)[:20]
     assert world.hubs <= set(top20)
