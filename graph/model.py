@@ -364,6 +364,24 @@ class Neighbourhood:
 
 
 @dataclass(frozen=True, slots=True)
+class PeopleActivity:
+    """What the rankings need to know about people beyond their interactions."""
+
+    followers: Mapping[str, int]
+    """Person -> followers summed over their accounts (people with known counts)."""
+    opinions: Mapping[str, list[tuple[datetime, float]]]
+    """Person -> (when, sentiment score) of each of their analysed posts."""
+    topics: Mapping[str, Mapping[str, int]]
+    """Person -> topic key -> how many of their posts carry it."""
+    channels: Mapping[str, Mapping[str, int]]
+    """Person -> channel uid -> how many of their posts appeared there."""
+    customers: frozenset[str]
+    """People linked to a CRM customer."""
+    communities: Mapping[str, str]
+    """Person -> community id, as the last ranking left them."""
+
+
+@dataclass(frozen=True, slots=True)
 class Thread:
     """A conversation tree: the root post and every reply below it."""
 

@@ -30,6 +30,7 @@ from graph.model import (
     Interaction,
     JobState,
     Neighbourhood,
+    PeopleActivity,
     Person,
     Post,
     Product,
@@ -204,6 +205,11 @@ class GraphStore(abc.ABC):
 
     @abc.abstractmethod
     def counts(self) -> Counts: ...
+
+    @abc.abstractmethod
+    def people_activity(self) -> PeopleActivity:
+        """Followers, opinions over time, topics, channels, customer status and the current
+        community of everyone, in a few batched reads (for the rankings)."""
 
     @abc.abstractmethod
     def interactions(

@@ -33,6 +33,7 @@ from graph.model import (
     Interaction,
     InteractionKind,
     JobState,
+    PeopleActivity,
     Person,
     Post,
     Product,
@@ -644,6 +645,46 @@ class EmbeddedGraphStore(GraphStore):
             return None
         cid, size, label, computed_at = rows[0]
         return Community(cid, size, label, _parse(computed_at))
+
+    def people_activity(self) -> PeopleActivity:
+        opinions: dict[str, list[tuple[datetime, float]]] = {}
+        for person, at, score in self._query(
+            "SELECT a.person_id, p.created_at, p.sentiment_score FROM post p "
+            "JOIN account a ON a.uid = p.author_uid WHERE p.sentiment_score IS NOT NULL"
+        ):
+            opinions.setdefault(person, []).append((datetime.fromisoformat(at), score))
+        counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
+        for name, statement in (
+            (
+                "topics",
+                "SELECT a.person_id, t.topic_key, count(*) FROM post_topic t "
+                "JOIN post p ON p.uid = t.post_uid JOIN account a ON a.uid = p.author_uid "
+                "GROUP BY a.person_id, t.topic_key",
+            ),
+            (
+                "channels",
+                "SELECT a.person_id, p.channel_uid, count(*) FROM post p "
+                "JOIN account a ON a.uid = p.author_uid WHERE p.channel_uid IS NOT NULL "
+                "GROUP BY a.person_id, p.channel_uid",
+            ),
+        ):
+            for person, key, posts in self._query(statement):
+                counted[name].setdefault(person, {})[key] = posts
+        return PeopleActivity(
+            followers=dict(
+                self._query(
+                    "SELECT person_id, sum(followers) FROM account "
+                    "WHERE followers IS NOT NULL GROUP BY person_id"
+                )
+            ),
+            opinions=opinions,
+            topics=counted["topics"],
+            channels=counted["channels"],
+            customers=frozenset(
+                row[0] for row in self._query("SELECT DISTINCT person_id FROM customer_link")
+            ),
+            communities=dict(self._query("SELECT person_id, community_id FROM membership")),
+        )
 
     def counts(self) -> Counts:
         row = self._query(

@@ -412,6 +412,37 @@ def interactions_query(filter_people: bool) -> str:
 INTERACTIONS = interactions_query(filter_people=False)
 INTERACTIONS_OF_PEOPLE = interactions_query(filter_people=True)
 
+# -- what the rankings read about people --------------------------------------------------
+
+PEOPLE_FOLLOWERS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account)
+WHERE a.followers IS NOT NULL
+RETURN p.id AS person, sum(a.followers) AS followers
+"""
+
+PEOPLE_OPINIONS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
+WHERE post.sentiment_score IS NOT NULL
+RETURN p.id AS person, toString(post.created_at) AS at, post.sentiment_score AS score
+"""
+
+PEOPLE_TOPICS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:TAGGED]->(t:Topic)
+RETURN p.id AS person, t.key AS key, count(*) AS posts
+"""
+
+PEOPLE_CHANNELS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:IN_CHANNEL]->(c:Channel)
+RETURN p.id AS person, c.uid AS key, count(*) AS posts
+"""
+
+PEOPLE_CUSTOMERS = "MATCH (p:Person)-[:IS_CUSTOMER]->(:Customer) RETURN DISTINCT p.id AS person"
+
+PEOPLE_COMMUNITIES = """
+MATCH (p:Person)-[:MEMBER_OF]->(c:Community)
+RETURN p.id AS person, c.id AS community
+"""
+
 THREAD = """
 MATCH (start:Post {uid: $uid})
 MATCH path = (start)-[:REPLIES_TO*0..]->(root:Post)

@@ -38,6 +38,7 @@ from graph.model import (
     Interaction,
     InteractionKind,
     JobState,
+    PeopleActivity,
     Person,
     Post,
     Product,
@@ -494,6 +495,30 @@ class Neo4jGraphStore(GraphStore):
             at = _native(r["at"])
             assert at is not None
             yield Interaction(r["source"], r["target"], InteractionKind(r["kind"]), at, r["post"])
+
+    def people_activity(self) -> PeopleActivity:
+        opinions: dict[str, list[tuple[datetime, float]]] = {}
+        for r in self._read(cypher.PEOPLE_OPINIONS):
+            opinions.setdefault(r["person"], []).append(
+                (datetime.fromisoformat(r["at"]), float(r["score"]))
+            )
+        counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
+        for name, statement in (
+            ("topics", cypher.PEOPLE_TOPICS),
+            ("channels", cypher.PEOPLE_CHANNELS),
+        ):
+            for r in self._read(statement):
+                counted[name].setdefault(r["person"], {})[r["key"]] = r["posts"]
+        return PeopleActivity(
+            followers={r["person"]: r["followers"] for r in self._read(cypher.PEOPLE_FOLLOWERS)},
+            opinions=opinions,
+            topics=counted["topics"],
+            channels=counted["channels"],
+            customers=frozenset(r["person"] for r in self._read(cypher.PEOPLE_CUSTOMERS)),
+            communities={
+                r["person"]: r["community"] for r in self._read(cypher.PEOPLE_COMMUNITIES)
+            },
+        )
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         records = self._read(cypher.THREAD, uid=post_uid, limit=limit)

@@ -94,7 +94,7 @@ def brokers(
     if undirected.number_of_nodes() > BACKBONE:
         strength = dict(undirected.degree(weight="weight"))
         backbone = sorted(strength, key=lambda p: (-strength[p], p))[:BACKBONE]
-        undirected = undirected.subgraph(backbone)
+        undirected = nx.Graph(undirected.subgraph(backbone))  # a copy: views are slow to walk
     n = undirected.number_of_nodes()
     k = samples if n > samples else None
     scores = nx.betweenness_centrality(undirected, k=k, normalized=True, seed=seed)
@@ -127,6 +127,7 @@ def influence(
     graph: nx.DiGraph[str],
     followers: Mapping[str, int] | None = None,
     *,
+    undirected: nx.Graph[str] | None = None,
     alpha: float = 0.85,
     broker_samples: int = BROKER_SAMPLES,
     seed: int | None = None,
@@ -136,7 +137,8 @@ def influence(
     The score is `pagerank` (1 = average). The factors: ``pagerank``, ``attention`` (the
     decayed weight of interactions received), ``audience`` (distinct people who interacted
     with them), ``followers`` (across their accounts), ``core`` (k-core number) and
-    ``broker`` (betweenness).
+    ``broker`` (betweenness). ``undirected`` is `undirected_weights` of ``graph``, when
+    the caller has it already.
 
     Examples
     --------
@@ -148,7 +150,7 @@ def influence(
     """
     followers = followers or {}
     ranks = pagerank(graph, alpha=alpha)
-    undirected = undirected_weights(graph)
+    undirected = undirected if undirected is not None else undirected_weights(graph)
     cores = core_numbers(undirected)
     between = brokers(undirected, broker_samples, seed)
     attention = dict(graph.in_degree(weight="weight"))

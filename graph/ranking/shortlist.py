@@ -179,6 +179,12 @@ def shortlist(
         if _allowed(person, taken, community, max_per_community):
             baseline.append(person)
             taken[community.get(person, "")] += 1
+    # Greedy is within 1 - 1/e of the best set, not always above a good heuristic: where the
+    # top-K by PageRank covers more of the same sample, it is the better shortlist.
+    if expected_reach(baseline, choosing, population) > expected_reach(
+        members, choosing, population
+    ):
+        members = list(baseline)
     estimating = reverse_reachable_sets(graph, samples, rng)
 
     def communities_of(people: Sequence[str]) -> tuple[str, ...]:

@@ -403,3 +403,28 @@ def test_concurrent_upserts_leave_one_node_per_key(store: GraphStore) -> None:
     assert counts.channels == 1
     owners = store.accounts_of([person_of(store, h) for h in handles])
     assert all(len(accounts) == 1 for accounts in owners.values())
+
+
+def test_people_activity_gathers_what_the_rankings_need(store: GraphStore) -> None:
+    store.upsert_accounts([account("ada", followers=120), account("ada", "x", followers=30)])
+    store.upsert_posts(
+        [
+            post("1", "ada", topics=("#caffe",), sentiment=Sentiment.POSITIVE, sentiment_score=0.8),
+            post("2", "ada", topics=("#caffe", "#latte"), minutes=5, sentiment_score=-0.2),
+            post("3", "bob", channel=Channel("mastodon", "other.example"), mentions=("ada",)),
+        ]
+    )
+    ada, bob = person_of(store, "ada"), person_of(store, "bob")
+    store.upsert_customers([Customer("C-1", "Ada")])
+    store.link_customers([CustomerLink(ada, "C-1", 0.9, ("handle",))])
+    store.write_communities({ada: "c1", bob: "c2"}, T0)
+
+    activity = store.people_activity()
+    assert activity.followers.get(ada) == 120  # the x account belongs to another person
+    assert sorted(activity.opinions[ada]) == [(T0, 0.8), (T0 + timedelta(minutes=5), -0.2)]
+    assert bob not in activity.opinions  # no analysed posts
+    assert dict(activity.topics[ada]) == {"caffe": 2, "latte": 1}
+    assert dict(activity.channels[ada]) == {"mastodon:social.example": 2}
+    assert dict(activity.channels[bob]) == {"mastodon:other.example": 1}
+    assert activity.customers == {ada}
+    assert dict(activity.communities) == {ada: "c1", bob: "c2"}
