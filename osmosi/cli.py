@@ -155,10 +155,12 @@ def beat() -> None:
 def _register_commands() -> None:
     from osmosi.analyze_cli import analyze
     from osmosi.ingest_cli import ingest, quarantine_app
+    from osmosi.rank_cli import rank
 
     app.command()(ingest)
     app.add_typer(quarantine_app, name="quarantine")
     app.command()(analyze)
+    app.command()(rank)
 
 
 _register_commands()

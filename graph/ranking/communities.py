@@ -166,8 +166,8 @@ def describe(
     community_id: str,
     members: set[str],
     influence: Mapping[str, float],
-    topics: Mapping[str, Counter[str]],
-    channels: Mapping[str, Counter[str]],
+    topics: Mapping[str, Mapping[str, int]],
+    channels: Mapping[str, Mapping[str, int]],
     sentiment: Mapping[str, float],
     top: int = 5,
 ) -> CommunityProfile:
@@ -187,8 +187,8 @@ def describe(
     topic_counts: Counter[str] = Counter()
     channel_counts: Counter[str] = Counter()
     for person in members:
-        topic_counts.update(topics.get(person, Counter()))
-        channel_counts.update(channels.get(person, Counter()))
+        topic_counts.update(topics.get(person, {}))
+        channel_counts.update(channels.get(person, {}))
     voices = sorted(members, key=lambda p: (-influence.get(p, 0.0), p))[:top]
     scored = [sentiment[p] for p in members if p in sentiment]
     return CommunityProfile(

@@ -11,6 +11,7 @@ fresh, independent sample, for the set and for the top-K by PageRank alike.
 
 from __future__ import annotations
 
+import heapq
 import random
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
@@ -19,6 +20,9 @@ from dataclasses import dataclass
 import networkx as nx
 
 DEFAULT_SAMPLES = 20_000
+MAX_SAMPLES = 400_000
+# Reverse-reachable sets the chosen set should cover before its choice is trusted.
+MIN_COVERED_SETS = 2_000
 
 
 def attention_shares(graph: nx.DiGraph[str]) -> dict[str, list[tuple[str, float]]]:
@@ -79,6 +83,40 @@ class Shortlist:
     baseline_communities: tuple[str, ...]
 
 
+def _greedy(
+    sets: Sequence[list[str]],
+    eligible: set[str],
+    k: int,
+    community: Mapping[str, str],
+    cap: int | None,
+) -> list[str]:
+    """Lazy greedy maximum coverage of ``sets`` by ``k`` eligible people under the cap."""
+    covers: dict[str, list[int]] = {}
+    for index, rr in enumerate(sets):
+        for person in rr:
+            if person in eligible:
+                covers.setdefault(person, []).append(index)
+    # A person's gain only shrinks as others are chosen (submodularity), so a stale gain
+    # is an upper bound: recompute it only when that person reaches the top.
+    heap = [(-len(ids), person) for person, ids in covers.items()]
+    heapq.heapify(heap)
+    covered: set[int] = set()
+    taken: Counter[str] = Counter()
+    members: list[str] = []
+    while len(members) < k and heap:
+        _, person = heapq.heappop(heap)
+        if not _allowed(person, taken, community, cap):
+            continue
+        fresh = sum(1 for i in covers[person] if i not in covered)
+        if heap and fresh < -heap[0][0]:
+            heapq.heappush(heap, (-fresh, person))
+            continue
+        members.append(person)
+        covered.update(covers[person])
+        taken[community.get(person, "")] += 1
+    return members
+
+
 def _allowed(
     person: str, taken: Counter[str], community: Mapping[str, str], cap: int | None
 ) -> bool:
@@ -94,6 +132,7 @@ def shortlist(
     max_per_community: int | None = None,
     pagerank: Mapping[str, float] | None = None,
     samples: int = DEFAULT_SAMPLES,
+    max_samples: int = MAX_SAMPLES,
     seed: int | None = None,
 ) -> Shortlist:
     """Choose ``k`` ambassadors among ``candidates`` (everyone by default).
@@ -110,8 +149,9 @@ def shortlist(
         At most ``max_per_community`` members from any one community.
     pagerank : mapping, optional
         Scores for the comparison set (computed if not given).
-    samples : int
-        Reverse-reachable sets drawn for choosing, and again for estimating reach.
+    samples, max_samples : int
+        Reverse-reachable sets drawn first, and at most, for choosing (as many again are
+        drawn for estimating reach).
     seed : int, optional
         Seed of the random sampling.
 
@@ -138,41 +178,19 @@ def shortlist(
     eligible = set(graph) if candidates is None else set(candidates) & set(graph)
     community = community or {}
     population = graph.number_of_nodes()
+    # Greedy overfits a sample in which its set covers few sets (small reach): draw more
+    # until the chosen set covers enough of them for a tight estimate (the idea behind
+    # IMM's sample-size bound, with a fixed target instead of its worst-case formula).
     choosing = reverse_reachable_sets(graph, samples, rng)
-    covers: dict[str, list[int]] = {}
-    for index, rr in enumerate(choosing):
-        for person in rr:
-            if person in eligible:
-                covers.setdefault(person, []).append(index)
-    # Lazy greedy: a person's gain only shrinks as others are chosen (submodularity).
-    gains = {person: len(ids) for person, ids in covers.items()}
-    covered: set[int] = set()
-    taken: Counter[str] = Counter()
-    members: list[str] = []
-    queue = sorted(gains, key=lambda p: (-gains[p], p))
-    while len(members) < k and queue:
-        person = queue.pop(0)
-        if not _allowed(person, taken, community, max_per_community):
-            continue
-        fresh = sum(1 for i in covers[person] if i not in covered)
-        if queue and fresh < gains[queue[0]]:
-            gains[person] = fresh
-            position = next(
-                (
-                    i
-                    for i, p in enumerate(queue)
-                    if (gains[p], p) < (fresh, person) or gains[p] < fresh
-                ),
-                len(queue),
-            )
-            queue.insert(position, person)
-            continue
-        members.append(person)
-        covered.update(covers[person])
-        taken[community.get(person, "")] += 1
+    while True:
+        members = _greedy(choosing, eligible, k, community, max_per_community)
+        covered = expected_reach(members, choosing, len(choosing))
+        if covered >= MIN_COVERED_SETS or len(choosing) >= max_samples:
+            break
+        choosing += reverse_reachable_sets(graph, len(choosing), rng)
     ranks = pagerank if pagerank is not None else nx.pagerank(graph, weight="weight")
     baseline: list[str] = []
-    taken = Counter()
+    taken: Counter[str] = Counter()
     for person in sorted(eligible, key=lambda p: (-ranks.get(p, 0.0), p)):
         if len(baseline) == k:
             break
@@ -185,7 +203,7 @@ def shortlist(
         members, choosing, population
     ):
         members = list(baseline)
-    estimating = reverse_reachable_sets(graph, samples, rng)
+    estimating = reverse_reachable_sets(graph, len(choosing), rng)
 
     def communities_of(people: Sequence[str]) -> tuple[str, ...]:
         return tuple(sorted({community[p] for p in people if p in community}))

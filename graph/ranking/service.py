@@ -1,0 +1,164 @@
+"""Recompute every ranking from a store and write the results back.
+
+The steps, each timed: project the interaction graph, read people's activity, influence,
+communities (with the ids of the last run kept where membership persists), advocacy, the
+ambassador shortlist, and the write-back of scores and memberships.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from graph.ranking.advocacy import Advocacy, AdvocacyClass, advocacy
+from graph.ranking.communities import (
+    CommunityProfile,
+    describe,
+    detect_communities,
+    stable_ids,
+    undirected_weights,
+)
+from graph.ranking.influence import Ranked, influence
+from graph.ranking.interactions import DEFAULT_HALF_LIFE, weighted_interactions
+from graph.ranking.shortlist import DEFAULT_SAMPLES, Shortlist, shortlist
+from graph.store import GraphStore
+
+# Factors of influence written back as person scores, under these names.
+FACTOR_SCORES = {
+    "attention": "attention",
+    "audience": "audience",
+    "followers": "reach",
+    "core": "core",
+    "broker": "broker",
+}
+NOT_AMBASSADORS = frozenset({AdvocacyClass.DETRACTOR, AdvocacyClass.AT_RISK_INFLUENCER})
+
+
+@dataclass(frozen=True, slots=True)
+class RankOptions:
+    half_life: timedelta = DEFAULT_HALF_LIFE
+    shortlist_size: int = 10
+    max_per_community: int | None = 3
+    min_advocacy: float | None = None
+    """Candidates need at least this advocacy score (None: people without opinions may be
+    chosen, detractors never)."""
+    customers_only: bool = False
+    samples: int = DEFAULT_SAMPLES
+    seed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RankReport:
+    computed_at: datetime
+    people: int
+    ties: int
+    influence: dict[str, Ranked]
+    communities: list[CommunityProfile]
+    advocacy: dict[str, Advocacy]
+    shortlist: Shortlist
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def classes(self) -> Counter[str]:
+        return Counter(a.klass.value for a in self.advocacy.values())
+
+
+def candidates(
+    people: set[str],
+    advocates: dict[str, Advocacy],
+    customers: frozenset[str],
+    options: RankOptions,
+) -> set[str]:
+    """Who may be shortlisted: never detractors; with the options' minimum advocacy and
+    customer rule."""
+    chosen = set()
+    for person in people:
+        found = advocates.get(person)
+        if found is not None and found.klass in NOT_AMBASSADORS:
+            continue
+        if options.min_advocacy is not None and (
+            found is None or found.score < options.min_advocacy
+        ):
+            continue
+        if options.customers_only and person not in customers:
+            continue
+        chosen.add(person)
+    return chosen
+
+
+def recompute(
+    store: GraphStore,
+    now: datetime,
+    options: RankOptions = RankOptions(),
+    step: Callable[[str], None] | None = None,
+) -> RankReport:
+    """Run every ranking on ``store`` and write scores and communities back."""
+    seconds: dict[str, float] = {}
+
+    @contextmanager
+    def timed(name: str) -> Iterator[None]:
+        if step is not None:
+            step(name)
+        started = time.perf_counter()
+        yield
+        seconds[name] = round(time.perf_counter() - started, 3)
+
+    with timed("projection"):
+        graph = weighted_interactions(store.interactions(), now, half_life=options.half_life)
+        undirected = undirected_weights(graph)
+    with timed("activity"):
+        activity = store.people_activity()
+    with timed("influence"):
+        ranked = influence(graph, activity.followers, undirected=undirected, seed=options.seed)
+    with timed("communities"):
+        named = stable_ids(detect_communities(undirected, seed=options.seed), activity.communities)
+        scores = {person: r.score for person, r in ranked.items()}
+        sentiment = {
+            person: sum(s for _, s in posts) / len(posts)
+            for person, posts in activity.opinions.items()
+            if posts
+        }
+        profiles = [
+            describe(cid, members, scores, activity.topics, activity.channels, sentiment)
+            for cid, members in named.items()
+        ]
+    with timed("advocacy"):
+        advocates = advocacy(
+            activity.opinions,
+            ranked,
+            now,
+            customers=activity.customers,
+            half_life=options.half_life,
+        )
+    with timed("shortlist"):
+        membership = {person: cid for cid, members in named.items() for person in members}
+        chosen = shortlist(
+            graph,
+            options.shortlist_size,
+            candidates=candidates(set(graph), advocates, activity.customers, options),
+            community=membership,
+            max_per_community=options.max_per_community,
+            pagerank=scores,
+            samples=options.samples,
+            seed=options.seed,
+        )
+    with timed("write-back"):
+        store.write_scores("influence", scores, now)
+        for factor, name in FACTOR_SCORES.items():
+            store.write_scores(name, {p: r.factors[factor] for p, r in ranked.items()}, now)
+        store.write_scores("advocacy", {p: a.score for p, a in advocates.items()}, now)
+        store.write_communities(membership, now)
+    return RankReport(
+        now,
+        graph.number_of_nodes(),
+        graph.number_of_edges(),
+        ranked,
+        sorted(profiles, key=lambda p: (-p.size, p.id)),
+        advocates,
+        chosen,
+        seconds,
+    )
