@@ -197,10 +197,12 @@ def shortlist(
         if _allowed(person, taken, community, max_per_community):
             baseline.append(person)
             taken[community.get(person, "")] += 1
-    # Greedy is within 1 - 1/e of the best set, not always above a good heuristic: where the
-    # top-K by PageRank covers more of the same sample, it is the better shortlist.
-    if expected_reach(baseline, choosing, population) > expected_reach(
-        members, choosing, population
+    # Greedy is within 1 - 1/e of the best set, not always above a good heuristic: the two
+    # finalists are compared on a fresh sample, and the reach of the winner (and of the
+    # baseline) is estimated on a third, so that neither choice biases the figures.
+    deciding = reverse_reachable_sets(graph, len(choosing), rng)
+    if expected_reach(baseline, deciding, population) > expected_reach(
+        members, deciding, population
     ):
         members = list(baseline)
     estimating = reverse_reachable_sets(graph, len(choosing), rng)

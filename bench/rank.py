@@ -1,0 +1,158 @@
+"""``osmosi rank`` on an interaction graph of 1M edges, from Neo4j and from the embedded store.
+
+A generated world (``bench/world.py``: planted communities and hubs) is written into each
+store as posts, one mention per interaction, with sentiment scores so that advocacy has
+opinions to weigh. Then the whole ranking runs as ``osmosi rank`` runs it, and the seconds
+of each step are printed. Also reported, on the projected graph and in the same process: the
+planted hubs found among the top influencers, the NMI of the communities against the planted
+ones, the shortlist's expected reach against the top-K by PageRank, and the time of
+networkx's PageRank against rustworkx's (median of three).
+
+    python -m bench.rank [--edges 1000000] [--people 200000] [--backends embedded,neo4j]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+import rustworkx as rx
+
+from bench.backends import open_backend
+from bench.world import NOW, World, generate_world
+from graph.model import Account, Post, Sentiment, account_uid, person_id_for_account
+from graph.ranking.service import RankOptions, recompute
+from graph.store import GraphStore
+
+PLATFORM = "world"
+BATCH = 5000
+
+
+def world_posts(world: World, seed: int) -> Iterator[list[Post]]:
+    rng = random.Random(seed)
+    batch: list[Post] = []
+    for number, edge in enumerate(world.interactions):
+        score = rng.uniform(-1.0, 1.0)
+        batch.append(
+            Post(
+                PLATFORM,
+                str(number),
+                Account(PLATFORM, edge.source, followers=world.followers[edge.source]),
+                f"@{edge.target} ciao",
+                edge.at,
+                mentions=(Account(PLATFORM, edge.target),),
+                sentiment=Sentiment.POSITIVE if score > 0 else Sentiment.NEGATIVE,
+                sentiment_score=round(score, 3),
+            )
+        )
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def person(handle: str) -> str:
+    return person_id_for_account(account_uid(PLATFORM, handle))
+
+
+def nmi(planted: dict[str, int], found: dict[str, str]) -> float:
+    from sklearn.metrics import normalized_mutual_info_score
+
+    people = sorted(set(planted) & set(found))
+    return float(
+        normalized_mutual_info_score([planted[p] for p in people], [found[p] for p in people])
+    )
+
+
+def median_seconds(run, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def bench_backend(name: str, world: World, workdir: Path, seed: int) -> None:
+    store: GraphStore = open_backend(name, workdir)
+    try:
+        started = time.perf_counter()
+        for batch in world_posts(world, seed):
+            store.upsert_posts(batch)
+        load = time.perf_counter() - started
+        posts = len(world.interactions)
+        print(f"\n[{name}] loaded {posts:,} posts in {load:,.0f} s (not part of the ranking)")
+        report = recompute(store, NOW, RankOptions(seed=seed))
+        total = sum(report.seconds.values())
+        steps = ", ".join(f"{step} {seconds:.1f}" for step, seconds in report.seconds.items())
+        print(f"[{name}] osmosi rank: {total:.1f} s ({steps})")
+        print(
+            f"[{name}] {report.people:,} people, {report.ties:,} weighted ties, "
+            f"{len(report.communities)} communities"
+        )
+        top20 = sorted(report.influence, key=lambda p: -report.influence[p].score)[:20]
+        hubs = {person(h) for h in world.hubs}
+        print(
+            f"[{name}] planted hubs in the top 20: {len(hubs & set(top20))} of "
+            f"{min(20, len(hubs))} possible"
+        )
+        planted = {person(h): g for h, g in world.membership.items()}
+        membership = dict(store.people_activity().communities)  # as written back
+        if membership:
+            print(f"[{name}] NMI of communities vs planted: {nmi(planted, membership):.3f}")
+        s = report.shortlist
+        print(
+            f"[{name}] shortlist of {len(s.members)}: expected reach {s.expected_reach:,.0f} vs "
+            f"{s.baseline_reach:,.0f} for the top-{len(s.baseline)} by PageRank "
+            f"(ratio {s.expected_reach / max(s.baseline_reach, 1e-9):.3f})"
+        )
+    finally:
+        store.close()
+
+
+def pagerank_comparison(world: World) -> None:
+    from graph.ranking.interactions import weighted_interactions
+
+    graph = weighted_interactions(world.interactions, NOW)
+    index = {p: i for i, p in enumerate(graph)}
+    rgraph = rx.PyDiGraph()
+    rgraph.add_nodes_from(list(graph))
+    rgraph.add_edges_from([(index[a], index[b], w) for a, b, w in graph.edges(data="weight")])
+    nx_time = median_seconds(lambda: nx.pagerank(graph, weight="weight"))
+    rx_time = median_seconds(lambda: rx.pagerank(rgraph, weight_fn=float))
+    print(
+        f"\nPageRank on {graph.number_of_edges():,} edges: networkx {nx_time:.2f} s, "
+        f"rustworkx {rx_time:.2f} s (networkx/rustworkx ratio {nx_time / rx_time:.1f})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edges", type=int, default=1_000_000)
+    parser.add_argument("--people", type=int, default=200_000)
+    parser.add_argument("--communities", type=int, default=50)
+    parser.add_argument("--backends", default="embedded,neo4j")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    world = generate_world(
+        people=args.people,
+        communities=args.communities,
+        hubs_per_community=3,
+        interactions=args.edges,
+        seed=args.seed,
+    )
+    pagerank_comparison(world)
+    with tempfile.TemporaryDirectory() as workdir:
+        for name in args.backends.split(","):
+            bench_backend(name, world, Path(workdir), args.seed)
+
+
+if __name__ == "__main__":
+    main()
