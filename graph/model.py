@@ -165,6 +165,8 @@ class Person:
     display_name: str | None = None
     community_id: str | None = None
     scores: Mapping[str, float] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """Named classes from the rankings, e.g. ``advocacy`` → ``potential_advocate``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,10 +221,17 @@ class Product:
 
 @dataclass(frozen=True, slots=True)
 class Community:
+    """A community found by the last ranking, and what it is about."""
+
     id: str
     size: int
     label: str | None = None
     computed_at: datetime | None = None
+    top_voices: tuple[str, ...] = ()
+    """Person ids of its most influential members."""
+    top_topics: tuple[str, ...] = ()
+    main_channels: tuple[str, ...] = ()
+    average_sentiment: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,8 +128,19 @@ class GraphStore(abc.ABC):
         """Replace the score ``name`` for every person; people absent from ``scores`` lose it."""
 
     @abc.abstractmethod
-    def write_communities(self, membership: Mapping[str, str], computed_at: datetime) -> int:
-        """Replace all community memberships (person id -> community id); returns communities."""
+    def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
+        """Replace the class ``name`` of every person (as `write_scores`, with text values)."""
+
+    @abc.abstractmethod
+    def write_communities(
+        self,
+        membership: Mapping[str, str],
+        computed_at: datetime,
+        profiles: Mapping[str, Community] | None = None,
+    ) -> int:
+        """Replace all community memberships (person id -> community id), with each
+        community's profile when given (its size is counted from the membership); returns
+        how many communities were written."""
 
     # -- ingestion bookkeeping -----------------------------------------------------------
 

@@ -4,16 +4,18 @@ Primary keys are the domain's natural keys, so they play the role of Neo4j's uni
 constraints. Relationships are columns (one-to-one) or link tables (many-to-many).
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-# Statements that bring a store of version N-1 to version N (``CREATE ... IF NOT EXISTS`` in
-# DDL covers new tables; new columns of existing tables need these).
-MIGRATIONS = {
+# Columns a store of version N-1 lacks at version N: (table, column, type). New tables come
+# from DDL's ``CREATE ... IF NOT EXISTS``. Applied only where the column is missing, so a
+# migration interrupted half-way can run again.
+MIGRATIONS: dict[int, tuple[tuple[str, str, str], ...]] = {
     2: (
-        "ALTER TABLE post ADD COLUMN sentiment TEXT",
-        "ALTER TABLE post ADD COLUMN sentiment_score REAL",
-        "ALTER TABLE post ADD COLUMN intent TEXT",
+        ("post", "sentiment", "TEXT"),
+        ("post", "sentiment_score", "REAL"),
+        ("post", "intent", "TEXT"),
     ),
+    3: (("community", "profile", "TEXT"),),
 }
 
 DDL = """
@@ -105,8 +107,15 @@ CREATE TABLE IF NOT EXISTS community (
     id TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     label TEXT,
-    computed_at TEXT NOT NULL
+    computed_at TEXT NOT NULL,
+    profile TEXT
 );
+CREATE TABLE IF NOT EXISTS person_label (
+    person_id TEXT NOT NULL REFERENCES person(id),
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (person_id, name)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS membership (
     person_id TEXT PRIMARY KEY REFERENCES person(id),
     community_id TEXT NOT NULL REFERENCES community(id)
@@ -175,6 +184,7 @@ TABLES = (
     "customer",
     "score_run",
     "person_score",
+    "person_label",
     "membership",
     "community",
     "post_aspect",

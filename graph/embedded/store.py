@@ -58,6 +58,19 @@ DATABASE_FILE = "osmosi.db"
 _MAX_ANCESTORS = 10_000
 
 
+def _profile_json(profile: Community | None) -> str | None:
+    if profile is None:
+        return None
+    return json.dumps(
+        {
+            "top_voices": list(profile.top_voices),
+            "top_topics": list(profile.top_topics),
+            "main_channels": list(profile.main_channels),
+            "average_sentiment": profile.average_sentiment,
+        }
+    )
+
+
 def _iso(value: datetime) -> str:
     return utc(value).isoformat(timespec="microseconds")
 
@@ -140,8 +153,10 @@ class EmbeddedGraphStore(GraphStore):
                 ).fetchone()
                 version = int(stored[0]) if stored else SCHEMA_VERSION
             for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[target]:
-                    con.execute(statement)
+                for table, column, kind in MIGRATIONS[target]:
+                    present = {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
+                    if column not in present:
+                        con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
             for statement in DDL.split(";"):
                 if statement.strip():
                     con.execute(statement)
@@ -353,7 +368,30 @@ class EmbeddedGraphStore(GraphStore):
             )
         return written
 
-    def write_communities(self, membership: Mapping[str, str], computed_at: datetime) -> int:
+    def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
+        validate_score_name(name)
+        with self._transaction() as con:
+            con.execute("DELETE FROM person_label WHERE name = ?", (name,))
+            cursor = con.executemany(
+                "INSERT INTO person_label(person_id, name, value) "
+                "SELECT id, ?, ? FROM person WHERE id = ?",
+                [(name, value, person) for person, value in labels.items()],
+            )
+            written = cursor.rowcount
+            con.execute(
+                "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
+                "count = excluded.count",
+                (f"label:{name}", _iso(computed_at), written),
+            )
+        return written
+
+    def write_communities(
+        self,
+        membership: Mapping[str, str],
+        computed_at: datetime,
+        profiles: Mapping[str, Community] | None = None,
+    ) -> int:
         with self._transaction() as con:
             known = self._existing(con, "person", "id", list(membership))
             members = {
@@ -365,8 +403,16 @@ class EmbeddedGraphStore(GraphStore):
             con.execute("DELETE FROM membership")
             con.execute("DELETE FROM community")
             con.executemany(
-                "INSERT INTO community(id, size, computed_at) VALUES (?, ?, ?)",
-                [(community, size, _iso(computed_at)) for community, size in sizes.items()],
+                "INSERT INTO community(id, size, computed_at, profile) VALUES (?, ?, ?, ?)",
+                [
+                    (
+                        community,
+                        size,
+                        _iso(computed_at),
+                        _profile_json((profiles or {}).get(community)),
+                    )
+                    for community, size in sizes.items()
+                ],
             )
             con.executemany(
                 "INSERT INTO membership(person_id, community_id) VALUES (?, ?)",
@@ -485,8 +531,17 @@ class EmbeddedGraphStore(GraphStore):
         scores = dict(
             self._query("SELECT name, value FROM person_score WHERE person_id = ?", (person_id,))
         )
+        labels = dict(
+            self._query("SELECT name, value FROM person_label WHERE person_id = ?", (person_id,))
+        )
         pid, display_name, community_id = rows[0]
-        return Person(id=pid, display_name=display_name, community_id=community_id, scores=scores)
+        return Person(
+            id=pid,
+            display_name=display_name,
+            community_id=community_id,
+            scores=scores,
+            labels=labels,
+        )
 
     @staticmethod
     def _account(row: tuple[Any, ...]) -> Account:
@@ -639,12 +694,23 @@ class EmbeddedGraphStore(GraphStore):
 
     def get_community(self, community_id: str) -> Community | None:
         rows = self._query(
-            "SELECT id, size, label, computed_at FROM community WHERE id = ?", (community_id,)
+            "SELECT id, size, label, computed_at, profile FROM community WHERE id = ?",
+            (community_id,),
         )
         if not rows:
             return None
-        cid, size, label, computed_at = rows[0]
-        return Community(cid, size, label, _parse(computed_at))
+        cid, size, label, computed_at, profile = rows[0]
+        described = json.loads(profile) if profile else {}
+        return Community(
+            cid,
+            size,
+            label,
+            _parse(computed_at),
+            top_voices=tuple(described.get("top_voices", ())),
+            top_topics=tuple(described.get("top_topics", ())),
+            main_channels=tuple(described.get("main_channels", ())),
+            average_sentiment=described.get("average_sentiment"),
+        )
 
     def people_activity(self) -> PeopleActivity:
         opinions: dict[str, list[tuple[datetime, float]]] = {}

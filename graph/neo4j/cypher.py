@@ -231,6 +231,7 @@ DROP_COMMUNITIES = "MATCH (c:Community) DETACH DELETE c"
 CREATE_COMMUNITIES = """
 UNWIND $rows AS row
 CREATE (c:Community {id: row.id, size: row.size, computed_at: $computed_at})
+SET c += row.profile
 """
 
 WRITE_MEMBERSHIP = """
@@ -353,7 +354,9 @@ ORDER BY customer_id
 
 GET_COMMUNITY = """
 MATCH (c:Community {id: $id})
-RETURN c.id AS id, c.size AS size, c.label AS label, c.computed_at AS computed_at
+RETURN c.id AS id, c.size AS size, c.label AS label, c.computed_at AS computed_at,
+       c.top_voices AS top_voices, c.top_topics AS top_topics,
+       c.main_channels AS main_channels, c.average_sentiment AS average_sentiment
 """
 
 COUNTS = """

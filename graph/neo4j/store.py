@@ -61,6 +61,7 @@ from graph.rows import METRIC_NAMES, PostBatch, account_rows, channel_row, post_
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
 _SCORE_PREFIX = "score_"
+_LABEL_PREFIX = "class_"
 
 
 def _native(value: Any) -> datetime | None:
@@ -75,6 +76,17 @@ def _native(value: Any) -> datetime | None:
 def _cypher(text: str) -> LiteralString:
     # Statements are constants of graph.neo4j.cypher, never built from input.
     return text
+
+
+def _profile_props(profile: Community | None) -> dict[str, Any]:
+    if profile is None:
+        return {}
+    return {
+        "top_voices": list(profile.top_voices),
+        "top_topics": list(profile.top_topics),
+        "main_channels": list(profile.main_channels),
+        "average_sentiment": profile.average_sentiment,
+    }
 
 
 class Neo4jGraphStore(GraphStore):
@@ -253,7 +265,31 @@ class Neo4jGraphStore(GraphStore):
 
         return int(self._write(work))
 
-    def write_communities(self, membership: Mapping[str, str], computed_at: datetime) -> int:
+    def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
+        prop = _LABEL_PREFIX + validate_score_name(name)
+        rows = [{"id": person, "props": {prop: value}} for person, value in labels.items()]
+
+        def work(tx: ManagedTransaction) -> int:
+            self._run(tx, cypher.CLEAR_SCORE, property=prop, cleared={prop: None})
+            records = self._run(tx, cypher.WRITE_SCORES, rows=rows)
+            written = int(records[0]["written"]) if records else 0
+            self._run(
+                tx,
+                cypher.RECORD_SCORE_RUN,
+                name=f"label:{name}",
+                computed_at=utc(computed_at),
+                count=written,
+            )
+            return written
+
+        return int(self._write(work))
+
+    def write_communities(
+        self,
+        membership: Mapping[str, str],
+        computed_at: datetime,
+        profiles: Mapping[str, Community] | None = None,
+    ) -> int:
         def work(tx: ManagedTransaction) -> int:
             known = {r["id"] for r in self._run(tx, cypher.EXISTING_PEOPLE, ids=list(membership))}
             members = [
@@ -268,7 +304,10 @@ class Neo4jGraphStore(GraphStore):
             self._run(
                 tx,
                 cypher.CREATE_COMMUNITIES,
-                rows=[{"id": cid, "size": size} for cid, size in sizes.items()],
+                rows=[
+                    {"id": cid, "size": size, "profile": _profile_props((profiles or {}).get(cid))}
+                    for cid, size in sizes.items()
+                ],
                 computed_at=utc(computed_at),
             )
             self._run(tx, cypher.WRITE_MEMBERSHIP, rows=members)
@@ -366,16 +405,23 @@ class Neo4jGraphStore(GraphStore):
         if not records:
             return None
         record = records[0]
+        properties = record["properties"]
         scores = {
             key.removeprefix(_SCORE_PREFIX): float(value)
-            for key, value in record["properties"].items()
+            for key, value in properties.items()
             if key.startswith(_SCORE_PREFIX)
+        }
+        labels = {
+            key.removeprefix(_LABEL_PREFIX): str(value)
+            for key, value in properties.items()
+            if key.startswith(_LABEL_PREFIX)
         }
         return Person(
             id=record["id"],
             display_name=record["display_name"],
             community_id=record["community_id"],
             scores=scores,
+            labels=labels,
         )
 
     @staticmethod
@@ -472,7 +518,16 @@ class Neo4jGraphStore(GraphStore):
         if not records:
             return None
         r = records[0]
-        return Community(r["id"], r["size"], r["label"], _native(r["computed_at"]))
+        return Community(
+            r["id"],
+            r["size"],
+            r["label"],
+            _native(r["computed_at"]),
+            top_voices=tuple(r["top_voices"] or ()),
+            top_topics=tuple(r["top_topics"] or ()),
+            main_channels=tuple(r["main_channels"] or ()),
+            average_sentiment=r["average_sentiment"],
+        )
 
     def counts(self) -> Counts:
         return Counts(**self._read(cypher.COUNTS)[0].data())

@@ -7,10 +7,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 import networkx as nx
 from graspologic_native import leiden
+
+from graph.model import Community
 
 # A new community takes over an old id when at least this share of the two memberships
 # (Jaccard) is the same.
@@ -150,18 +151,6 @@ def stable_ids(communities: Sequence[set[str]], previous: Mapping[str, str]) -> 
     return named
 
 
-@dataclass(frozen=True, slots=True)
-class CommunityProfile:
-    """What a community is about and who speaks for it."""
-
-    id: str
-    size: int
-    top_voices: tuple[str, ...]
-    top_topics: tuple[str, ...]
-    main_channels: tuple[str, ...]
-    average_sentiment: float | None
-
-
 def describe(
     community_id: str,
     members: set[str],
@@ -170,7 +159,7 @@ def describe(
     channels: Mapping[str, Mapping[str, int]],
     sentiment: Mapping[str, float],
     top: int = 5,
-) -> CommunityProfile:
+) -> Community:
     """Profile one community from per-person activity.
 
     ``topics`` and ``channels`` count each person's posts per topic and channel;
@@ -191,13 +180,16 @@ def describe(
         channel_counts.update(channels.get(person, {}))
     voices = sorted(members, key=lambda p: (-influence.get(p, 0.0), p))[:top]
     scored = [sentiment[p] for p in members if p in sentiment]
-    return CommunityProfile(
+    return Community(
         community_id,
         len(members),
-        tuple(voices),
-        tuple(key for key, _ in sorted(topic_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]),
-        tuple(
-            key for key, _ in sorted(channel_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-        ),
-        sum(scored) / len(scored) if scored else None,
+        top_voices=tuple(voices),
+        top_topics=_most_common(topic_counts, top),
+        main_channels=_most_common(channel_counts, top),
+        average_sentiment=sum(scored) / len(scored) if scored else None,
     )
+
+
+def _most_common(counts: Counter[str], top: int) -> tuple[str, ...]:
+    """The ``top`` keys by count, ties by key (`Counter.most_common` keeps insertion order)."""
+    return tuple(key for key, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top])

@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from graph.model import Community
 from graph.ranking.advocacy import Advocacy, AdvocacyClass, advocacy
 from graph.ranking.communities import (
-    CommunityProfile,
     describe,
     detect_communities,
     stable_ids,
@@ -57,7 +57,7 @@ class RankReport:
     people: int
     ties: int
     influence: dict[str, Ranked]
-    communities: list[CommunityProfile]
+    communities: list[Community]
     advocacy: dict[str, Advocacy]
     shortlist: Shortlist
     seconds: dict[str, float] = field(default_factory=dict)
@@ -151,7 +151,8 @@ def recompute(
         for factor, name in FACTOR_SCORES.items():
             store.write_scores(name, {p: r.factors[factor] for p, r in ranked.items()}, now)
         store.write_scores("advocacy", {p: a.score for p, a in advocates.items()}, now)
-        store.write_communities(membership, now)
+        store.write_labels("advocacy", {p: a.klass.value for p, a in advocates.items()}, now)
+        store.write_communities(membership, now, {p.id: p for p in profiles})
     return RankReport(
         now,
         graph.number_of_nodes(),

@@ -13,6 +13,7 @@ from graph.model import (
     AspectTarget,
     Channel,
     ChannelKind,
+    Community,
     Customer,
     CustomerLink,
     InteractionKind,
@@ -428,3 +429,33 @@ def test_people_activity_gathers_what_the_rankings_need(store: GraphStore) -> No
     assert dict(activity.channels[bob]) == {"mastodon:other.example": 1}
     assert activity.customers == {ada}
     assert dict(activity.communities) == {ada: "c1", bob: "c2"}
+
+
+def test_community_profiles_and_person_classes_are_written_back(store: GraphStore) -> None:
+    store.upsert_posts([post("1", "ada", mentions=("bob",))])
+    ada, bob = person_of(store, "ada"), person_of(store, "bob")
+    profile = Community(
+        "c1",
+        99,
+        top_voices=(bob, ada),
+        top_topics=("caffe",),
+        main_channels=("mastodon:social.example",),
+        average_sentiment=0.25,
+    )
+    store.write_communities({ada: "c1", bob: "c1"}, T0, {"c1": profile})
+    found = store.get_community("c1")
+    assert found is not None
+    assert (found.size, found.top_voices, found.top_topics) == (2, (bob, ada), ("caffe",))
+    assert (found.main_channels, found.average_sentiment) == (
+        ("mastodon:social.example",),
+        0.25,
+    )
+
+    assert store.write_labels("advocacy", {ada: "potential_advocate", "ghost": "x"}, T0) == 1
+    person = store.get_person(ada)
+    assert person is not None
+    assert person.labels == {"advocacy": "potential_advocate"}
+    store.write_labels("advocacy", {bob: "detractor"}, T0)
+    again = store.get_person(ada)
+    assert again is not None
+    assert again.labels == {}

@@ -105,6 +105,7 @@ def test_a_version_1_embedded_store_is_migrated_in_place(tmp_path: Path) -> None
     with sqlite3.connect(tmp_path / DATABASE_FILE) as con:  # as version 1 left it
         for column in ("sentiment", "sentiment_score", "intent"):
             con.execute(f"ALTER TABLE post DROP COLUMN {column}")
+        con.execute("ALTER TABLE community DROP COLUMN profile")
         con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
 
     store = EmbeddedGraphStore(tmp_path)
