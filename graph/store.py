@@ -186,6 +186,35 @@ class GraphStore(abc.ABC):
     def get_person(self, person_id: str) -> Person | None: ...
 
     @abc.abstractmethod
+    def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
+        """People by id, with scores, classes and community (batched; unknown ids absent)."""
+
+    @abc.abstractmethod
+    def top_people(
+        self,
+        score: str,
+        first: int,
+        offset: int = 0,
+        community_id: str | None = None,
+        label: tuple[str, str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """(person id, value) by the stored score ``score``, highest first (ties by id);
+        optionally only members of a community, or people whose class ``label[0]`` is
+        ``label[1]``."""
+
+    @abc.abstractmethod
+    def list_communities(self, first: int, offset: int = 0) -> list[Community]:
+        """Communities of the last ranking, largest first (ties by id)."""
+
+    @abc.abstractmethod
+    def community_members(self, community_id: str, first: int, offset: int = 0) -> list[str]:
+        """Person ids of a community, most influential first (ties by id)."""
+
+    @abc.abstractmethod
+    def topic_authors(self, key: str) -> dict[str, int]:
+        """Person id -> how many of their posts carry the topic ``key``."""
+
+    @abc.abstractmethod
     def get_account(self, platform: str, handle: str) -> Account | None: ...
 
     @abc.abstractmethod

@@ -58,6 +58,24 @@ DATABASE_FILE = "osmosi.db"
 _MAX_ANCESTORS = 10_000
 
 
+_COMMUNITY_COLUMNS = "id, size, label, computed_at, profile"
+
+
+def _community(row: tuple[Any, ...]) -> Community:
+    cid, size, label, computed_at, profile = row
+    described = json.loads(profile) if profile else {}
+    return Community(
+        cid,
+        size,
+        label,
+        _parse(computed_at),
+        top_voices=tuple(described.get("top_voices", ())),
+        top_topics=tuple(described.get("top_topics", ())),
+        main_channels=tuple(described.get("main_channels", ())),
+        average_sentiment=described.get("average_sentiment"),
+    )
+
+
 def _profile_json(profile: Community | None) -> str | None:
     if profile is None:
         return None
@@ -132,7 +150,9 @@ class EmbeddedGraphStore(GraphStore):
             raise
         con.execute("COMMIT")
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    def _query(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+    ) -> list[tuple[Any, ...]]:
         return self._connection().execute(sql, params).fetchall()
 
     @staticmethod
@@ -520,6 +540,93 @@ class EmbeddedGraphStore(GraphStore):
 
     # -- reads -----------------------------------------------------------------------------
 
+    def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
+        found = (_json_list(ids),)
+        scores: dict[str, dict[str, float]] = {}
+        for person, name, value in self._query(
+            "SELECT person_id, name, value FROM person_score "
+            "WHERE person_id IN (SELECT value FROM json_each(?))",
+            found,
+        ):
+            scores.setdefault(person, {})[name] = value
+        labels: dict[str, dict[str, str]] = {}
+        for person, name, value in self._query(
+            "SELECT person_id, name, value FROM person_label "
+            "WHERE person_id IN (SELECT value FROM json_each(?))",
+            found,
+        ):
+            labels.setdefault(person, {})[name] = value
+        return {
+            pid: Person(pid, display_name, community_id, scores.get(pid, {}), labels.get(pid, {}))
+            for pid, display_name, community_id in self._query(
+                "SELECT p.id, p.display_name, m.community_id FROM person p "
+                "LEFT JOIN membership m ON m.person_id = p.id "
+                "WHERE p.id IN (SELECT value FROM json_each(?))",
+                found,
+            )
+        }
+
+    def top_people(
+        self,
+        score: str,
+        first: int,
+        offset: int = 0,
+        community_id: str | None = None,
+        label: tuple[str, str] | None = None,
+    ) -> list[tuple[str, float]]:
+        label_name, label_value = label or (None, None)
+        return [
+            (person, value)
+            for person, value in self._query(
+                "SELECT s.person_id, s.value FROM person_score s "
+                "LEFT JOIN membership m ON m.person_id = s.person_id "
+                "LEFT JOIN person_label l ON l.person_id = s.person_id AND l.name = :label "
+                "WHERE s.name = :score AND (:community IS NULL OR m.community_id = :community) "
+                "AND (:label IS NULL OR l.value = :value) "
+                "ORDER BY s.value DESC, s.person_id LIMIT :first OFFSET :offset",
+                {
+                    "score": validate_score_name(score),
+                    "community": community_id,
+                    "label": label_name,
+                    "value": label_value,
+                    "first": first,
+                    "offset": offset,
+                },
+            )
+        ]
+
+    def list_communities(self, first: int, offset: int = 0) -> list[Community]:
+        return [
+            _community(row)
+            for row in self._query(
+                f"SELECT {_COMMUNITY_COLUMNS} FROM community ORDER BY size DESC, id "
+                "LIMIT ? OFFSET ?",
+                (first, offset),
+            )
+        ]
+
+    def community_members(self, community_id: str, first: int, offset: int = 0) -> list[str]:
+        return [
+            row[0]
+            for row in self._query(
+                "SELECT m.person_id FROM membership m LEFT JOIN person_score s "
+                "ON s.person_id = m.person_id AND s.name = 'influence' "
+                "WHERE m.community_id = ? ORDER BY coalesce(s.value, 0) DESC, m.person_id "
+                "LIMIT ? OFFSET ?",
+                (community_id, first, offset),
+            )
+        ]
+
+    def topic_authors(self, key: str) -> dict[str, int]:
+        return dict(
+            self._query(
+                "SELECT a.person_id, count(*) FROM post_topic t "
+                "JOIN post p ON p.uid = t.post_uid JOIN account a ON a.uid = p.author_uid "
+                "WHERE t.topic_key = ? GROUP BY a.person_id",
+                (key,),
+            )
+        )
+
     def get_person(self, person_id: str) -> Person | None:
         rows = self._query(
             "SELECT p.id, p.display_name, m.community_id FROM person p "
@@ -694,23 +801,9 @@ class EmbeddedGraphStore(GraphStore):
 
     def get_community(self, community_id: str) -> Community | None:
         rows = self._query(
-            "SELECT id, size, label, computed_at, profile FROM community WHERE id = ?",
-            (community_id,),
+            f"SELECT {_COMMUNITY_COLUMNS} FROM community WHERE id = ?", (community_id,)
         )
-        if not rows:
-            return None
-        cid, size, label, computed_at, profile = rows[0]
-        described = json.loads(profile) if profile else {}
-        return Community(
-            cid,
-            size,
-            label,
-            _parse(computed_at),
-            top_voices=tuple(described.get("top_voices", ())),
-            top_topics=tuple(described.get("top_topics", ())),
-            main_channels=tuple(described.get("main_channels", ())),
-            average_sentiment=described.get("average_sentiment"),
-        )
+        return _community(rows[0]) if rows else None
 
     def people_activity(self) -> PeopleActivity:
         opinions: dict[str, list[tuple[datetime, float]]] = {}

@@ -299,8 +299,9 @@ RETURN j.id AS id, j.format AS format, j.source AS source, j.state AS state,
 
 # -- reads -----------------------------------------------------------------------------------
 
-GET_PERSON = """
-MATCH (p:Person {id: $id})
+GET_PEOPLE = """
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
 OPTIONAL MATCH (p)-[:MEMBER_OF]->(c:Community)
 RETURN p.id AS id, p.display_name AS display_name, c.id AS community_id,
        properties(p) AS properties
@@ -352,11 +353,44 @@ RETURN p.id AS person_id, c.external_id AS customer_id, r.confidence AS confiden
 ORDER BY customer_id
 """
 
-GET_COMMUNITY = """
-MATCH (c:Community {id: $id})
-RETURN c.id AS id, c.size AS size, c.label AS label, c.computed_at AS computed_at,
+_COMMUNITY_FIELDS = """c.id AS id, c.size AS size, c.label AS label, c.computed_at AS computed_at,
        c.top_voices AS top_voices, c.top_topics AS top_topics,
-       c.main_channels AS main_channels, c.average_sentiment AS average_sentiment
+       c.main_channels AS main_channels, c.average_sentiment AS average_sentiment"""
+
+GET_COMMUNITY = f"""
+MATCH (c:Community {{id: $id}})
+RETURN {_COMMUNITY_FIELDS}
+"""
+
+LIST_COMMUNITIES = f"""
+MATCH (c:Community)
+RETURN {_COMMUNITY_FIELDS}
+ORDER BY c.size DESC, c.id
+SKIP $offset LIMIT $first
+"""
+
+# ``$property`` and ``$label_property`` are code-chosen property names (validated score and
+# class names with their prefixes), never input.
+TOP_PEOPLE = """
+MATCH (p:Person)
+WHERE p[$property] IS NOT NULL
+  AND ($community IS NULL OR EXISTS { (p)-[:MEMBER_OF]->(:Community {id: $community}) })
+  AND ($label_property IS NULL OR p[$label_property] = $label_value)
+RETURN p.id AS id, p[$property] AS value
+ORDER BY value DESC, id
+SKIP $offset LIMIT $first
+"""
+
+COMMUNITY_MEMBERS = """
+MATCH (p:Person)-[:MEMBER_OF]->(:Community {id: $id})
+RETURN p.id AS id
+ORDER BY coalesce(p[$property], 0.0) DESC, id
+SKIP $offset LIMIT $first
+"""
+
+TOPIC_AUTHORS = """
+MATCH (:Topic {key: $key})<-[:TAGGED]-(:Post)<-[:POSTED]-(:Account)<-[:HAS_ACCOUNT]-(p:Person)
+RETURN p.id AS person, count(*) AS posts
 """
 
 COUNTS = """

@@ -400,11 +400,8 @@ class Neo4jGraphStore(GraphStore):
 
     # -- reads -----------------------------------------------------------------------------
 
-    def get_person(self, person_id: str) -> Person | None:
-        records = self._read(cypher.GET_PERSON, id=person_id)
-        if not records:
-            return None
-        record = records[0]
+    @staticmethod
+    def _person(record: neo4j.Record) -> Person:
         properties = record["properties"]
         scores = {
             key.removeprefix(_SCORE_PREFIX): float(value)
@@ -424,9 +421,53 @@ class Neo4jGraphStore(GraphStore):
             labels=labels,
         )
 
+    def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
+        return {r["id"]: self._person(r) for r in self._read(cypher.GET_PEOPLE, ids=list(ids))}
+
+    def get_person(self, person_id: str) -> Person | None:
+        return self.get_people([person_id]).get(person_id)
+
+    def top_people(
+        self,
+        score: str,
+        first: int,
+        offset: int = 0,
+        community_id: str | None = None,
+        label: tuple[str, str] | None = None,
+    ) -> list[tuple[str, float]]:
+        records = self._read(
+            cypher.TOP_PEOPLE,
+            property=_SCORE_PREFIX + validate_score_name(score),
+            community=community_id,
+            label_property=_LABEL_PREFIX + validate_score_name(label[0]) if label else None,
+            label_value=label[1] if label else None,
+            first=first,
+            offset=offset,
+        )
+        return [(r["id"], float(r["value"])) for r in records]
+
+    def list_communities(self, first: int, offset: int = 0) -> list[Community]:
+        return [
+            self._community(r)
+            for r in self._read(cypher.LIST_COMMUNITIES, first=first, offset=offset)
+        ]
+
+    def community_members(self, community_id: str, first: int, offset: int = 0) -> list[str]:
+        records = self._read(
+            cypher.COMMUNITY_MEMBERS,
+            id=community_id,
+            property=_SCORE_PREFIX + "influence",
+            first=first,
+            offset=offset,
+        )
+        return [r["id"] for r in records]
+
     @staticmethod
     def _account(fields: Mapping[str, Any], person_id: str | None) -> Account:
         return Account(person_id=person_id, **fields)
+
+    def topic_authors(self, key: str) -> dict[str, int]:
+        return {r["person"]: r["posts"] for r in self._read(cypher.TOPIC_AUTHORS, key=key)}
 
     def get_account(self, platform: str, handle: str) -> Account | None:
         records = self._read(cypher.GET_ACCOUNT, uid=account_uid(platform, handle))
@@ -513,11 +554,8 @@ class Neo4jGraphStore(GraphStore):
             for r in self._read(cypher.CUSTOMER_LINKS, id=person_id)
         ]
 
-    def get_community(self, community_id: str) -> Community | None:
-        records = self._read(cypher.GET_COMMUNITY, id=community_id)
-        if not records:
-            return None
-        r = records[0]
+    @staticmethod
+    def _community(r: neo4j.Record) -> Community:
         return Community(
             r["id"],
             r["size"],
@@ -528,6 +566,10 @@ class Neo4jGraphStore(GraphStore):
             main_channels=tuple(r["main_channels"] or ()),
             average_sentiment=r["average_sentiment"],
         )
+
+    def get_community(self, community_id: str) -> Community | None:
+        records = self._read(cypher.GET_COMMUNITY, id=community_id)
+        return self._community(records[0]) if records else None
 
     def counts(self) -> Counts:
         return Counts(**self._read(cypher.COUNTS)[0].data())

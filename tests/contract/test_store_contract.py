@@ -459,3 +459,40 @@ def test_community_profiles_and_person_classes_are_written_back(store: GraphStor
     again = store.get_person(ada)
     assert again is not None
     assert again.labels == {}
+
+
+def test_ranked_reads_page_through_people_and_communities(store: GraphStore) -> None:
+    store.upsert_posts(
+        [
+            post("1", "ada", mentions=("bob", "cy"), topics=("#caffe",)),
+            post("2", "bob", topics=("#caffe",), minutes=1),
+            post("3", "bob", topics=("#caffe",), minutes=2),
+        ]
+    )
+    ada, bob, cy = (person_of(store, h) for h in ("ada", "bob", "cy"))
+    store.write_scores("influence", {ada: 1.0, bob: 3.0, cy: 1.0}, T0)
+    store.write_labels("advocacy", {ada: "detractor", bob: "advocate", cy: "advocate"}, T0)
+    store.write_communities({ada: "small", bob: "big", cy: "big"}, T0)
+
+    assert store.top_people("influence", 2) == [(bob, 3.0), *sorted([(ada, 1.0), (cy, 1.0)])[:1]]
+    assert store.top_people("influence", 5, offset=2) == [max((ada, 1.0), (cy, 1.0))]
+    assert [p for p, _ in store.top_people("influence", 5, community_id="big")] == [bob, cy]
+    assert [p for p, _ in store.top_people("influence", 5, label=("advocacy", "advocate"))] == [
+        bob,
+        cy,
+    ]
+    assert store.top_people("nothing", 5) == []
+
+    assert [c.id for c in store.list_communities(5)] == ["big", "small"]
+    assert [c.id for c in store.list_communities(5, offset=1)] == ["small"]
+    assert store.community_members("big", 1) == [bob]
+    assert store.community_members("big", 5, offset=1) == [cy]
+
+    people = store.get_people([ada, bob, "ghost"])
+    assert set(people) == {ada, bob}
+    assert people[bob].scores == {"influence": 3.0}
+    assert people[bob].labels == {"advocacy": "advocate"}
+    assert people[bob].community_id == "big"
+
+    assert store.topic_authors("caffe") == {ada: 1, bob: 2}
+    assert store.topic_authors("unknown") == {}
