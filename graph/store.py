@@ -207,8 +207,11 @@ class GraphStore(abc.ABC):
         """Communities of the last ranking, largest first (ties by id)."""
 
     @abc.abstractmethod
-    def community_members(self, community_id: str, first: int, offset: int = 0) -> list[str]:
-        """Person ids of a community, most influential first (ties by id)."""
+    def community_members(
+        self, community_ids: Sequence[str], first: int, offset: int = 0
+    ) -> dict[str, list[str]]:
+        """A page of each community's person ids, most influential first (ties by id);
+        batched over communities."""
 
     @abc.abstractmethod
     def topic_authors(self, key: str) -> dict[str, int]:

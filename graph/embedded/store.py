@@ -605,17 +605,23 @@ class EmbeddedGraphStore(GraphStore):
             )
         ]
 
-    def community_members(self, community_id: str, first: int, offset: int = 0) -> list[str]:
-        return [
-            row[0]
-            for row in self._query(
-                "SELECT m.person_id FROM membership m LEFT JOIN person_score s "
-                "ON s.person_id = m.person_id AND s.name = 'influence' "
-                "WHERE m.community_id = ? ORDER BY coalesce(s.value, 0) DESC, m.person_id "
-                "LIMIT ? OFFSET ?",
-                (community_id, first, offset),
-            )
-        ]
+    def community_members(
+        self, community_ids: Sequence[str], first: int, offset: int = 0
+    ) -> dict[str, list[str]]:
+        pages: dict[str, list[str]] = {cid: [] for cid in community_ids}
+        for community, person in self._query(
+            "SELECT community_id, person_id FROM ("
+            "  SELECT m.community_id, m.person_id, row_number() OVER ("
+            "    PARTITION BY m.community_id ORDER BY coalesce(s.value, 0) DESC, m.person_id"
+            "  ) AS position FROM membership m LEFT JOIN person_score s "
+            "  ON s.person_id = m.person_id AND s.name = 'influence' "
+            "  WHERE m.community_id IN (SELECT value FROM json_each(:ids))"
+            ") WHERE position > :offset AND position <= :offset + :first ORDER BY community_id, "
+            "position",
+            {"ids": _json_list(community_ids), "offset": offset, "first": first},
+        ):
+            pages[community].append(person)
+        return pages
 
     def topic_authors(self, key: str) -> dict[str, int]:
         return dict(

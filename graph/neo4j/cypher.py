@@ -382,10 +382,11 @@ SKIP $offset LIMIT $first
 """
 
 COMMUNITY_MEMBERS = """
-MATCH (p:Person)-[:MEMBER_OF]->(:Community {id: $id})
-RETURN p.id AS id
-ORDER BY coalesce(p[$property], 0.0) DESC, id
-SKIP $offset LIMIT $first
+UNWIND $ids AS id
+MATCH (p:Person)-[:MEMBER_OF]->(:Community {id: id})
+WITH id, p ORDER BY coalesce(p[$property], 0.0) DESC, p.id
+WITH id, collect(p.id) AS members
+RETURN id, members[$offset..($offset + $first)] AS page
 """
 
 TOPIC_AUTHORS = """

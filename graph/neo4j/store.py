@@ -452,15 +452,19 @@ class Neo4jGraphStore(GraphStore):
             for r in self._read(cypher.LIST_COMMUNITIES, first=first, offset=offset)
         ]
 
-    def community_members(self, community_id: str, first: int, offset: int = 0) -> list[str]:
+    def community_members(
+        self, community_ids: Sequence[str], first: int, offset: int = 0
+    ) -> dict[str, list[str]]:
         records = self._read(
             cypher.COMMUNITY_MEMBERS,
-            id=community_id,
+            ids=list(community_ids),
             property=_SCORE_PREFIX + "influence",
             first=first,
             offset=offset,
         )
-        return [r["id"] for r in records]
+        pages: dict[str, list[str]] = {cid: [] for cid in community_ids}
+        pages.update({r["id"]: list(r["page"]) for r in records})
+        return pages
 
     @staticmethod
     def _account(fields: Mapping[str, Any], person_id: str | None) -> Account:

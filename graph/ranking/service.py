@@ -151,6 +151,10 @@ def recompute(
         for factor, name in FACTOR_SCORES.items():
             store.write_scores(name, {p: r.factors[factor] for p, r in ranked.items()}, now)
         store.write_scores("advocacy", {p: a.score for p, a in advocates.items()}, now)
+        for factor in ("sentiment", "engagement"):
+            store.write_scores(
+                f"advocacy_{factor}", {p: a.factors[factor] for p, a in advocates.items()}, now
+            )
         store.write_labels("advocacy", {p: a.klass.value for p, a in advocates.items()}, now)
         store.write_communities(membership, now, {p.id: p for p in profiles})
     return RankReport(

@@ -6,11 +6,12 @@ import strawberry
 
 from server.graphql.core.limits import operation_limits
 from server.graphql.posts.resolvers import PostsMutation, PostsQuery
+from server.graphql.rankings.resolvers import RankingsQuery
 from server.graphql.stats.resolvers import StatsQuery
 
 
 @strawberry.type(description="Read access to the conversation graph.")
-class Query(StatsQuery, PostsQuery):
+class Query(StatsQuery, PostsQuery, RankingsQuery):
     pass
 
 

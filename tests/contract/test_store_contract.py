@@ -485,8 +485,12 @@ def test_ranked_reads_page_through_people_and_communities(store: GraphStore) -> 
 
     assert [c.id for c in store.list_communities(5)] == ["big", "small"]
     assert [c.id for c in store.list_communities(5, offset=1)] == ["small"]
-    assert store.community_members("big", 1) == [bob]
-    assert store.community_members("big", 5, offset=1) == [cy]
+    assert store.community_members(["big", "small", "none"], 1) == {
+        "big": [bob],
+        "small": [ada],
+        "none": [],
+    }
+    assert store.community_members(["big"], 5, offset=1) == {"big": [cy]}
 
     people = store.get_people([ada, bob, "ghost"])
     assert set(people) == {ada, bob}

@@ -1,0 +1,148 @@
+"""Ranked views for the API: influencers, advocates and an on-demand shortlist.
+
+Influencers without filters (or filtered by community) are the stored results of the last
+``osmosi rank``. Filters that change the graph itself (a topic, a platform, a time window)
+recompute influence on that part of the conversation, at request time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from graph.model import post_uid
+from graph.ranking.advocacy import advocacy
+from graph.ranking.influence import Ranked, influence, pagerank, topic_influence
+from graph.ranking.interactions import weighted_interactions
+from graph.ranking.service import FACTOR_SCORES, RankOptions, candidates
+from graph.ranking.shortlist import Shortlist, shortlist
+from graph.store import GraphStore
+
+ADVOCACY_FACTORS = ("sentiment", "engagement")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    person_id: str
+    score: float
+    factors: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class GraphFilter:
+    topic: str | None = None
+    platform: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    @property
+    def changes_graph(self) -> bool:
+        return any(v is not None for v in (self.topic, self.platform, self.since, self.until))
+
+
+def stored_influencers(
+    store: GraphStore, first: int, offset: int, community_id: str | None
+) -> list[Entry]:
+    """The last ranking's influencers, with the factors written back beside the score."""
+    top = store.top_people("influence", first, offset, community_id=community_id)
+    people = store.get_people([person for person, _ in top])
+    entries = []
+    for person, score in top:
+        scores = people[person].scores if person in people else {}
+        factors = {"pagerank": score}
+        factors.update({factor: scores.get(name, 0.0) for factor, name in FACTOR_SCORES.items()})
+        entries.append(Entry(person, score, factors))
+    return entries
+
+
+def filtered_influencers(
+    store: GraphStore,
+    now: datetime,
+    first: int,
+    offset: int,
+    where: GraphFilter,
+    community_id: str | None = None,
+) -> list[Entry]:
+    """Influence recomputed on the interactions that pass ``where``."""
+    prefix = post_uid(where.platform, "x")[:-1] if where.platform else None
+    graph = weighted_interactions(
+        store.interactions(since=where.since, until=where.until),
+        now,
+        keep_post=(lambda uid: uid.startswith(prefix)) if prefix else None,
+    )
+    ranked: dict[str, Ranked] = influence(graph, store.people_activity().followers, seed=0)
+    if where.topic is not None:
+        topical = topic_influence(graph, store.topic_authors(where.topic))
+        ranked = {
+            person: Ranked(
+                topical.get(person, 0.0), {**r.factors, "topic": topical.get(person, 0.0)}
+            )
+            for person, r in ranked.items()
+            if topical.get(person, 0.0) > 0
+        }
+    if community_id is not None:
+        members = store.get_people(list(ranked))
+        ranked = {
+            p: r
+            for p, r in ranked.items()
+            if p in members and members[p].community_id == community_id
+        }
+    order = sorted(ranked, key=lambda p: (-ranked[p].score, p))[offset : offset + first]
+    return [Entry(p, ranked[p].score, ranked[p].factors) for p in order]
+
+
+def advocates(
+    store: GraphStore, first: int, offset: int, klass: str | None
+) -> list[tuple[Entry, str]]:
+    """People by advocacy score, optionally of one class, with their class."""
+    label = ("advocacy", klass) if klass else None
+    top = store.top_people("advocacy", first, offset, label=label)
+    people = store.get_people([person for person, _ in top])
+    result = []
+    for person, score in top:
+        found = people.get(person)
+        scores = found.scores if found else {}
+        factors = {name: scores.get(f"advocacy_{name}", 0.0) for name in ADVOCACY_FACTORS}
+        factors["influence"] = scores.get("influence", 0.0)
+        result.append(
+            (Entry(person, score, factors), found.labels.get("advocacy", "") if found else "")
+        )
+    return result
+
+
+def ambassador_shortlist(
+    store: GraphStore,
+    now: datetime,
+    size: int,
+    customers_only: bool,
+    max_per_community: int | None,
+    seed: int = 0,
+) -> Shortlist:
+    """A shortlist computed now, from the conversation and the last ranking's communities."""
+    options = RankOptions(
+        shortlist_size=size,
+        max_per_community=max_per_community,
+        customers_only=customers_only,
+        seed=seed,
+    )
+    graph = weighted_interactions(store.interactions(), now, half_life=options.half_life)
+    activity = store.people_activity()
+    scores = pagerank(graph)
+    advocates_now = advocacy(
+        activity.opinions,
+        {p: Ranked(s) for p, s in scores.items()},
+        now,
+        customers=activity.customers,
+        half_life=options.half_life,
+    )
+    return shortlist(
+        graph,
+        size,
+        candidates=candidates(set(graph), advocates_now, activity.customers, options),
+        community=activity.communities,
+        max_per_community=max_per_community,
+        pagerank=scores,
+        samples=options.samples,
+        seed=seed,
+    )

@@ -1,0 +1,134 @@
+"""Queries of the rankings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import partial
+from typing import Annotated
+
+import strawberry
+from starlette.concurrency import run_in_threadpool
+
+from graph.ranking import views
+from graph.ranking.advocacy import AdvocacyClass
+from server.graphql.core.context import Info
+from server.graphql.core.limits import UserError
+from server.graphql.core.pagination import page_size
+from server.graphql.people.types import Person
+from server.graphql.rankings.types import (
+    Advocate,
+    AmbassadorShortlist,
+    Community,
+    RankedPerson,
+    ShortlistBaseline,
+    factors_of,
+)
+
+MAX_SHORTLIST = 50
+
+
+def _ranked(entry: views.Entry) -> RankedPerson:
+    return RankedPerson(
+        person=Person(id=strawberry.ID(entry.person_id)),
+        score=entry.score,
+        factors=factors_of(entry.factors),
+    )
+
+
+@strawberry.type
+class RankingsQuery:
+    @strawberry.field(
+        description="People by influence. Without topic, platform or time window, the last "
+        "`osmosi rank`; with any of them, influence recomputed on that part of the graph."
+    )
+    async def influencers(
+        self,
+        info: Info,
+        first: int = 20,
+        offset: int = 0,
+        topic: str | None = None,
+        community_id: strawberry.ID | None = None,
+        platform: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[RankedPerson]:
+        size = page_size(first)
+        if offset < 0:
+            raise UserError("offset must not be negative")
+        where = views.GraphFilter(topic, platform, since, until)
+        community = str(community_id) if community_id is not None else None
+        store = info.context.store
+        if where.changes_graph:
+            run = partial(
+                views.filtered_influencers, store, datetime.now(UTC), size, offset, where, community
+            )
+        else:
+            run = partial(views.stored_influencers, store, size, offset, community)
+        return [_ranked(entry) for entry in await run_in_threadpool(run)]
+
+    @strawberry.field(description="Communities of the last ranking, largest first.")
+    async def communities(self, info: Info, first: int = 20, offset: int = 0) -> list[Community]:
+        size = page_size(first)
+        found = await run_in_threadpool(info.context.store.list_communities, size, max(offset, 0))
+        return [Community.from_model(c) for c in found]
+
+    @strawberry.field(description="People by advocacy score, optionally of one class.")
+    async def advocates(
+        self,
+        info: Info,
+        first: int = 20,
+        offset: int = 0,
+        advocacy_class: Annotated[
+            AdvocacyClass | None, strawberry.argument(name="class", description="Only this class.")
+        ] = None,
+    ) -> list[Advocate]:
+        size = page_size(first)
+        klass = advocacy_class.value if advocacy_class else None
+        found = await run_in_threadpool(
+            views.advocates, info.context.store, size, max(offset, 0), klass
+        )
+        return [
+            Advocate(
+                person=Person(id=strawberry.ID(entry.person_id)),
+                score=entry.score,
+                advocacy_class=AdvocacyClass(label) if label else AdvocacyClass.NEUTRAL,
+                factors=factors_of(entry.factors),
+            )
+            for entry, label in found
+        ]
+
+    @strawberry.field(
+        description="Ambassadors chosen together to maximise expected reach (never "
+        "detractors), with the top-K by PageRank for comparison. Computed on request."
+    )
+    async def ambassador_shortlist(
+        self,
+        info: Info,
+        size: int = 10,
+        customers_only: bool = False,
+        max_per_community: int | None = None,
+    ) -> AmbassadorShortlist:
+        size = page_size(size, MAX_SHORTLIST)
+        if max_per_community is not None and max_per_community < 1:
+            raise UserError("maxPerCommunity must be at least 1")
+        result = await run_in_threadpool(
+            views.ambassador_shortlist,
+            info.context.store,
+            datetime.now(UTC),
+            size,
+            customers_only,
+            max_per_community,
+        )
+        return AmbassadorShortlist(
+            members=[
+                RankedPerson(person=Person(id=strawberry.ID(p)), score=float(rank), factors=[])
+                for rank, p in enumerate(result.members, 1)
+            ],
+            expected_reach=result.expected_reach,
+            communities=list(result.communities),
+            baseline=ShortlistBaseline(
+                members=[Person(id=strawberry.ID(p)) for p in result.baseline],
+                expected_reach=result.baseline_reach,
+                communities=list(result.baseline_communities),
+            ),
+        )

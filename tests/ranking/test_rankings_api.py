@@ -1,0 +1,150 @@
+"""The rankings over GraphQL: the shapes front-ends rely on, bounded pages, and a fixed
+number of store calls per operation whatever the page size (DataLoaders, no N+1)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from graph.embedded import EmbeddedGraphStore
+from graph.ranking.service import RankOptions, recompute
+from ingestion.demo import load_demo
+from ingestion.enrichment.analyzer import analyzer_for
+from tests.server_helpers import api_client, graphql
+
+INFLUENCERS = """{ influencers(first: 20) { score factors { name value }
+  person { id accounts { platform handle } } } }"""
+COMMUNITIES = """{ communities(first: 50) { id size members(first: 100) {
+  edges { node { id accounts { platform handle } } } pageInfo { hasNextPage endCursor } } } }"""
+SHORTLIST = """{ ambassadorShortlist(size: 10) { expectedReach
+  members { person { id accounts { platform handle } } } baseline { expectedReach } } }"""
+COUNTED = (
+    "top_people",
+    "get_people",
+    "accounts_of",
+    "list_communities",
+    "community_members",
+    "interactions",
+    "people_activity",
+)
+
+
+@pytest.fixture
+def ranked(embedded_store: EmbeddedGraphStore) -> EmbeddedGraphStore:
+    load_demo(embedded_store, analyzer_for().enrich)
+    recompute(embedded_store, datetime(2026, 6, 1, tzinfo=UTC), RankOptions(samples=2000))
+    return embedded_store
+
+
+def run(store: EmbeddedGraphStore, query: str, **variables: Any) -> tuple[dict, Counter[str]]:  # type: ignore[type-arg]
+    calls: Counter[str] = Counter()
+    for name in COUNTED:
+        original = getattr(store, name)
+
+        def counting(*args: Any, _name: str = name, _original: Any = original, **kw: Any) -> Any:
+            calls[_name] += 1
+            return _original(*args, **kw)
+
+        setattr(store, name, counting)
+
+    async def scenario() -> dict:  # type: ignore[type-arg]
+        async with api_client(store) as client:
+            return await graphql(client, query, **variables)
+
+    try:
+        return asyncio.run(scenario()), calls
+    finally:
+        for name in COUNTED:
+            delattr(store, name)
+
+
+def test_influencers_with_factors_and_accounts_in_three_store_calls(ranked) -> None:  # type: ignore[no-untyped-def]
+    body, calls = run(ranked, INFLUENCERS)
+    entries = body["data"]["influencers"]
+    assert len(entries) == 20
+    scores = [e["score"] for e in entries]
+    assert scores == sorted(scores, reverse=True)
+    first = entries[0]
+    assert {f["name"] for f in first["factors"]} == {
+        "pagerank",
+        "attention",
+        "audience",
+        "followers",
+        "core",
+        "broker",
+    }
+    assert first["person"]["accounts"][0]["platform"] in {"mastodon", "reddit"}
+    assert calls == Counter(top_people=1, get_people=1, accounts_of=1)
+
+
+def test_communities_page_their_members_without_n_plus_one(ranked) -> None:  # type: ignore[no-untyped-def]
+    body, calls = run(ranked, COMMUNITIES)
+    communities = body["data"]["communities"]
+    assert len(communities) >= 2
+    assert sum(c["size"] for c in communities) == sum(
+        len(c["members"]["edges"]) for c in communities
+    )
+    assert all(not c["members"]["pageInfo"]["hasNextPage"] for c in communities)
+    assert calls == Counter(list_communities=1, community_members=1, accounts_of=1)
+
+    biggest = communities[0]
+    paged = """query ($after: String) { communities(first: 1) { members(first: 2, after: $after) {
+        edges { node { id } } pageInfo { hasNextPage endCursor } } } }"""
+    seen: list[str] = []
+    after = None
+    while True:
+        page, _ = run(ranked, paged, after=after)
+        members = page["data"]["communities"][0]["members"]
+        seen += [e["node"]["id"] for e in members["edges"]]
+        if not members["pageInfo"]["hasNextPage"]:
+            break
+        after = members["pageInfo"]["endCursor"]
+    assert seen == [e["node"]["id"] for e in biggest["members"]["edges"]]
+
+
+def test_ambassador_shortlist_with_its_baseline(ranked) -> None:  # type: ignore[no-untyped-def]
+    body, _ = run(ranked, SHORTLIST)
+    shortlist = body["data"]["ambassadorShortlist"]
+    assert len(shortlist["members"]) == 10
+    assert shortlist["expectedReach"] >= 0.95 * shortlist["baseline"]["expectedReach"]
+    assert all(m["person"]["accounts"] for m in shortlist["members"])
+
+
+def test_advocates_by_class(ranked) -> None:  # type: ignore[no-untyped-def]
+    body, calls = run(
+        ranked, "{ advocates(first: 5, class: DETRACTOR) { score class person { id } } }"
+    )
+    found = body["data"]["advocates"]
+    assert found, "the demo has unhappy customers"
+    assert {a["class"] for a in found} == {"DETRACTOR"}
+    assert all(a["score"] < 0 for a in found)
+    assert calls == Counter(top_people=1, get_people=1)
+
+
+def test_filtered_influencers_are_recomputed_on_the_subgraph(ranked) -> None:  # type: ignore[no-untyped-def]
+    body, _ = run(
+        ranked, '{ influencers(first: 5, platform: "reddit") { person { accounts { platform } } } }'
+    )
+    entries = body["data"]["influencers"]
+    assert entries
+    assert all(any(a["platform"] == "reddit" for a in e["person"]["accounts"]) for e in entries)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ influencers(first: 500) { score } }",
+        "{ communities(first: 0) { id } }",
+        '{ communities(first: 1) { members(first: 1, after: "bogus") { edges { cursor } } } }',
+        "{ ambassadorShortlist(size: 51) { expectedReach } }",
+    ],
+)
+def test_page_sizes_and_cursors_are_checked(ranked, query: str) -> None:  # type: ignore[no-untyped-def]
+    body, _ = run(ranked, query)
+    assert body["data"] is None or any(v is None for v in body["data"].values())
+    message = body["errors"][0]["message"]
+    assert "first must be" in message or "invalid cursor" in message
