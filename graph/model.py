@@ -166,6 +166,8 @@ class Person:
     community_id: str | None = None
     scores: Mapping[str, float] = field(default_factory=dict)
     labels: Mapping[str, str] = field(default_factory=dict)
+    factors: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    """Score name -> the factors behind that score (what explains the ranking)."""
     """Named classes from the rankings, e.g. ``advocacy`` → ``potential_advocate``."""
 
 

@@ -124,8 +124,15 @@ class GraphStore(abc.ABC):
         """Record that people are customers, with evidence and confidence; returns links written."""
 
     @abc.abstractmethod
-    def write_scores(self, name: str, scores: Mapping[str, float], computed_at: datetime) -> int:
-        """Replace the score ``name`` for every person; people absent from ``scores`` lose it."""
+    def write_scores(
+        self,
+        name: str,
+        scores: Mapping[str, float],
+        computed_at: datetime,
+        factors: Mapping[str, Mapping[str, float]] | None = None,
+    ) -> int:
+        """Replace the score ``name`` for every person, with the factors behind each
+        person's score when given; people absent from ``scores`` lose it."""
 
     @abc.abstractmethod
     def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:

@@ -4,7 +4,7 @@ Primary keys are the domain's natural keys, so they play the role of Neo4j's uni
 constraints. Relationships are columns (one-to-one) or link tables (many-to-many).
 """
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Columns a store of version N-1 lacks at version N: (table, column, type). New tables come
 # from DDL's ``CREATE ... IF NOT EXISTS``. Applied only where the column is missing, so a
@@ -16,6 +16,7 @@ MIGRATIONS: dict[int, tuple[tuple[str, str, str], ...]] = {
         ("post", "intent", "TEXT"),
     ),
     3: (("community", "profile", "TEXT"),),
+    4: (("person_score", "factors", "TEXT"),),
 }
 
 DDL = """
@@ -124,6 +125,7 @@ CREATE TABLE IF NOT EXISTS person_score (
     person_id TEXT NOT NULL REFERENCES person(id),
     name TEXT NOT NULL,
     value REAL NOT NULL,
+    factors TEXT,
     PRIMARY KEY (person_id, name)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS score_run (

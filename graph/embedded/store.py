@@ -76,6 +76,10 @@ def _community(row: tuple[Any, ...]) -> Community:
     )
 
 
+def _factors_json(factors: Mapping[str, float] | None) -> str | None:
+    return json.dumps(dict(factors), sort_keys=True) if factors else None
+
+
 def _profile_json(profile: Community | None) -> str | None:
     if profile is None:
         return None
@@ -370,14 +374,24 @@ class EmbeddedGraphStore(GraphStore):
             )
             return cursor.rowcount
 
-    def write_scores(self, name: str, scores: Mapping[str, float], computed_at: datetime) -> int:
+    def write_scores(
+        self,
+        name: str,
+        scores: Mapping[str, float],
+        computed_at: datetime,
+        factors: Mapping[str, Mapping[str, float]] | None = None,
+    ) -> int:
         validate_score_name(name)
+        explained = factors or {}
         with self._transaction() as con:
             con.execute("DELETE FROM person_score WHERE name = ?", (name,))
             cursor = con.executemany(
-                "INSERT INTO person_score(person_id, name, value) "
-                "SELECT id, ?, ? FROM person WHERE id = ?",
-                [(name, float(value), person) for person, value in scores.items()],
+                "INSERT INTO person_score(person_id, name, value, factors) "
+                "SELECT id, ?, ?, ? FROM person WHERE id = ?",
+                [
+                    (name, float(value), _factors_json(explained.get(person)), person)
+                    for person, value in scores.items()
+                ],
             )
             written = cursor.rowcount
             con.execute(
@@ -543,12 +557,15 @@ class EmbeddedGraphStore(GraphStore):
     def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
         found = (_json_list(ids),)
         scores: dict[str, dict[str, float]] = {}
-        for person, name, value in self._query(
-            "SELECT person_id, name, value FROM person_score "
+        factors: dict[str, dict[str, dict[str, float]]] = {}
+        for person, name, value, explained in self._query(
+            "SELECT person_id, name, value, factors FROM person_score "
             "WHERE person_id IN (SELECT value FROM json_each(?))",
             found,
         ):
             scores.setdefault(person, {})[name] = value
+            if explained:
+                factors.setdefault(person, {})[name] = json.loads(explained)
         labels: dict[str, dict[str, str]] = {}
         for person, name, value in self._query(
             "SELECT person_id, name, value FROM person_label "
@@ -557,7 +574,14 @@ class EmbeddedGraphStore(GraphStore):
         ):
             labels.setdefault(person, {})[name] = value
         return {
-            pid: Person(pid, display_name, community_id, scores.get(pid, {}), labels.get(pid, {}))
+            pid: Person(
+                pid,
+                display_name,
+                community_id,
+                scores.get(pid, {}),
+                labels.get(pid, {}),
+                factors.get(pid, {}),
+            )
             for pid, display_name, community_id in self._query(
                 "SELECT p.id, p.display_name, m.community_id FROM person p "
                 "LEFT JOIN membership m ON m.person_id = p.id "
@@ -634,27 +658,7 @@ class EmbeddedGraphStore(GraphStore):
         )
 
     def get_person(self, person_id: str) -> Person | None:
-        rows = self._query(
-            "SELECT p.id, p.display_name, m.community_id FROM person p "
-            "LEFT JOIN membership m ON m.person_id = p.id WHERE p.id = ?",
-            (person_id,),
-        )
-        if not rows:
-            return None
-        scores = dict(
-            self._query("SELECT name, value FROM person_score WHERE person_id = ?", (person_id,))
-        )
-        labels = dict(
-            self._query("SELECT name, value FROM person_label WHERE person_id = ?", (person_id,))
-        )
-        pid, display_name, community_id = rows[0]
-        return Person(
-            id=pid,
-            display_name=display_name,
-            community_id=community_id,
-            scores=scores,
-            labels=labels,
-        )
+        return self.get_people([person_id]).get(person_id)
 
     @staticmethod
     def _account(row: tuple[Any, ...]) -> Account:

@@ -7,6 +7,7 @@ constraint, created idempotently by `ensure_schema`.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
@@ -62,6 +63,7 @@ from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
 _SCORE_PREFIX = "score_"
 _LABEL_PREFIX = "class_"
+_FACTORS_PREFIX = "factors_"
 
 
 def _native(value: Any) -> datetime | None:
@@ -250,12 +252,37 @@ class Neo4jGraphStore(GraphStore):
         ]
         return self._single_count(cypher.LINK_CUSTOMERS, "written", rows=rows)
 
-    def write_scores(self, name: str, scores: Mapping[str, float], computed_at: datetime) -> int:
+    def write_scores(
+        self,
+        name: str,
+        scores: Mapping[str, float],
+        computed_at: datetime,
+        factors: Mapping[str, Mapping[str, float]] | None = None,
+    ) -> int:
         prop = _SCORE_PREFIX + validate_score_name(name)
-        rows = [{"id": person, "props": {prop: float(value)}} for person, value in scores.items()]
+        explained_prop = _FACTORS_PREFIX + name
+        explained = factors or {}
+        rows = [
+            {
+                "id": person,
+                "props": {
+                    prop: float(value),
+                    # Node properties cannot hold maps: the factors travel as JSON text.
+                    explained_prop: json.dumps(dict(explained[person]), sort_keys=True)
+                    if person in explained
+                    else None,
+                },
+            }
+            for person, value in scores.items()
+        ]
 
         def work(tx: ManagedTransaction) -> int:
-            self._run(tx, cypher.CLEAR_SCORE, property=prop, cleared={prop: None})
+            self._run(
+                tx,
+                cypher.CLEAR_SCORE,
+                property=prop,
+                cleared={prop: None, explained_prop: None},
+            )
             records = self._run(tx, cypher.WRITE_SCORES, rows=rows)
             written = int(records[0]["written"]) if records else 0
             self._run(
@@ -413,12 +440,18 @@ class Neo4jGraphStore(GraphStore):
             for key, value in properties.items()
             if key.startswith(_LABEL_PREFIX)
         }
+        factors = {
+            key.removeprefix(_FACTORS_PREFIX): json.loads(value)
+            for key, value in properties.items()
+            if key.startswith(_FACTORS_PREFIX)
+        }
         return Person(
             id=record["id"],
             display_name=record["display_name"],
             community_id=record["community_id"],
             scores=scores,
             labels=labels,
+            factors=factors,
         )
 
     def get_people(self, ids: Sequence[str]) -> dict[str, Person]:

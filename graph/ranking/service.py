@@ -27,14 +27,6 @@ from graph.ranking.interactions import DEFAULT_HALF_LIFE, weighted_interactions
 from graph.ranking.shortlist import DEFAULT_SAMPLES, Shortlist, shortlist
 from graph.store import GraphStore
 
-# Factors of influence written back as person scores, under these names.
-FACTOR_SCORES = {
-    "attention": "attention",
-    "audience": "audience",
-    "followers": "reach",
-    "core": "core",
-    "broker": "broker",
-}
 NOT_AMBASSADORS = frozenset({AdvocacyClass.DETRACTOR, AdvocacyClass.AT_RISK_INFLUENCER})
 
 
@@ -147,14 +139,15 @@ def recompute(
             seed=options.seed,
         )
     with timed("write-back"):
-        store.write_scores("influence", scores, now)
-        for factor, name in FACTOR_SCORES.items():
-            store.write_scores(name, {p: r.factors[factor] for p, r in ranked.items()}, now)
-        store.write_scores("advocacy", {p: a.score for p, a in advocates.items()}, now)
-        for factor in ("sentiment", "engagement"):
-            store.write_scores(
-                f"advocacy_{factor}", {p: a.factors[factor] for p, a in advocates.items()}, now
-            )
+        store.write_scores(
+            "influence", scores, now, factors={p: r.factors for p, r in ranked.items()}
+        )
+        store.write_scores(
+            "advocacy",
+            {p: a.score for p, a in advocates.items()},
+            now,
+            factors={p: a.factors for p, a in advocates.items()},
+        )
         store.write_labels("advocacy", {p: a.klass.value for p, a in advocates.items()}, now)
         store.write_communities(membership, now, {p.id: p for p in profiles})
     return RankReport(

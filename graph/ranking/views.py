@@ -15,11 +15,9 @@ from graph.model import post_uid
 from graph.ranking.advocacy import advocacy
 from graph.ranking.influence import Ranked, influence, pagerank, topic_influence
 from graph.ranking.interactions import weighted_interactions
-from graph.ranking.service import FACTOR_SCORES, RankOptions, candidates
+from graph.ranking.service import RankOptions, candidates
 from graph.ranking.shortlist import Shortlist, shortlist
 from graph.store import GraphStore
-
-ADVOCACY_FACTORS = ("sentiment", "engagement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +47,9 @@ def stored_influencers(
     people = store.get_people([person for person, _ in top])
     entries = []
     for person, score in top:
-        scores = people[person].scores if person in people else {}
-        factors = {"pagerank": score}
-        factors.update({factor: scores.get(name, 0.0) for factor, name in FACTOR_SCORES.items()})
-        entries.append(Entry(person, score, factors))
+        found = people.get(person)
+        factors = dict(found.factors.get("influence", {})) if found else {}
+        entries.append(Entry(person, score, factors or {"pagerank": score}))
     return entries
 
 
@@ -102,9 +99,7 @@ def advocates(
     result = []
     for person, score in top:
         found = people.get(person)
-        scores = found.scores if found else {}
-        factors = {name: scores.get(f"advocacy_{name}", 0.0) for name in ADVOCACY_FACTORS}
-        factors["influence"] = scores.get("influence", 0.0)
+        factors = dict(found.factors.get("advocacy", {})) if found else {}
         result.append(
             (Entry(person, score, factors), found.labels.get("advocacy", "") if found else "")
         )

@@ -500,3 +500,15 @@ def test_ranked_reads_page_through_people_and_communities(store: GraphStore) -> 
 
     assert store.topic_authors("caffe") == {ada: 1, bob: 2}
     assert store.topic_authors("unknown") == {}
+
+
+def test_scores_carry_their_factors(store: GraphStore) -> None:
+    store.upsert_posts([post("1", "ada", mentions=("bob",))])
+    ada, bob = person_of(store, "ada"), person_of(store, "bob")
+    factors = {ada: {"pagerank": 1.5, "core": 2.0}}
+    assert store.write_scores("influence", {ada: 1.5, bob: 0.5}, T0, factors=factors) == 2
+    people = store.get_people([ada, bob])
+    assert people[ada].factors == {"influence": {"pagerank": 1.5, "core": 2.0}}
+    assert people[bob].factors == {}
+    store.write_scores("influence", {bob: 0.7}, T0)
+    assert store.get_people([ada])[ada].factors == {}

@@ -40,7 +40,15 @@ def test_rank_writes_scores_and_communities_back(store: GraphStore) -> None:
     person = store.get_person(top)
     assert person is not None
     assert person.scores["influence"] == report.influence[top].score
-    assert {"attention", "audience", "reach", "core", "broker"} <= set(person.scores)
+    assert person.factors["influence"] == report.influence[top].factors
+    assert set(person.factors["influence"]) == {
+        "pagerank",
+        "attention",
+        "audience",
+        "followers",
+        "core",
+        "broker",
+    }
     assert person.community_id in {p.id for p in report.communities}
     assert store.counts().communities == len(report.communities)
     assert sum(p.size for p in report.communities) == report.people
