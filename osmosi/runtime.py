@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -68,6 +69,9 @@ def celery_app(settings: Settings) -> Any:
         settings.redis_url,
         partial(open_pipeline, settings),
         visibility_timeout=settings.task_visibility_timeout,
+        rank_every=timedelta(minutes=settings.rank_every_minutes)
+        if settings.rank_every_minutes
+        else None,
     )
 
 

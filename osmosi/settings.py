@@ -66,6 +66,11 @@ class Settings(BaseSettings):
     enrich: bool = Field(
         True, description="Analyse posts (language, sentiment, topics, intent) on ingest."
     )
+    rank_every_minutes: int = Field(
+        60,
+        ge=0,
+        description="How often `osmosi beat` has the rankings recomputed; 0 turns it off.",
+    )
     ingest_api_key: SecretStr | None = Field(
         None,
         description="Bearer key for POST /ingest and reportConversation; unset disables them.",

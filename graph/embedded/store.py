@@ -893,11 +893,11 @@ class EmbeddedGraphStore(GraphStore):
             ]
             sql = " UNION ".join(selects)
         cursor = self._connection().execute(sql, params)
+        kinds = {kind.value: kind for kind in InteractionKind}  # a dict beats Enum() per row
+        parse = datetime.fromisoformat
         while rows := cursor.fetchmany(5000):
             for source, target, kind, at, post in rows:
-                yield Interaction(
-                    source, target, InteractionKind(kind), datetime.fromisoformat(at), post
-                )
+                yield Interaction(source, target, kinds[kind], parse(at), post)
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         root = self._query(

@@ -2,7 +2,9 @@
 
 The steps, each timed: project the interaction graph, read people's activity, influence,
 communities (with the ids of the last run kept where membership persists), advocacy, the
-ambassador shortlist, and the write-back of scores and memberships.
+ambassador shortlist, and the write-back of scores and memberships. Reading activity
+overlaps the projection and each write overlaps the steps after it, so a step's seconds
+are the time the computation waited for it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -99,57 +102,83 @@ def recompute(
         yield
         seconds[name] = round(time.perf_counter() - started, 3)
 
-    with timed("projection"):
-        graph = weighted_interactions(store.interactions(), now, half_life=options.half_life)
-        undirected = undirected_weights(graph)
-    with timed("activity"):
-        activity = store.people_activity()
-    with timed("influence"):
-        ranked = influence(graph, activity.followers, undirected=undirected, seed=options.seed)
-    with timed("communities"):
-        named = stable_ids(detect_communities(undirected, seed=options.seed), activity.communities)
-        scores = {person: r.score for person, r in ranked.items()}
-        sentiment = {
-            person: sum(s for _, s in posts) / len(posts)
-            for person, posts in activity.opinions.items()
-            if posts
-        }
-        profiles = [
-            describe(cid, members, scores, activity.topics, activity.channels, sentiment)
-            for cid, members in named.items()
-        ]
-    with timed("advocacy"):
-        advocates = advocacy(
-            activity.opinions,
-            ranked,
-            now,
-            customers=activity.customers,
-            half_life=options.half_life,
-        )
-    with timed("shortlist"):
-        membership = {person: cid for cid, members in named.items() for person in members}
-        chosen = shortlist(
-            graph,
-            options.shortlist_size,
-            candidates=candidates(set(graph), advocates, activity.customers, options),
-            community=membership,
-            max_per_community=options.max_per_community,
-            pagerank=scores,
-            samples=options.samples,
-            seed=options.seed,
-        )
-    with timed("write-back"):
-        store.write_scores(
-            "influence", scores, now, factors={p: r.factors for p, r in ranked.items()}
-        )
-        store.write_scores(
-            "advocacy",
-            {p: a.score for p, a in advocates.items()},
-            now,
-            factors={p: a.factors for p, a in advocates.items()},
-        )
-        store.write_labels("advocacy", {p: a.klass.value for p, a in advocates.items()}, now)
-        store.write_communities(membership, now, {p.id: p for p in profiles})
+    # Store reads and writes run on a second thread while the algorithms compute: both
+    # drivers release the GIL while they wait on I/O.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-io") as io:
+        reading = io.submit(store.people_activity)
+        with timed("projection"):
+            graph = weighted_interactions(store.interactions(), now, half_life=options.half_life)
+            undirected = undirected_weights(graph)
+        with timed("activity"):
+            activity = reading.result()
+        with timed("influence"):
+            ranked = influence(graph, activity.followers, undirected=undirected, seed=options.seed)
+            scores = {person: r.score for person, r in ranked.items()}
+            writes = [
+                io.submit(
+                    store.write_scores,
+                    "influence",
+                    scores,
+                    now,
+                    {p: r.factors for p, r in ranked.items()},
+                )
+            ]
+        with timed("communities"):
+            named = stable_ids(
+                detect_communities(undirected, seed=options.seed), activity.communities
+            )
+            membership = {person: cid for cid, members in named.items() for person in members}
+            sentiment = {
+                person: sum(s for _, s in posts) / len(posts)
+                for person, posts in activity.opinions.items()
+                if posts
+            }
+            profiles = [
+                describe(cid, members, scores, activity.topics, activity.channels, sentiment)
+                for cid, members in named.items()
+            ]
+            writes.append(
+                io.submit(store.write_communities, membership, now, {p.id: p for p in profiles})
+            )
+        with timed("advocacy"):
+            advocates = advocacy(
+                activity.opinions,
+                ranked,
+                now,
+                customers=activity.customers,
+                half_life=options.half_life,
+            )
+            writes.append(
+                io.submit(
+                    store.write_scores,
+                    "advocacy",
+                    {p: a.score for p, a in advocates.items()},
+                    now,
+                    {p: a.factors for p, a in advocates.items()},
+                )
+            )
+            writes.append(
+                io.submit(
+                    store.write_labels,
+                    "advocacy",
+                    {p: a.klass.value for p, a in advocates.items()},
+                    now,
+                )
+            )
+        with timed("shortlist"):
+            chosen = shortlist(
+                graph,
+                options.shortlist_size,
+                candidates=candidates(set(graph), advocates, activity.customers, options),
+                community=membership,
+                max_per_community=options.max_per_community,
+                pagerank=scores,
+                samples=options.samples,
+                seed=options.seed,
+            )
+        with timed("write-back"):
+            for write in writes:
+                write.result()  # re-raises a failed write
     return RankReport(
         now,
         graph.number_of_nodes(),

@@ -44,11 +44,15 @@ def attention_shares(graph: nx.DiGraph[str]) -> dict[str, list[tuple[str, float]
 
 
 def reverse_reachable_sets(
-    graph: nx.DiGraph[str], count: int, rng: random.Random
+    graph: nx.DiGraph[str],
+    count: int,
+    rng: random.Random,
+    shares: Mapping[str, list[tuple[str, float]]] | None = None,
 ) -> list[list[str]]:
     """Random reverse-reachable sets: the people whose posts would have reached a random
-    person, each set drawn from one random realisation of the cascade."""
-    shares = attention_shares(graph)
+    person, each set drawn from one random realisation of the cascade. ``shares`` is
+    `attention_shares` of ``graph``, when the caller has it already."""
+    shares = shares if shares is not None else attention_shares(graph)
     people = list(graph)
     sets = []
     for _ in range(count):
@@ -181,13 +185,14 @@ def shortlist(
     # Greedy overfits a sample in which its set covers few sets (small reach): draw more
     # until the chosen set covers enough of them for a tight estimate (the idea behind
     # IMM's sample-size bound, with a fixed target instead of its worst-case formula).
-    choosing = reverse_reachable_sets(graph, samples, rng)
+    shares = attention_shares(graph)
+    choosing = reverse_reachable_sets(graph, samples, rng, shares)
     while True:
         members = _greedy(choosing, eligible, k, community, max_per_community)
         covered = expected_reach(members, choosing, len(choosing))
         if covered >= MIN_COVERED_SETS or len(choosing) >= max_samples:
             break
-        choosing += reverse_reachable_sets(graph, len(choosing), rng)
+        choosing += reverse_reachable_sets(graph, len(choosing), rng, shares)
     ranks = pagerank if pagerank is not None else nx.pagerank(graph, weight="weight")
     baseline: list[str] = []
     taken: Counter[str] = Counter()
@@ -200,12 +205,12 @@ def shortlist(
     # Greedy is within 1 - 1/e of the best set, not always above a good heuristic: the two
     # finalists are compared on a fresh sample, and the reach of the winner (and of the
     # baseline) is estimated on a third, so that neither choice biases the figures.
-    deciding = reverse_reachable_sets(graph, len(choosing), rng)
+    deciding = reverse_reachable_sets(graph, len(choosing), rng, shares)
     if expected_reach(baseline, deciding, population) > expected_reach(
         members, deciding, population
     ):
         members = list(baseline)
-    estimating = reverse_reachable_sets(graph, len(choosing), rng)
+    estimating = reverse_reachable_sets(graph, len(choosing), rng, shares)
 
     def communities_of(people: Sequence[str]) -> tuple[str, ...]:
         return tuple(sorted({community[p] for p in people if p in community}))

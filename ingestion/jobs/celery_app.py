@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from celery import Celery
 
-from ingestion.jobs.tasks import register_tasks
+from ingestion.jobs.tasks import RANK, register_tasks
 from ingestion.pipeline import Pipeline
 
 
@@ -14,12 +15,14 @@ def create_celery(
     redis_url: str,
     open_pipeline: Callable[[], Pipeline],
     visibility_timeout: int = 3600,
+    rank_every: timedelta | None = None,
 ) -> Celery:
     """A Celery app on Redis, configured so that a killed worker loses no task.
 
     Tasks are acknowledged after they finish (``acks_late``) and given back if the worker
     dies (``task_reject_on_worker_lost``); a message left unacknowledged by a killed worker is
-    delivered again after ``visibility_timeout`` seconds.
+    delivered again after ``visibility_timeout`` seconds. With ``rank_every``, the beat
+    scheduler (`osmosi beat`) has the rankings recomputed at that interval.
     """
     app = Celery("osmosi", broker=redis_url, backend=redis_url, set_as_current=False)
     app.conf.update(
@@ -36,5 +39,9 @@ def create_celery(
         broker_transport_options={"visibility_timeout": visibility_timeout},
         worker_hijack_root_logger=False,
     )
+    if rank_every is not None:
+        app.conf.beat_schedule = {
+            "recompute rankings": {"task": RANK, "schedule": rank_every.total_seconds()}
+        }
     register_tasks(app, open_pipeline)
     return app

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import abc
+import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import Any
 
 from graph.model import JobState
+from graph.ranking.service import recompute
 from ingestion.jobs.chunks import ChunkTask
-from ingestion.jobs.tasks import INGEST_CHUNK
+from ingestion.jobs.tasks import INGEST_CHUNK, RANK
 from ingestion.parsers import Item
 from ingestion.pipeline import Pipeline, batched, item_to_json
 
@@ -51,12 +54,31 @@ class JobRunner(abc.ABC):
     @abc.abstractmethod
     def dispatch(self, task: ChunkTask) -> None: ...
 
+    @abc.abstractmethod
+    def rank(self) -> str:
+        """Have the rankings recomputed in the background; returns the run's id."""
+
 
 class InProcessRunner(JobRunner):
     """Runs each chunk at once, in the calling thread."""
 
+    last_rank: threading.Thread | None = None
+
     def dispatch(self, task: ChunkTask) -> None:
         task.run(self.pipeline)
+
+    def rank(self) -> str:
+        # No broker: a background thread of this process does the work.
+        run_id = uuid.uuid4().hex
+        thread = threading.Thread(
+            target=recompute,
+            args=(self.pipeline.store, datetime.now(UTC)),
+            name=f"osmosi-rank-{run_id[:8]}",
+            daemon=True,
+        )
+        thread.start()
+        self.last_rank = thread
+        return run_id
 
 
 class CeleryRunner(JobRunner):
@@ -68,3 +90,6 @@ class CeleryRunner(JobRunner):
 
     def dispatch(self, task: ChunkTask) -> None:
         self.app.send_task(INGEST_CHUNK, kwargs=asdict(task))
+
+    def rank(self) -> str:
+        return str(self.app.send_task(RANK).id)

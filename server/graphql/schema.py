@@ -6,7 +6,7 @@ import strawberry
 
 from server.graphql.core.limits import operation_limits
 from server.graphql.posts.resolvers import PostsMutation, PostsQuery
-from server.graphql.rankings.resolvers import RankingsQuery
+from server.graphql.rankings.resolvers import RankingsMutation, RankingsQuery
 from server.graphql.stats.resolvers import StatsQuery
 
 
@@ -16,7 +16,7 @@ class Query(StatsQuery, PostsQuery, RankingsQuery):
 
 
 @strawberry.type(description="Changes to the conversation graph.")
-class Mutation(PostsMutation):
+class Mutation(PostsMutation, RankingsMutation):
     pass
 
 

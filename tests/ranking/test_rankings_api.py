@@ -148,3 +148,41 @@ def test_page_sizes_and_cursors_are_checked(ranked, query: str) -> None:  # type
     assert body["data"] is None or any(v is None for v in body["data"].values())
     message = body["errors"][0]["message"]
     assert "first must be" in message or "invalid cursor" in message
+
+
+def test_recompute_rankings_on_demand_in_process(embedded_store: EmbeddedGraphStore) -> None:
+    from osmosi.settings import Settings
+
+    load_demo(embedded_store, analyzer_for().enrich)
+    settings = Settings(ingest_api_key="k" * 32)
+
+    async def scenario() -> tuple[dict, dict]:  # type: ignore[type-arg]
+        async with api_client(embedded_store, settings) as client:
+            mutation = "mutation { recomputeRankings { id } }"
+            refused = await graphql(client, mutation)
+            response = await client.post(
+                "/graphql",
+                json={"query": mutation},
+                headers={"Authorization": "Bearer " + "k" * 32},
+            )
+            runner = client._transport.app.state.runner  # type: ignore[attr-defined]
+            runner.last_rank.join(timeout=60)
+            return refused, response.json()
+
+    refused, accepted = asyncio.run(scenario())
+    assert refused["data"] is None
+    assert accepted["data"]["recomputeRankings"]["id"]
+    assert embedded_store.counts().communities > 0
+    assert embedded_store.top_people("influence", 1)
+
+
+def test_beat_schedules_the_rankings() -> None:
+    from datetime import timedelta
+
+    from ingestion.jobs.celery_app import create_celery
+    from ingestion.jobs.tasks import RANK
+
+    app = create_celery("redis://127.0.0.1:1/0", lambda: None, rank_every=timedelta(minutes=30))  # type: ignore[arg-type, return-value]
+    assert app.conf.beat_schedule == {"recompute rankings": {"task": RANK, "schedule": 1800.0}}
+    assert RANK in app.tasks
+    assert create_celery("redis://127.0.0.1:1/0", lambda: None).conf.beat_schedule == {}  # type: ignore[arg-type, return-value]

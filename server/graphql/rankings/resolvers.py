@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph.ranking import views
 from graph.ranking.advocacy import AdvocacyClass
+from server.auth import Disabled, Unauthorized, check_ingest_key
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError
 from server.graphql.core.pagination import page_size
@@ -132,3 +133,23 @@ class RankingsQuery:
                 communities=list(result.baseline_communities),
             ),
         )
+
+
+@strawberry.type(description="A recomputation of the rankings, started in the background.")
+class RankRun:
+    id: strawberry.ID = strawberry.field(description="The run's id (a Celery task id with Redis).")
+
+
+@strawberry.type
+class RankingsMutation:
+    @strawberry.mutation(
+        description="Recompute influence, communities, advocacy and the shortlist now, in the "
+        "background (on the Celery workers with Redis). Needs the ingest API key."
+    )
+    async def recompute_rankings(self, info: Info) -> RankRun:
+        try:
+            check_ingest_key(info.context.settings.ingest_api_key, info.context.authorization)
+        except (Disabled, Unauthorized) as error:
+            raise UserError(str(error)) from None
+        run_id = await run_in_threadpool(info.context.runner.rank)
+        return RankRun(id=strawberry.ID(run_id))
