@@ -34,7 +34,7 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
         result: Pipeline = opened["pipeline"]
         return result
 
-    @app.task(name=INGEST_CHUNK, bind=True, max_retries=10)  # type: ignore[untyped-decorator]
+    @app.task(name=INGEST_CHUNK, bind=True, max_retries=10, shared=False)  # type: ignore[untyped-decorator]
     def ingest_chunk(self: Any, **fields: Any) -> dict[str, int]:
         task = ChunkTask(**fields)
         try:
@@ -52,7 +52,7 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
             raise
         return asdict(counts)
 
-    @app.task(name=RANK)  # type: ignore[untyped-decorator]
+    @app.task(name=RANK, shared=False)  # type: ignore[untyped-decorator]
     def rank() -> dict[str, Any]:
         # Idempotent: a run given back by a dying worker simply runs again.
         report = recompute(pipeline().store, datetime.now(UTC))
