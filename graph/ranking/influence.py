@@ -23,6 +23,7 @@ from graph.ranking.communities import undirected_weights
 # sit (a broker needs ties into several communities).
 BROKER_SAMPLES = 64
 BACKBONE = 3000
+INFLUENCE_FACTORS = ("pagerank", "attention", "audience", "followers", "core", "broker")
 
 
 @dataclass(frozen=True, slots=True)

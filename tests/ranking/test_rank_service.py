@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from graph.ranking.advocacy import AdvocacyClass
+from graph.ranking.influence import INFLUENCE_FACTORS
 from graph.ranking.service import RankOptions, recompute
 from graph.store import GraphStore
 from ingestion.demo import load_demo
@@ -41,14 +42,7 @@ def test_rank_writes_scores_and_communities_back(store: GraphStore) -> None:
     assert person is not None
     assert person.scores["influence"] == report.influence[top].score
     assert person.factors["influence"] == report.influence[top].factors
-    assert set(person.factors["influence"]) == {
-        "pagerank",
-        "attention",
-        "audience",
-        "followers",
-        "core",
-        "broker",
-    }
+    assert set(person.factors["influence"]) == set(INFLUENCE_FACTORS)
     assert person.community_id in {p.id for p in report.communities}
     assert store.counts().communities == len(report.communities)
     assert sum(p.size for p in report.communities) == report.people
@@ -98,11 +92,4 @@ def test_rank_cli_json(tmp_path: Path) -> None:
     assert report["people"] >= 2
     assert set(report["shortlist"]["baseline"]) == {"members", "expected_reach", "communities"}
     first = report["influencers"][0]
-    assert set(first["factors"]) == {
-        "pagerank",
-        "attention",
-        "audience",
-        "followers",
-        "core",
-        "broker",
-    }
+    assert set(first["factors"]) == set(INFLUENCE_FACTORS)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from graph.embedded import EmbeddedGraphStore
+from graph.ranking.influence import INFLUENCE_FACTORS
 from graph.ranking.service import RankOptions, recompute
 from ingestion.demo import load_demo
 from ingestion.enrichment.analyzer import analyzer_for
@@ -69,14 +70,7 @@ def test_influencers_with_factors_and_accounts_in_three_store_calls(ranked) -> N
     scores = [e["score"] for e in entries]
     assert scores == sorted(scores, reverse=True)
     first = entries[0]
-    assert {f["name"] for f in first["factors"]} == {
-        "pagerank",
-        "attention",
-        "audience",
-        "followers",
-        "core",
-        "broker",
-    }
+    assert {f["name"] for f in first["factors"]} == set(INFLUENCE_FACTORS)
     assert first["person"]["accounts"][0]["platform"] in {"mastodon", "reddit"}
     assert calls == Counter(top_people=1, get_people=1, accounts_of=1)
 
