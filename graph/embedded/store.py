@@ -10,20 +10,21 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from graph.embedded.rankings import RankingsMixin
 from graph.embedded.schema import DDL, INTERACTION_SELECTS, MIGRATIONS, SCHEMA_VERSION, TABLES
+from graph.embedded.sql import iso, json_list, parse
 from graph.model import (
     Account,
     Aspect,
     AspectTarget,
     Channel,
     ChannelKind,
-    Community,
     Counts,
     Customer,
     CustomerLink,
@@ -33,8 +34,6 @@ from graph.model import (
     Interaction,
     InteractionKind,
     JobState,
-    PeopleActivity,
-    Person,
     Post,
     Product,
     QuarantineEntry,
@@ -48,8 +47,6 @@ from graph.model import (
     UpsertResult,
     account_uid,
     channel_uid,
-    utc,
-    validate_score_name,
 )
 from graph.rows import PostBatch, Row, account_rows, channel_row, post_batch
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
@@ -58,54 +55,7 @@ DATABASE_FILE = "osmosi.db"
 _MAX_ANCESTORS = 10_000
 
 
-_COMMUNITY_COLUMNS = "id, size, label, computed_at, profile"
-
-
-def _community(row: tuple[Any, ...]) -> Community:
-    cid, size, label, computed_at, profile = row
-    described = json.loads(profile) if profile else {}
-    return Community(
-        cid,
-        size,
-        label,
-        _parse(computed_at),
-        top_voices=tuple(described.get("top_voices", ())),
-        top_topics=tuple(described.get("top_topics", ())),
-        main_channels=tuple(described.get("main_channels", ())),
-        average_sentiment=described.get("average_sentiment"),
-    )
-
-
-def _factors_json(factors: Mapping[str, float] | None) -> str | None:
-    return json.dumps(dict(factors), sort_keys=True) if factors else None
-
-
-def _profile_json(profile: Community | None) -> str | None:
-    if profile is None:
-        return None
-    return json.dumps(
-        {
-            "top_voices": list(profile.top_voices),
-            "top_topics": list(profile.top_topics),
-            "main_channels": list(profile.main_channels),
-            "average_sentiment": profile.average_sentiment,
-        }
-    )
-
-
-def _iso(value: datetime) -> str:
-    return utc(value).isoformat(timespec="microseconds")
-
-
-def _parse(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def _json_list(values: Iterable[str]) -> str:
-    return json.dumps(list(values))
-
-
-class EmbeddedGraphStore(GraphStore):
+class EmbeddedGraphStore(RankingsMixin, GraphStore):
     """`GraphStore` on SQLite, durable in ``data_dir``."""
 
     backend = "embedded"
@@ -163,7 +113,7 @@ class EmbeddedGraphStore(GraphStore):
     def _existing(con: sqlite3.Connection, table: str, key: str, values: list[str]) -> set[str]:
         # Table and column names are constants of this module, never input.
         sql = f"SELECT {key} FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))"
-        return {row[0] for row in con.execute(sql, (_json_list(values),))}
+        return {row[0] for row in con.execute(sql, (json_list(values),))}
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -236,7 +186,7 @@ class EmbeddedGraphStore(GraphStore):
     def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
         rows = account_rows(accounts)
         with self._transaction() as con:
-            created = self._write_accounts(con, rows, _iso(datetime.now(UTC)))
+            created = self._write_accounts(con, rows, iso(datetime.now(UTC)))
         return UpsertResult(created=created, existing=len(accounts) - created)
 
     def _write_channels(self, con: sqlite3.Connection, rows: list[Row], now: str) -> int:
@@ -252,18 +202,18 @@ class EmbeddedGraphStore(GraphStore):
     def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
         rows = [channel_row(channel) for channel in channels]
         with self._transaction() as con:
-            created = self._write_channels(con, rows, _iso(datetime.now(UTC)))
+            created = self._write_channels(con, rows, iso(datetime.now(UTC)))
         return UpsertResult(created=created, existing=len(channels) - created)
 
     def prepare_posts(self, posts: Sequence[Post]) -> PostBatch:
         batch = post_batch(posts)
         for row in batch.posts:
-            row["created_at"] = _iso(row["created_at"])
+            row["created_at"] = iso(row["created_at"])
             row["metrics"] = json.dumps(row["metrics"], sort_keys=True)
         return batch
 
     def write_posts(self, batch: PostBatch) -> UpsertResult:
-        now = _iso(datetime.now(UTC))
+        now = iso(datetime.now(UTC))
         post_rows = [{**row, "now": now} for row in batch.posts]
         with self._transaction() as con:
             self._write_accounts(con, batch.accounts, now)
@@ -374,91 +324,11 @@ class EmbeddedGraphStore(GraphStore):
             )
             return cursor.rowcount
 
-    def write_scores(
-        self,
-        name: str,
-        scores: Mapping[str, float],
-        computed_at: datetime,
-        factors: Mapping[str, Mapping[str, float]] | None = None,
-    ) -> int:
-        validate_score_name(name)
-        explained = factors or {}
-        with self._transaction() as con:
-            con.execute("DELETE FROM person_score WHERE name = ?", (name,))
-            cursor = con.executemany(
-                "INSERT INTO person_score(person_id, name, value, factors) "
-                "SELECT id, ?, ?, ? FROM person WHERE id = ?",
-                [
-                    (name, float(value), _factors_json(explained.get(person)), person)
-                    for person, value in scores.items()
-                ],
-            )
-            written = cursor.rowcount
-            con.execute(
-                "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
-                "count = excluded.count",
-                (name, _iso(computed_at), written),
-            )
-        return written
-
-    def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
-        validate_score_name(name)
-        with self._transaction() as con:
-            con.execute("DELETE FROM person_label WHERE name = ?", (name,))
-            cursor = con.executemany(
-                "INSERT INTO person_label(person_id, name, value) "
-                "SELECT id, ?, ? FROM person WHERE id = ?",
-                [(name, value, person) for person, value in labels.items()],
-            )
-            written = cursor.rowcount
-            con.execute(
-                "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
-                "count = excluded.count",
-                (f"label:{name}", _iso(computed_at), written),
-            )
-        return written
-
-    def write_communities(
-        self,
-        membership: Mapping[str, str],
-        computed_at: datetime,
-        profiles: Mapping[str, Community] | None = None,
-    ) -> int:
-        with self._transaction() as con:
-            known = self._existing(con, "person", "id", list(membership))
-            members = {
-                person: community for person, community in membership.items() if person in known
-            }
-            sizes: dict[str, int] = {}
-            for community in members.values():
-                sizes[community] = sizes.get(community, 0) + 1
-            con.execute("DELETE FROM membership")
-            con.execute("DELETE FROM community")
-            con.executemany(
-                "INSERT INTO community(id, size, computed_at, profile) VALUES (?, ?, ?, ?)",
-                [
-                    (
-                        community,
-                        size,
-                        _iso(computed_at),
-                        _profile_json((profiles or {}).get(community)),
-                    )
-                    for community, size in sizes.items()
-                ],
-            )
-            con.executemany(
-                "INSERT INTO membership(person_id, community_id) VALUES (?, ?)",
-                list(members.items()),
-            )
-        return len(sizes)
-
     # -- ingestion bookkeeping -----------------------------------------------------------
 
     def quarantine(self, entries: Sequence[QuarantineEntry]) -> int:
         rows = [
-            (e.id, e.format, e.source, e.position, e.reason, e.payload, e.context, _iso(e.at))
+            (e.id, e.format, e.source, e.position, e.reason, e.payload, e.context, iso(e.at))
             for e in entries
         ]
         with self._transaction() as con:
@@ -496,7 +366,7 @@ class EmbeddedGraphStore(GraphStore):
         with self._transaction() as con:
             cursor = con.execute(
                 "DELETE FROM quarantine WHERE id IN (SELECT value FROM json_each(?))",
-                (_json_list(ids),),
+                (json_list(ids),),
             )
             return cursor.rowcount
 
@@ -516,7 +386,7 @@ class EmbeddedGraphStore(GraphStore):
                 "state = excluded.state, "
                 "chunks_total = coalesce(excluded.chunks_total, chunks_total), "
                 "error = coalesce(excluded.error, error)",
-                (job_id, format, source, state.value, chunks_total, error, _iso(datetime.now(UTC))),
+                (job_id, format, source, state.value, chunks_total, error, iso(datetime.now(UTC))),
             )
 
     def record_chunk(self, job_id: str, chunk: int, counts: IngestCounts) -> bool:
@@ -554,112 +424,6 @@ class EmbeddedGraphStore(GraphStore):
 
     # -- reads -----------------------------------------------------------------------------
 
-    def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
-        found = (_json_list(ids),)
-        scores: dict[str, dict[str, float]] = {}
-        factors: dict[str, dict[str, dict[str, float]]] = {}
-        for person, name, value, explained in self._query(
-            "SELECT person_id, name, value, factors FROM person_score "
-            "WHERE person_id IN (SELECT value FROM json_each(?))",
-            found,
-        ):
-            scores.setdefault(person, {})[name] = value
-            if explained:
-                factors.setdefault(person, {})[name] = json.loads(explained)
-        labels: dict[str, dict[str, str]] = {}
-        for person, name, value in self._query(
-            "SELECT person_id, name, value FROM person_label "
-            "WHERE person_id IN (SELECT value FROM json_each(?))",
-            found,
-        ):
-            labels.setdefault(person, {})[name] = value
-        return {
-            pid: Person(
-                pid,
-                display_name,
-                community_id,
-                scores.get(pid, {}),
-                labels.get(pid, {}),
-                factors.get(pid, {}),
-            )
-            for pid, display_name, community_id in self._query(
-                "SELECT p.id, p.display_name, m.community_id FROM person p "
-                "LEFT JOIN membership m ON m.person_id = p.id "
-                "WHERE p.id IN (SELECT value FROM json_each(?))",
-                found,
-            )
-        }
-
-    def top_people(
-        self,
-        score: str,
-        first: int,
-        offset: int = 0,
-        community_id: str | None = None,
-        label: tuple[str, str] | None = None,
-    ) -> list[tuple[str, float]]:
-        label_name, label_value = label or (None, None)
-        return [
-            (person, value)
-            for person, value in self._query(
-                "SELECT s.person_id, s.value FROM person_score s "
-                "LEFT JOIN membership m ON m.person_id = s.person_id "
-                "LEFT JOIN person_label l ON l.person_id = s.person_id AND l.name = :label "
-                "WHERE s.name = :score AND (:community IS NULL OR m.community_id = :community) "
-                "AND (:label IS NULL OR l.value = :value) "
-                "ORDER BY s.value DESC, s.person_id LIMIT :first OFFSET :offset",
-                {
-                    "score": validate_score_name(score),
-                    "community": community_id,
-                    "label": label_name,
-                    "value": label_value,
-                    "first": first,
-                    "offset": offset,
-                },
-            )
-        ]
-
-    def list_communities(self, first: int, offset: int = 0) -> list[Community]:
-        return [
-            _community(row)
-            for row in self._query(
-                f"SELECT {_COMMUNITY_COLUMNS} FROM community ORDER BY size DESC, id "
-                "LIMIT ? OFFSET ?",
-                (first, offset),
-            )
-        ]
-
-    def community_members(
-        self, community_ids: Sequence[str], first: int, offset: int = 0
-    ) -> dict[str, list[str]]:
-        pages: dict[str, list[str]] = {cid: [] for cid in community_ids}
-        for community, person in self._query(
-            "SELECT community_id, person_id FROM ("
-            "  SELECT m.community_id, m.person_id, row_number() OVER ("
-            "    PARTITION BY m.community_id ORDER BY coalesce(s.value, 0) DESC, m.person_id"
-            "  ) AS position FROM membership m LEFT JOIN person_score s "
-            "  ON s.person_id = m.person_id AND s.name = 'influence' "
-            "  WHERE m.community_id IN (SELECT value FROM json_each(:ids))"
-            ") WHERE position > :offset AND position <= :offset + :first ORDER BY community_id, "
-            "position",
-            {"ids": _json_list(community_ids), "offset": offset, "first": first},
-        ):
-            pages[community].append(person)
-        return pages
-
-    def topic_authors(self, key: str) -> dict[str, int]:
-        return dict(
-            self._query(
-                "SELECT a.person_id, count(*) FROM post_topic t "
-                "JOIN post p ON p.uid = t.post_uid JOIN account a ON a.uid = p.author_uid "
-                "WHERE t.topic_key = ? GROUP BY a.person_id",
-                (key,),
-            )
-        )
-
-    def get_person(self, person_id: str) -> Person | None:
-        return self.get_people([person_id]).get(person_id)
-
     @staticmethod
     def _account(row: tuple[Any, ...]) -> Account:
         platform, handle, display_name, followers, url, person_id = row
@@ -686,7 +450,7 @@ class EmbeddedGraphStore(GraphStore):
         rows = self._query(
             f"SELECT {self._ACCOUNT_COLUMNS} FROM account "
             "WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY platform, handle",
-            (_json_list(person_ids),),
+            (json_list(person_ids),),
         )
         for row in rows:
             account = self._account(row)
@@ -701,7 +465,7 @@ class EmbeddedGraphStore(GraphStore):
 
     def _posts(self, rows: list[tuple[Any, ...]]) -> list[StoredPost]:
         uids = [row[0] for row in rows]
-        ids = (_json_list(uids),)
+        ids = (json_list(uids),)
         mentions: dict[str, list[str]] = {}
         for post, account in self._query(
             "SELECT post_uid, account_uid FROM post_mention "
@@ -775,7 +539,7 @@ class EmbeddedGraphStore(GraphStore):
     def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]:
         rows = self._query(
             f"SELECT {self._POST_COLUMNS} FROM post WHERE uid IN (SELECT value FROM json_each(?))",
-            (_json_list(uids),),
+            (json_list(uids),),
         )
         return {post.uid: post for post in self._posts(rows)}
 
@@ -791,7 +555,7 @@ class EmbeddedGraphStore(GraphStore):
         if not rows:
             return None
         platform, venue, kind, first_seen = rows[0]
-        return Channel(platform, venue, ChannelKind(kind), _parse(first_seen))
+        return Channel(platform, venue, ChannelKind(kind), parse(first_seen))
 
     def get_customer(self, external_id: str) -> Customer | None:
         rows = self._query(
@@ -808,52 +572,6 @@ class EmbeddedGraphStore(GraphStore):
             (person_id,),
         )
         return [CustomerLink(p, c, conf, tuple(json.loads(ev))) for p, c, conf, ev in rows]
-
-    def get_community(self, community_id: str) -> Community | None:
-        rows = self._query(
-            f"SELECT {_COMMUNITY_COLUMNS} FROM community WHERE id = ?", (community_id,)
-        )
-        return _community(rows[0]) if rows else None
-
-    def people_activity(self) -> PeopleActivity:
-        opinions: dict[str, list[tuple[datetime, float]]] = {}
-        for person, at, score in self._query(
-            "SELECT a.person_id, p.created_at, p.sentiment_score FROM post p "
-            "JOIN account a ON a.uid = p.author_uid WHERE p.sentiment_score IS NOT NULL"
-        ):
-            opinions.setdefault(person, []).append((datetime.fromisoformat(at), score))
-        counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
-        for name, statement in (
-            (
-                "topics",
-                "SELECT a.person_id, t.topic_key, count(*) FROM post_topic t "
-                "JOIN post p ON p.uid = t.post_uid JOIN account a ON a.uid = p.author_uid "
-                "GROUP BY a.person_id, t.topic_key",
-            ),
-            (
-                "channels",
-                "SELECT a.person_id, p.channel_uid, count(*) FROM post p "
-                "JOIN account a ON a.uid = p.author_uid WHERE p.channel_uid IS NOT NULL "
-                "GROUP BY a.person_id, p.channel_uid",
-            ),
-        ):
-            for person, key, posts in self._query(statement):
-                counted[name].setdefault(person, {})[key] = posts
-        return PeopleActivity(
-            followers=dict(
-                self._query(
-                    "SELECT person_id, sum(followers) FROM account "
-                    "WHERE followers IS NOT NULL GROUP BY person_id"
-                )
-            ),
-            opinions=opinions,
-            topics=counted["topics"],
-            channels=counted["channels"],
-            customers=frozenset(
-                row[0] for row in self._query("SELECT DISTINCT person_id FROM customer_link")
-            ),
-            communities=dict(self._query("SELECT person_id, community_id FROM membership")),
-        )
 
     def counts(self) -> Counts:
         row = self._query(
@@ -873,16 +591,16 @@ class EmbeddedGraphStore(GraphStore):
         params: dict[str, Any] = {}
         if since is not None:
             conditions.append("AND p.created_at >= :since")
-            params["since"] = _iso(since)
+            params["since"] = iso(since)
         if until is not None:
             conditions.append("AND p.created_at < :until")
-            params["until"] = _iso(until)
+            params["until"] = iso(until)
         window = " ".join(conditions)
         if person_ids is None:
             selects = [select.format(where=window) for select in INTERACTION_SELECTS]
             sql = " UNION ALL ".join(selects)
         else:
-            params["people"] = _json_list(person_ids)
+            params["people"] = json_list(person_ids)
             # One filtered SELECT per side keeps each branch on an index.
             selects = [
                 select.format(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from graph.model import post_uid
+from graph.model import normalize_platform
 from graph.ranking.advocacy import advocacy
 from graph.ranking.influence import Ranked, influence, pagerank, topic_influence
 from graph.ranking.interactions import weighted_interactions
@@ -62,7 +62,7 @@ def filtered_influencers(
     community_id: str | None = None,
 ) -> list[Entry]:
     """Influence recomputed on the interactions that pass ``where``."""
-    prefix = post_uid(where.platform, "x")[:-1] if where.platform else None
+    prefix = f"{normalize_platform(where.platform)}:" if where.platform else None
     graph = weighted_interactions(
         store.interactions(since=where.since, until=where.until),
         now,

@@ -1,0 +1,297 @@
+"""What the rankings read and write in the embedded store: scores with their factors,
+classes, communities with their profiles, and the ranked views of them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from graph.embedded.sql import iso, json_list, parse
+from graph.model import Community, PeopleActivity, Person, validate_score_name
+
+_COMMUNITY_COLUMNS = "id, size, label, computed_at, profile"
+
+
+def _community(row: tuple[Any, ...]) -> Community:
+    cid, size, label, computed_at, profile = row
+    described = json.loads(profile) if profile else {}
+    return Community(
+        cid,
+        size,
+        label,
+        parse(computed_at),
+        top_voices=tuple(described.get("top_voices", ())),
+        top_topics=tuple(described.get("top_topics", ())),
+        main_channels=tuple(described.get("main_channels", ())),
+        average_sentiment=described.get("average_sentiment"),
+    )
+
+
+def _factors_json(factors: Mapping[str, float] | None) -> str | None:
+    return json.dumps(dict(factors), sort_keys=True) if factors else None
+
+
+def _profile_json(profile: Community | None) -> str | None:
+    if profile is None:
+        return None
+    return json.dumps(
+        {
+            "top_voices": list(profile.top_voices),
+            "top_topics": list(profile.top_topics),
+            "main_channels": list(profile.main_channels),
+            "average_sentiment": profile.average_sentiment,
+        }
+    )
+
+
+class RankingsMixin:
+    """The rankings' part of `EmbeddedGraphStore` (which provides the connection helpers)."""
+
+    if TYPE_CHECKING:
+
+        def _query(
+            self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+        ) -> list[tuple[Any, ...]]: ...
+
+        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+        @staticmethod
+        def _existing(
+            con: sqlite3.Connection, table: str, key: str, values: list[str]
+        ) -> set[str]: ...
+
+    def write_scores(
+        self,
+        name: str,
+        scores: Mapping[str, float],
+        computed_at: datetime,
+        factors: Mapping[str, Mapping[str, float]] | None = None,
+    ) -> int:
+        validate_score_name(name)
+        explained = factors or {}
+        with self._transaction() as con:
+            con.execute("DELETE FROM person_score WHERE name = ?", (name,))
+            cursor = con.executemany(
+                "INSERT INTO person_score(person_id, name, value, factors) "
+                "SELECT id, ?, ?, ? FROM person WHERE id = ?",
+                [
+                    (name, float(value), _factors_json(explained.get(person)), person)
+                    for person, value in scores.items()
+                ],
+            )
+            written = cursor.rowcount
+            con.execute(
+                "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
+                "count = excluded.count",
+                (name, iso(computed_at), written),
+            )
+        return written
+
+    def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
+        validate_score_name(name)
+        with self._transaction() as con:
+            con.execute("DELETE FROM person_label WHERE name = ?", (name,))
+            cursor = con.executemany(
+                "INSERT INTO person_label(person_id, name, value) "
+                "SELECT id, ?, ? FROM person WHERE id = ?",
+                [(name, value, person) for person, value in labels.items()],
+            )
+            written = cursor.rowcount
+            con.execute(
+                "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
+                "count = excluded.count",
+                (f"label:{name}", iso(computed_at), written),
+            )
+        return written
+
+    def write_communities(
+        self,
+        membership: Mapping[str, str],
+        computed_at: datetime,
+        profiles: Mapping[str, Community] | None = None,
+    ) -> int:
+        with self._transaction() as con:
+            known = self._existing(con, "person", "id", list(membership))
+            members = {
+                person: community for person, community in membership.items() if person in known
+            }
+            sizes: dict[str, int] = {}
+            for community in members.values():
+                sizes[community] = sizes.get(community, 0) + 1
+            con.execute("DELETE FROM membership")
+            con.execute("DELETE FROM community")
+            con.executemany(
+                "INSERT INTO community(id, size, computed_at, profile) VALUES (?, ?, ?, ?)",
+                [
+                    (
+                        community,
+                        size,
+                        iso(computed_at),
+                        _profile_json((profiles or {}).get(community)),
+                    )
+                    for community, size in sizes.items()
+                ],
+            )
+            con.executemany(
+                "INSERT INTO membership(person_id, community_id) VALUES (?, ?)",
+                list(members.items()),
+            )
+        return len(sizes)
+
+    def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
+        found = (json_list(ids),)
+        scores: dict[str, dict[str, float]] = {}
+        factors: dict[str, dict[str, dict[str, float]]] = {}
+        for person, name, value, explained in self._query(
+            "SELECT person_id, name, value, factors FROM person_score "
+            "WHERE person_id IN (SELECT value FROM json_each(?))",
+            found,
+        ):
+            scores.setdefault(person, {})[name] = value
+            if explained:
+                factors.setdefault(person, {})[name] = json.loads(explained)
+        labels: dict[str, dict[str, str]] = {}
+        for person, name, value in self._query(
+            "SELECT person_id, name, value FROM person_label "
+            "WHERE person_id IN (SELECT value FROM json_each(?))",
+            found,
+        ):
+            labels.setdefault(person, {})[name] = value
+        return {
+            pid: Person(
+                pid,
+                display_name,
+                community_id,
+                scores.get(pid, {}),
+                labels.get(pid, {}),
+                factors.get(pid, {}),
+            )
+            for pid, display_name, community_id in self._query(
+                "SELECT p.id, p.display_name, m.community_id FROM person p "
+                "LEFT JOIN membership m ON m.person_id = p.id "
+                "WHERE p.id IN (SELECT value FROM json_each(?))",
+                found,
+            )
+        }
+
+    def top_people(
+        self,
+        score: str,
+        first: int,
+        offset: int = 0,
+        community_id: str | None = None,
+        label: tuple[str, str] | None = None,
+    ) -> list[tuple[str, float]]:
+        label_name, label_value = label or (None, None)
+        return [
+            (person, value)
+            for person, value in self._query(
+                "SELECT s.person_id, s.value FROM person_score s "
+                "LEFT JOIN membership m ON m.person_id = s.person_id "
+                "LEFT JOIN person_label l ON l.person_id = s.person_id AND l.name = :label "
+                "WHERE s.name = :score AND (:community IS NULL OR m.community_id = :community) "
+                "AND (:label IS NULL OR l.value = :value) "
+                "ORDER BY s.value DESC, s.person_id LIMIT :first OFFSET :offset",
+                {
+                    "score": validate_score_name(score),
+                    "community": community_id,
+                    "label": label_name,
+                    "value": label_value,
+                    "first": first,
+                    "offset": offset,
+                },
+            )
+        ]
+
+    def list_communities(self, first: int, offset: int = 0) -> list[Community]:
+        return [
+            _community(row)
+            for row in self._query(
+                f"SELECT {_COMMUNITY_COLUMNS} FROM community ORDER BY size DESC, id "
+                "LIMIT ? OFFSET ?",
+                (first, offset),
+            )
+        ]
+
+    def community_members(
+        self, community_ids: Sequence[str], first: int, offset: int = 0
+    ) -> dict[str, list[str]]:
+        pages: dict[str, list[str]] = {cid: [] for cid in community_ids}
+        for community, person in self._query(
+            "SELECT community_id, person_id FROM ("
+            "  SELECT m.community_id, m.person_id, row_number() OVER ("
+            "    PARTITION BY m.community_id ORDER BY coalesce(s.value, 0) DESC, m.person_id"
+            "  ) AS position FROM membership m LEFT JOIN person_score s "
+            "  ON s.person_id = m.person_id AND s.name = 'influence' "
+            "  WHERE m.community_id IN (SELECT value FROM json_each(:ids))"
+            ") WHERE position > :offset AND position <= :offset + :first ORDER BY community_id, "
+            "position",
+            {"ids": json_list(community_ids), "offset": offset, "first": first},
+        ):
+            pages[community].append(person)
+        return pages
+
+    def topic_authors(self, key: str) -> dict[str, int]:
+        return dict(
+            self._query(
+                "SELECT a.person_id, count(*) FROM post_topic t "
+                "JOIN post p ON p.uid = t.post_uid JOIN account a ON a.uid = p.author_uid "
+                "WHERE t.topic_key = ? GROUP BY a.person_id",
+                (key,),
+            )
+        )
+
+    def get_person(self, person_id: str) -> Person | None:
+        return self.get_people([person_id]).get(person_id)
+
+    def get_community(self, community_id: str) -> Community | None:
+        rows = self._query(
+            f"SELECT {_COMMUNITY_COLUMNS} FROM community WHERE id = ?", (community_id,)
+        )
+        return _community(rows[0]) if rows else None
+
+    def people_activity(self) -> PeopleActivity:
+        opinions: dict[str, list[tuple[datetime, float]]] = {}
+        for person, at, score in self._query(
+            "SELECT a.person_id, p.created_at, p.sentiment_score FROM post p "
+            "JOIN account a ON a.uid = p.author_uid WHERE p.sentiment_score IS NOT NULL"
+        ):
+            opinions.setdefault(person, []).append((datetime.fromisoformat(at), score))
+        counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
+        for name, statement in (
+            (
+                "topics",
+                "SELECT a.person_id, t.topic_key, count(*) FROM post_topic t "
+                "JOIN post p ON p.uid = t.post_uid JOIN account a ON a.uid = p.author_uid "
+                "GROUP BY a.person_id, t.topic_key",
+            ),
+            (
+                "channels",
+                "SELECT a.person_id, p.channel_uid, count(*) FROM post p "
+                "JOIN account a ON a.uid = p.author_uid WHERE p.channel_uid IS NOT NULL "
+                "GROUP BY a.person_id, p.channel_uid",
+            ),
+        ):
+            for person, key, posts in self._query(statement):
+                counted[name].setdefault(person, {})[key] = posts
+        return PeopleActivity(
+            followers=dict(
+                self._query(
+                    "SELECT person_id, sum(followers) FROM account "
+                    "WHERE followers IS NOT NULL GROUP BY person_id"
+                )
+            ),
+            opinions=opinions,
+            topics=counted["topics"],
+            channels=counted["channels"],
+            customers=frozenset(
+                row[0] for row in self._query("SELECT DISTINCT person_id FROM customer_link")
+            ),
+            communities=dict(self._query("SELECT person_id, community_id FROM membership")),
+        )
