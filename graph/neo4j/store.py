@@ -7,12 +7,11 @@ constraint, created idempotently by `ensure_schema`.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any, LiteralString, cast
+from typing import Any, cast
 
 import neo4j
 from neo4j import (
@@ -29,7 +28,6 @@ from graph.model import (
     AspectTarget,
     Channel,
     ChannelKind,
-    Community,
     Counts,
     Customer,
     CustomerLink,
@@ -39,8 +37,6 @@ from graph.model import (
     Interaction,
     InteractionKind,
     JobState,
-    PeopleActivity,
-    Person,
     Post,
     Product,
     QuarantineEntry,
@@ -55,43 +51,15 @@ from graph.model import (
     account_uid,
     channel_uid,
     utc,
-    validate_score_name,
 )
 from graph.neo4j import cypher
+from graph.neo4j.rankings import RankingsMixin
+from graph.neo4j.values import cypher_text, native_datetime
 from graph.rows import METRIC_NAMES, PostBatch, account_rows, channel_row, post_batch
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
-_SCORE_PREFIX = "score_"
-_LABEL_PREFIX = "class_"
-_FACTORS_PREFIX = "factors_"
 
-
-def _native(value: Any) -> datetime | None:
-    """Neo4j temporal values to aware UTC datetimes."""
-    if value is None:
-        return None
-    if isinstance(value, neo4j.time.DateTime):
-        return utc(value.to_native())
-    return utc(cast(datetime, value))
-
-
-def _cypher(text: str) -> LiteralString:
-    # Statements are constants of graph.neo4j.cypher, never built from input.
-    return text
-
-
-def _profile_props(profile: Community | None) -> dict[str, Any]:
-    if profile is None:
-        return {}
-    return {
-        "top_voices": list(profile.top_voices),
-        "top_topics": list(profile.top_topics),
-        "main_channels": list(profile.main_channels),
-        "average_sentiment": profile.average_sentiment,
-    }
-
-
-class Neo4jGraphStore(GraphStore):
+class Neo4jGraphStore(RankingsMixin, GraphStore):
     """`GraphStore` on a Neo4j 5 database reached over Bolt."""
 
     backend = "neo4j"
@@ -126,7 +94,7 @@ class Neo4jGraphStore(GraphStore):
     def _read(self, statement: str, **params: Any) -> list[neo4j.Record]:
         try:
             records, _, _ = self._driver.execute_query(
-                _cypher(statement),
+                cypher_text(statement),
                 params,
                 database_=self.database,
                 routing_=RoutingControl.READ,
@@ -144,7 +112,7 @@ class Neo4jGraphStore(GraphStore):
 
     @staticmethod
     def _run(tx: ManagedTransaction, statement: str, **params: Any) -> list[neo4j.Record]:
-        return list(tx.run(_cypher(statement), params))
+        return list(tx.run(cypher_text(statement), params))
 
     def _write_statement(self, statement: str, **params: Any) -> list[neo4j.Record]:
         def work(tx: ManagedTransaction) -> list[neo4j.Record]:
@@ -177,7 +145,7 @@ class Neo4jGraphStore(GraphStore):
     def clear(self) -> None:
         # CALL ... IN TRANSACTIONS needs an auto-commit transaction.
         with self._driver.session(database=self.database) as session:
-            session.run(_cypher(cypher.CLEAR)).consume()
+            session.run(cypher_text(cypher.CLEAR)).consume()
 
     # -- writes ----------------------------------------------------------------------------
 
@@ -252,96 +220,6 @@ class Neo4jGraphStore(GraphStore):
         ]
         return self._single_count(cypher.LINK_CUSTOMERS, "written", rows=rows)
 
-    def write_scores(
-        self,
-        name: str,
-        scores: Mapping[str, float],
-        computed_at: datetime,
-        factors: Mapping[str, Mapping[str, float]] | None = None,
-    ) -> int:
-        prop = _SCORE_PREFIX + validate_score_name(name)
-        explained_prop = _FACTORS_PREFIX + name
-        explained = factors or {}
-        rows = [
-            {
-                "id": person,
-                "props": {
-                    prop: float(value),
-                    # Node properties cannot hold maps: the factors travel as JSON text.
-                    explained_prop: json.dumps(dict(explained[person]), sort_keys=True)
-                    if person in explained
-                    else None,
-                },
-            }
-            for person, value in scores.items()
-        ]
-
-        def work(tx: ManagedTransaction) -> int:
-            self._run(
-                tx,
-                cypher.CLEAR_SCORE,
-                property=prop,
-                cleared={prop: None, explained_prop: None},
-            )
-            records = self._run(tx, cypher.WRITE_SCORES, rows=rows)
-            written = int(records[0]["written"]) if records else 0
-            self._run(
-                tx, cypher.RECORD_SCORE_RUN, name=name, computed_at=utc(computed_at), count=written
-            )
-            return written
-
-        return int(self._write(work))
-
-    def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
-        prop = _LABEL_PREFIX + validate_score_name(name)
-        rows = [{"id": person, "props": {prop: value}} for person, value in labels.items()]
-
-        def work(tx: ManagedTransaction) -> int:
-            self._run(tx, cypher.CLEAR_SCORE, property=prop, cleared={prop: None})
-            records = self._run(tx, cypher.WRITE_SCORES, rows=rows)
-            written = int(records[0]["written"]) if records else 0
-            self._run(
-                tx,
-                cypher.RECORD_SCORE_RUN,
-                name=f"label:{name}",
-                computed_at=utc(computed_at),
-                count=written,
-            )
-            return written
-
-        return int(self._write(work))
-
-    def write_communities(
-        self,
-        membership: Mapping[str, str],
-        computed_at: datetime,
-        profiles: Mapping[str, Community] | None = None,
-    ) -> int:
-        def work(tx: ManagedTransaction) -> int:
-            known = {r["id"] for r in self._run(tx, cypher.EXISTING_PEOPLE, ids=list(membership))}
-            members = [
-                {"person_id": person, "community_id": community}
-                for person, community in membership.items()
-                if person in known
-            ]
-            sizes: dict[str, int] = {}
-            for row in members:
-                sizes[row["community_id"]] = sizes.get(row["community_id"], 0) + 1
-            self._run(tx, cypher.DROP_COMMUNITIES)
-            self._run(
-                tx,
-                cypher.CREATE_COMMUNITIES,
-                rows=[
-                    {"id": cid, "size": size, "profile": _profile_props((profiles or {}).get(cid))}
-                    for cid, size in sizes.items()
-                ],
-                computed_at=utc(computed_at),
-            )
-            self._run(tx, cypher.WRITE_MEMBERSHIP, rows=members)
-            return len(sizes)
-
-        return int(self._write(work))
-
     # -- ingestion bookkeeping -----------------------------------------------------------
 
     def quarantine(self, entries: Sequence[QuarantineEntry]) -> int:
@@ -355,7 +233,7 @@ class Neo4jGraphStore(GraphStore):
         records = self._read(cypher.QUARANTINED, after=after or "", format=format, limit=limit)
         entries = []
         for r in records:
-            at = _native(r["at"])
+            at = native_datetime(r["at"])
             assert at is not None
             entries.append(
                 QuarantineEntry(
@@ -411,7 +289,7 @@ class Neo4jGraphStore(GraphStore):
         if not records:
             return None
         r = records[0]
-        created = _native(r["created_at"])
+        created = native_datetime(r["created_at"])
         assert created is not None
         return IngestJob(
             r["id"],
@@ -428,83 +306,8 @@ class Neo4jGraphStore(GraphStore):
     # -- reads -----------------------------------------------------------------------------
 
     @staticmethod
-    def _person(record: neo4j.Record) -> Person:
-        properties = record["properties"]
-        scores = {
-            key.removeprefix(_SCORE_PREFIX): float(value)
-            for key, value in properties.items()
-            if key.startswith(_SCORE_PREFIX)
-        }
-        labels = {
-            key.removeprefix(_LABEL_PREFIX): str(value)
-            for key, value in properties.items()
-            if key.startswith(_LABEL_PREFIX)
-        }
-        factors = {
-            key.removeprefix(_FACTORS_PREFIX): json.loads(value)
-            for key, value in properties.items()
-            if key.startswith(_FACTORS_PREFIX)
-        }
-        return Person(
-            id=record["id"],
-            display_name=record["display_name"],
-            community_id=record["community_id"],
-            scores=scores,
-            labels=labels,
-            factors=factors,
-        )
-
-    def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
-        return {r["id"]: self._person(r) for r in self._read(cypher.GET_PEOPLE, ids=list(ids))}
-
-    def get_person(self, person_id: str) -> Person | None:
-        return self.get_people([person_id]).get(person_id)
-
-    def top_people(
-        self,
-        score: str,
-        first: int,
-        offset: int = 0,
-        community_id: str | None = None,
-        label: tuple[str, str] | None = None,
-    ) -> list[tuple[str, float]]:
-        records = self._read(
-            cypher.TOP_PEOPLE,
-            property=_SCORE_PREFIX + validate_score_name(score),
-            community=community_id,
-            label_property=_LABEL_PREFIX + validate_score_name(label[0]) if label else None,
-            label_value=label[1] if label else None,
-            first=first,
-            offset=offset,
-        )
-        return [(r["id"], float(r["value"])) for r in records]
-
-    def list_communities(self, first: int, offset: int = 0) -> list[Community]:
-        return [
-            self._community(r)
-            for r in self._read(cypher.LIST_COMMUNITIES, first=first, offset=offset)
-        ]
-
-    def community_members(
-        self, community_ids: Sequence[str], first: int, offset: int = 0
-    ) -> dict[str, list[str]]:
-        records = self._read(
-            cypher.COMMUNITY_MEMBERS,
-            ids=list(community_ids),
-            property=_SCORE_PREFIX + "influence",
-            first=first,
-            offset=offset,
-        )
-        pages: dict[str, list[str]] = {cid: [] for cid in community_ids}
-        pages.update({r["id"]: list(r["page"]) for r in records})
-        return pages
-
-    @staticmethod
     def _account(fields: Mapping[str, Any], person_id: str | None) -> Account:
         return Account(person_id=person_id, **fields)
-
-    def topic_authors(self, key: str) -> dict[str, int]:
-        return {r["person"]: r["posts"] for r in self._read(cypher.TOPIC_AUTHORS, key=key)}
 
     def get_account(self, platform: str, handle: str) -> Account | None:
         records = self._read(cypher.GET_ACCOUNT, uid=account_uid(platform, handle))
@@ -524,7 +327,7 @@ class Neo4jGraphStore(GraphStore):
     def _stored_post(record: neo4j.Record) -> StoredPost:
         props = record["post"]
         share_kind = props.get("share_kind")
-        created_at = _native(props["created_at"])
+        created_at = native_datetime(props["created_at"])
         assert created_at is not None
         return StoredPost(
             uid=props["uid"],
@@ -578,7 +381,7 @@ class Neo4jGraphStore(GraphStore):
             return None
         r = records[0]
         return Channel(
-            r["platform"], r["venue"], ChannelKind(r["kind"]), _native(r["first_seen_at"])
+            r["platform"], r["venue"], ChannelKind(r["kind"]), native_datetime(r["first_seen_at"])
         )
 
     def get_customer(self, external_id: str) -> Customer | None:
@@ -590,23 +393,6 @@ class Neo4jGraphStore(GraphStore):
             CustomerLink(r["person_id"], r["customer_id"], r["confidence"], tuple(r["evidence"]))
             for r in self._read(cypher.CUSTOMER_LINKS, id=person_id)
         ]
-
-    @staticmethod
-    def _community(r: neo4j.Record) -> Community:
-        return Community(
-            r["id"],
-            r["size"],
-            r["label"],
-            _native(r["computed_at"]),
-            top_voices=tuple(r["top_voices"] or ()),
-            top_topics=tuple(r["top_topics"] or ()),
-            main_channels=tuple(r["main_channels"] or ()),
-            average_sentiment=r["average_sentiment"],
-        )
-
-    def get_community(self, community_id: str) -> Community | None:
-        records = self._read(cypher.GET_COMMUNITY, id=community_id)
-        return self._community(records[0]) if records else None
 
     def counts(self) -> Counts:
         return Counts(**self._read(cypher.COUNTS)[0].data())
@@ -626,33 +412,9 @@ class Neo4jGraphStore(GraphStore):
         else:
             records = self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window)
         for r in records:
-            at = _native(r["at"])
+            at = native_datetime(r["at"])
             assert at is not None
             yield Interaction(r["source"], r["target"], InteractionKind(r["kind"]), at, r["post"])
-
-    def people_activity(self) -> PeopleActivity:
-        opinions: dict[str, list[tuple[datetime, float]]] = {}
-        for r in self._read(cypher.PEOPLE_OPINIONS):
-            opinions.setdefault(r["person"], []).append(
-                (datetime.fromisoformat(r["at"]), float(r["score"]))
-            )
-        counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
-        for name, statement in (
-            ("topics", cypher.PEOPLE_TOPICS),
-            ("channels", cypher.PEOPLE_CHANNELS),
-        ):
-            for r in self._read(statement):
-                counted[name].setdefault(r["person"], {})[r["key"]] = r["posts"]
-        return PeopleActivity(
-            followers={r["person"]: r["followers"] for r in self._read(cypher.PEOPLE_FOLLOWERS)},
-            opinions=opinions,
-            topics=counted["topics"],
-            channels=counted["channels"],
-            customers=frozenset(r["person"] for r in self._read(cypher.PEOPLE_CUSTOMERS)),
-            communities={
-                r["person"]: r["community"] for r in self._read(cypher.PEOPLE_COMMUNITIES)
-            },
-        )
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         records = self._read(cypher.THREAD, uid=post_uid, limit=limit)

@@ -1,0 +1,24 @@
+"""Conversions at the driver boundary: statements and Neo4j values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, LiteralString, cast
+
+import neo4j
+
+from graph.model import utc
+
+
+def native_datetime(value: Any) -> datetime | None:
+    """Neo4j temporal values to aware UTC datetimes."""
+    if value is None:
+        return None
+    if isinstance(value, neo4j.time.DateTime):
+        return utc(value.to_native())
+    return utc(cast(datetime, value))
+
+
+def cypher_text(text: str) -> LiteralString:
+    # Statements are constants of graph.neo4j.cypher, never built from input.
+    return text
