@@ -442,7 +442,8 @@ def interactions_query(filter_people: bool) -> str:
             branches.append(
                 f"{match} WHERE {where} "
                 f"RETURN src.id AS source, dst.id AS target, {kind} AS kind, "
-                "p.created_at AS at, p.uid AS post"
+                # Text: the driver hydrates temporal values several times slower.
+                "toString(p.created_at) AS at, p.uid AS post"
             )
     return (" UNION " if filter_people else " UNION ALL ").join(branches)
 

@@ -411,10 +411,10 @@ class Neo4jGraphStore(RankingsMixin, GraphStore):
             records = self._read(cypher.INTERACTIONS, **window)
         else:
             records = self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window)
+        kinds = {kind.value: kind for kind in InteractionKind}
+        parse = datetime.fromisoformat
         for r in records:
-            at = native_datetime(r["at"])
-            assert at is not None
-            yield Interaction(r["source"], r["target"], InteractionKind(r["kind"]), at, r["post"])
+            yield Interaction(r["source"], r["target"], kinds[r["kind"]], parse(r["at"]), r["post"])
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         records = self._read(cypher.THREAD, uid=post_uid, limit=limit)
