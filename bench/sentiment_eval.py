@@ -106,7 +106,7 @@ def main() -> None:
     args = parser.parse_args()
     analyzer = Analyzer()
     evaluator = Evaluator(analyzer)
-    figures: dict[str, dict[str, float]] = {}
+    figures: dict[str, dict[str, float | None]] = {}
 
     def run(
         name: str,
@@ -114,7 +114,7 @@ def main() -> None:
         examples: Iterable[tuple[str, Sentiment]],
         three_way: bool,
         metric: str,
-        target: float,
+        target: float | None,
     ) -> None:
         texts, gold = zip(*examples, strict=True)
         started = time.perf_counter()
@@ -140,11 +140,13 @@ def main() -> None:
             "seconds": round(time.perf_counter() - started, 2),
         }
         if not args.json:
-            status = "meets" if value >= target else "BELOW"
+            if target is None:
+                verdict = "no target"
+            else:
+                verdict = f"target {target:.2f}: {'meets' if value >= target else 'BELOW'}"
             print(
                 f"{name:<34} {metric:<12} {value:.3f}  (lexicon only {reference:.3f}, "
-                f"ratio {value / reference:.2f}; target {target:.2f}: {status}; "
-                f"{len(gold)} rows)"
+                f"ratio {value / reference:.2f}; {verdict}; {len(gold)} rows)"
             )
 
     folder = args.data
@@ -164,9 +166,9 @@ def main() -> None:
         datasets.sentipolc(folder, "test"),
         True,
         "macro-F1",
-        0.0,
+        None,
     )
-    run("FEEL-IT, shipped model (it)", "it", datasets.feel_it(folder), False, "macro-F1", 0.0)
+    run("FEEL-IT, shipped model (it)", "it", datasets.feel_it(folder), False, "macro-F1", None)
     nested = feel_it_nested_cv(analyzer, folder)
     figures["FEEL-IT nested 5-fold CV (it)"] = {"value": round(nested, 4), "target": 0.75}
     if args.json:
