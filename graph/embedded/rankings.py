@@ -32,7 +32,7 @@ def _community(row: tuple[Any, ...]) -> Community:
 
 
 def _factors_json(factors: Mapping[str, float] | None) -> str | None:
-    return json.dumps(dict(factors), sort_keys=True) if factors else None
+    return json.dumps(dict(factors), separators=(",", ":")) if factors else None
 
 
 def _profile_json(profile: Community | None) -> str | None:

@@ -160,12 +160,16 @@ def influence(
         person: Ranked(
             rank,
             {
-                "pagerank": rank,
-                "attention": float(attention[person]),
-                "audience": float(audience[person]),
-                "followers": float(followers.get(person, 0)),
-                "core": float(cores.get(person, 0)),
-                "broker": between.get(person, 0.0),
+                # Six significant digits: factors explain a score, and are stored per person.
+                name: float(f"{value:.6g}")
+                for name, value in (
+                    ("pagerank", rank),
+                    ("attention", attention[person]),
+                    ("audience", audience[person]),
+                    ("followers", followers.get(person, 0)),
+                    ("core", cores.get(person, 0)),
+                    ("broker", between.get(person, 0.0)),
+                )
             },
         )
         for person, rank in ranks.items()

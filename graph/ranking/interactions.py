@@ -73,10 +73,37 @@ def weighted_interactions(
     >>> round(G["ada"]["bob"]["weight"], 2), G["ada"]["bob"]["count"]
     (1.3, 2)
     """
+    edges = weighted_pairs(
+        interactions,
+        now,
+        half_life=half_life,
+        weights=weights,
+        since=since,
+        until=until,
+        keep_post=keep_post,
+    )
+    return directed_graph(edges)
+
+
+Pairs = dict[tuple[str, str], list[float]]
+
+
+def weighted_pairs(
+    interactions: Iterable[Interaction],
+    now: datetime,
+    *,
+    half_life: timedelta = DEFAULT_HALF_LIFE,
+    weights: Mapping[InteractionKind, float] = DEFAULT_WEIGHTS,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    keep_post: Callable[[str], bool] | None = None,
+) -> Pairs:
+    """(source, target) -> [decayed weight, count]: the pass behind `weighted_interactions`,
+    for callers that build several graphs from it (see `undirected_graph`)."""
     if half_life <= timedelta(0):
         raise ValueError("half_life must be positive")
     scale = half_life.total_seconds()
-    edges: dict[tuple[str, str], list[float]] = {}
+    edges: Pairs = {}
     for interaction in interactions:
         at = interaction.at
         if (since is not None and at < since) or (until is not None and at >= until):
@@ -91,9 +118,30 @@ def weighted_interactions(
         else:
             edge[0] += value
             edge[1] += 1
+    return edges
+
+
+def directed_graph(edges: Pairs) -> nx.DiGraph[str]:
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_edges_from(
         (source, target, {"weight": weight, "count": int(count)})
         for (source, target), (weight, count) in edges.items()
     )
+    return graph
+
+
+def undirected_graph(edges: Pairs) -> nx.Graph[str]:
+    """Both directions of each pair in one edge, weights added (for communities and cores).
+
+    >>> undirected_graph({("a", "b"): [1.0, 1], ("b", "a"): [0.5, 2]})["a"]["b"]["weight"]
+    1.5
+    """
+    summed: dict[tuple[str, str], float] = {}
+    for (source, target), (weight, _) in edges.items():
+        if source == target:
+            continue
+        pair = (target, source) if (target, source) in summed else (source, target)
+        summed[pair] = summed.get(pair, 0.0) + weight
+    graph: nx.Graph[str] = nx.Graph()
+    graph.add_edges_from((a, b, {"weight": w}) for (a, b), w in summed.items())
     return graph

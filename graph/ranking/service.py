@@ -23,10 +23,14 @@ from graph.ranking.communities import (
     describe,
     detect_communities,
     stable_ids,
-    undirected_weights,
 )
 from graph.ranking.influence import Ranked, influence
-from graph.ranking.interactions import DEFAULT_HALF_LIFE, weighted_interactions
+from graph.ranking.interactions import (
+    DEFAULT_HALF_LIFE,
+    directed_graph,
+    undirected_graph,
+    weighted_pairs,
+)
 from graph.ranking.shortlist import DEFAULT_SAMPLES, Shortlist, shortlist
 from graph.store import GraphStore
 
@@ -107,8 +111,9 @@ def recompute(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-io") as io:
         reading = io.submit(store.people_activity)
         with timed("projection"):
-            graph = weighted_interactions(store.interactions(), now, half_life=options.half_life)
-            undirected = undirected_weights(graph)
+            pairs = weighted_pairs(store.interactions(), now, half_life=options.half_life)
+            graph, undirected = directed_graph(pairs), undirected_graph(pairs)
+            del pairs
         with timed("activity"):
             activity = reading.result()
         with timed("influence"):
