@@ -84,7 +84,7 @@ def main() -> None:
     lid_rate = len(reference) / (time.perf_counter() - started)
     nlp = analyzer.pipeline("it")
     started = time.perf_counter()
-    for _ in nlp.tokenizer.pipe(reference, batch_size=args.batch):
+    for _ in nlp.pipe(reference, batch_size=args.batch, disable=nlp.pipe_names):
         pass
     token_rate = len(reference) / (time.perf_counter() - started)
 

@@ -122,9 +122,12 @@ def pagerank_comparison(world: World) -> None:
 
     graph = weighted_interactions(world.interactions, NOW)
     index = {p: i for i, p in enumerate(graph)}
-    rgraph = rx.PyDiGraph()
+    rgraph: rx.PyDiGraph[str, float] = rx.PyDiGraph()
     rgraph.add_nodes_from(list(graph))
-    rgraph.add_edges_from([(index[a], index[b], w) for a, b, w in graph.edges(data="weight")])
+    weights: list[tuple[int, int, float]] = [
+        (index[a], index[b], float(data["weight"])) for a, b, data in graph.edges(data=True)
+    ]
+    rgraph.add_edges_from(weights)
     nx_time = median_seconds(lambda: nx.pagerank(graph, weight="weight"))
     rx_time = median_seconds(lambda: rx.pagerank(rgraph, weight_fn=float))
     print(

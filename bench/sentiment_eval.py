@@ -25,9 +25,8 @@ from pathlib import Path
 from graph.model import Sentiment
 from ingestion.enrichment import datasets
 from ingestion.enrichment.analyzer import Analyzer
-from ingestion.enrichment.components import opinion_words
-from ingestion.enrichment.resources import language_rules, sentiment_lexicon
-from ingestion.enrichment.sentiment import PolarityModel, label_for, score_words
+from ingestion.enrichment.sentiment import PolarityModel, label_for
+from ingestion.enrichment.training import featurize
 
 POLAR = (Sentiment.NEGATIVE, Sentiment.POSITIVE)
 ALL = (Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE)
@@ -60,14 +59,8 @@ class Evaluator:
     def predict(self, texts: Sequence[str], lang: str) -> list[tuple[Sentiment, float, float]]:
         """Per text: the pipeline's label and score, and the lexicon scorer's compound."""
         analyses = self.analyzer.analyze(texts, [lang] * len(texts))
-        rules, lexicon = language_rules()[lang], sentiment_lexicon(lang)
-        nlp = self.analyzer.pipeline(lang)
-        with nlp.select_pipes(enable=["osmosi_normaliser", "osmosi_brand_matcher"]):
-            lexical = [
-                score_words(opinion_words(d), rules, lexicon).compound
-                for d in nlp.pipe(texts, batch_size=256)
-            ]
-        return [(a.sentiment, a.score, c) for a, c in zip(analyses, lexical, strict=True)]
+        _, dense = featurize(self.analyzer, lang, texts)  # dense[0] is the compound
+        return [(a.sentiment, a.score, d[0]) for a, d in zip(analyses, dense, strict=True)]
 
 
 def feel_it_nested_cv(analyzer: Analyzer, folder: Path) -> float:
@@ -76,8 +69,7 @@ def feel_it_nested_cv(analyzer: Analyzer, folder: Path) -> float:
     from sklearn.metrics import f1_score
     from sklearn.model_selection import StratifiedKFold
 
-    from ingestion.enrichment.sentiment import ngram_features  # noqa: F401 - same features
-    from ingestion.enrichment.training import SEED, featurize, fit
+    from ingestion.enrichment.training import SEED, fit
 
     texts, labels = zip(*datasets.feel_it(folder), strict=True)
     grams, dense = featurize(analyzer, "it", texts)

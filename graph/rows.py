@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from graph.model import Account, Channel, Post, person_id_for_account, utc
+from graph.model import Account, Channel, Community, Post, person_id_for_account, utc
 
 Row = dict[str, Any]
 
@@ -153,3 +154,31 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
     batch.channels = list(channels.values())
     batch.topics = list(topics.values())
     return batch
+
+
+def profile_row(profile: Community | None) -> Row:
+    """What a community's profile stores beyond its id, size and time (empty if none)."""
+    if profile is None:
+        return {}
+    return {
+        "top_voices": list(profile.top_voices),
+        "top_topics": list(profile.top_topics),
+        "main_channels": list(profile.main_channels),
+        "average_sentiment": profile.average_sentiment,
+    }
+
+
+def community_from_row(
+    cid: str, size: int, label: str | None, computed_at: datetime | None, profile: Row
+) -> Community:
+    """A community read back, its profile fields taken from ``profile`` (possibly empty)."""
+    return Community(
+        cid,
+        size,
+        label,
+        computed_at,
+        top_voices=tuple(profile.get("top_voices") or ()),
+        top_topics=tuple(profile.get("top_topics") or ()),
+        main_channels=tuple(profile.get("main_channels") or ()),
+        average_sentiment=profile.get("average_sentiment"),
+    )

@@ -12,40 +12,20 @@ from typing import TYPE_CHECKING, Any
 
 from graph.embedded.sql import iso, json_list, parse
 from graph.model import Community, PeopleActivity, Person, validate_score_name
+from graph.rows import community_from_row, profile_row
 
 _COMMUNITY_COLUMNS = "id, size, label, computed_at, profile"
 
 
 def _community(row: tuple[Any, ...]) -> Community:
     cid, size, label, computed_at, profile = row
-    described = json.loads(profile) if profile else {}
-    return Community(
-        cid,
-        size,
-        label,
-        parse(computed_at),
-        top_voices=tuple(described.get("top_voices", ())),
-        top_topics=tuple(described.get("top_topics", ())),
-        main_channels=tuple(described.get("main_channels", ())),
-        average_sentiment=described.get("average_sentiment"),
+    return community_from_row(
+        cid, size, label, parse(computed_at), json.loads(profile) if profile else {}
     )
 
 
 def _factors_json(factors: Mapping[str, float] | None) -> str | None:
     return json.dumps(dict(factors), separators=(",", ":")) if factors else None
-
-
-def _profile_json(profile: Community | None) -> str | None:
-    if profile is None:
-        return None
-    return json.dumps(
-        {
-            "top_voices": list(profile.top_voices),
-            "top_topics": list(profile.top_topics),
-            "main_channels": list(profile.main_channels),
-            "average_sentiment": profile.average_sentiment,
-        }
-    )
 
 
 class RankingsMixin:
@@ -126,16 +106,12 @@ class RankingsMixin:
                 sizes[community] = sizes.get(community, 0) + 1
             con.execute("DELETE FROM membership")
             con.execute("DELETE FROM community")
+            described = profiles or {}
             con.executemany(
                 "INSERT INTO community(id, size, computed_at, profile) VALUES (?, ?, ?, ?)",
                 [
-                    (
-                        community,
-                        size,
-                        iso(computed_at),
-                        _profile_json((profiles or {}).get(community)),
-                    )
-                    for community, size in sizes.items()
+                    (cid, size, iso(computed_at), json.dumps(profile_row(described.get(cid))))
+                    for cid, size in sizes.items()
                 ],
             )
             con.executemany(

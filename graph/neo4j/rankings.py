@@ -14,6 +14,7 @@ from neo4j import ManagedTransaction
 from graph.model import Community, PeopleActivity, Person, utc, validate_score_name
 from graph.neo4j import cypher
 from graph.neo4j.values import native_datetime
+from graph.rows import community_from_row, profile_row
 
 _SCORE_PREFIX = "score_"
 
@@ -22,17 +23,6 @@ _LABEL_PREFIX = "class_"
 
 
 _FACTORS_PREFIX = "factors_"
-
-
-def _profile_props(profile: Community | None) -> dict[str, Any]:
-    if profile is None:
-        return {}
-    return {
-        "top_voices": list(profile.top_voices),
-        "top_topics": list(profile.top_topics),
-        "main_channels": list(profile.main_channels),
-        "average_sentiment": profile.average_sentiment,
-    }
 
 
 class RankingsMixin:
@@ -127,7 +117,7 @@ class RankingsMixin:
                 tx,
                 cypher.CREATE_COMMUNITIES,
                 rows=[
-                    {"id": cid, "size": size, "profile": _profile_props((profiles or {}).get(cid))}
+                    {"id": cid, "size": size, "profile": profile_row((profiles or {}).get(cid))}
                     for cid, size in sizes.items()
                 ],
                 computed_at=utc(computed_at),
@@ -214,15 +204,8 @@ class RankingsMixin:
 
     @staticmethod
     def _community(r: neo4j.Record) -> Community:
-        return Community(
-            r["id"],
-            r["size"],
-            r["label"],
-            native_datetime(r["computed_at"]),
-            top_voices=tuple(r["top_voices"] or ()),
-            top_topics=tuple(r["top_topics"] or ()),
-            main_channels=tuple(r["main_channels"] or ()),
-            average_sentiment=r["average_sentiment"],
+        return community_from_row(
+            r["id"], r["size"], r["label"], native_datetime(r["computed_at"]), r.data()
         )
 
     def get_community(self, community_id: str) -> Community | None:

@@ -12,6 +12,7 @@ import networkx as nx
 from graspologic_native import leiden
 
 from graph.model import Community
+from graph.ranking.interactions import undirected_graph
 
 # A new community takes over an old id when at least this share of the two memberships
 # (Jaccard) is the same.
@@ -28,15 +29,9 @@ def undirected_weights(graph: nx.Graph[str]) -> nx.Graph[str]:
     >>> undirected_weights(G)["a"]["b"]["weight"]
     1.5
     """
-    weights: dict[tuple[str, str], float] = {}
-    for source, target, weight in graph.edges(data="weight", default=1.0):
-        if source == target:
-            continue
-        pair = (target, source) if (target, source) in weights else (source, target)
-        weights[pair] = weights.get(pair, 0.0) + weight
-    undirected: nx.Graph[str] = nx.Graph()
-    undirected.add_nodes_from(graph)
-    undirected.add_edges_from((a, b, {"weight": w}) for (a, b), w in weights.items())
+    pairs = {(a, b): [w, 1] for a, b, w in graph.edges(data="weight", default=1.0)}
+    undirected = undirected_graph(pairs)
+    undirected.add_nodes_from(graph)  # people whose only ties are to themselves
     return undirected
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from graph.model import normalize_platform
+from graph.model import Person, normalize_platform
 from graph.ranking.advocacy import advocacy
 from graph.ranking.influence import Ranked, influence, pagerank, topic_influence
 from graph.ranking.interactions import weighted_interactions
@@ -39,18 +39,30 @@ class GraphFilter:
         return any(v is not None for v in (self.topic, self.platform, self.since, self.until))
 
 
+def _stored(
+    store: GraphStore,
+    score: str,
+    first: int,
+    offset: int,
+    community_id: str | None = None,
+    label: tuple[str, str] | None = None,
+) -> list[tuple[Entry, Person | None]]:
+    """A page of the stored score ``score``, each entry with the factors written beside it."""
+    top = store.top_people(score, first, offset, community_id=community_id, label=label)
+    people = store.get_people([person for person, _ in top])
+    page = []
+    for person, value in top:
+        found = people.get(person)
+        factors = dict(found.factors.get(score, {})) if found else {}
+        page.append((Entry(person, value, factors), found))
+    return page
+
+
 def stored_influencers(
     store: GraphStore, first: int, offset: int, community_id: str | None
 ) -> list[Entry]:
-    """The last ranking's influencers, with the factors written back beside the score."""
-    top = store.top_people("influence", first, offset, community_id=community_id)
-    people = store.get_people([person for person, _ in top])
-    entries = []
-    for person, score in top:
-        found = people.get(person)
-        factors = dict(found.factors.get("influence", {})) if found else {}
-        entries.append(Entry(person, score, factors or {"pagerank": score}))
-    return entries
+    """The last ranking's influencers, with the factors behind each score."""
+    return [entry for entry, _ in _stored(store, "influence", first, offset, community_id)]
 
 
 def filtered_influencers(
@@ -68,7 +80,7 @@ def filtered_influencers(
         now,
         keep_post=(lambda uid: uid.startswith(prefix)) if prefix else None,
     )
-    ranked: dict[str, Ranked] = influence(graph, store.people_activity().followers, seed=0)
+    ranked: dict[str, Ranked] = influence(graph, seed=0)
     if where.topic is not None:
         topical = topic_influence(graph, store.topic_authors(where.topic))
         ranked = {
@@ -86,7 +98,19 @@ def filtered_influencers(
             if p in members and members[p].community_id == community_id
         }
     order = sorted(ranked, key=lambda p: (-ranked[p].score, p))[offset : offset + first]
-    return [Entry(p, ranked[p].score, ranked[p].factors) for p in order]
+    # Followers only for the page shown: reading everyone's would cost more than the ranking.
+    accounts = store.accounts_of(order)
+    return [
+        Entry(
+            p,
+            ranked[p].score,
+            {
+                **ranked[p].factors,
+                "followers": float(sum(a.followers or 0 for a in accounts.get(p, []))),
+            },
+        )
+        for p in order
+    ]
 
 
 def advocates(
@@ -94,16 +118,10 @@ def advocates(
 ) -> list[tuple[Entry, str]]:
     """People by advocacy score, optionally of one class, with their class."""
     label = ("advocacy", klass) if klass else None
-    top = store.top_people("advocacy", first, offset, label=label)
-    people = store.get_people([person for person, _ in top])
-    result = []
-    for person, score in top:
-        found = people.get(person)
-        factors = dict(found.factors.get("advocacy", {})) if found else {}
-        result.append(
-            (Entry(person, score, factors), found.labels.get("advocacy", "") if found else "")
-        )
-    return result
+    return [
+        (entry, found.labels.get("advocacy", "") if found else "")
+        for entry, found in _stored(store, "advocacy", first, offset, label=label)
+    ]
 
 
 def ambassador_shortlist(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import tomllib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -250,8 +249,3 @@ def emoji_valence(token: str) -> tuple[float, int]:
             total += value
             count += 1
     return total, count
-
-
-def is_symbolic(token: str) -> bool:
-    """Whether a token has no letters or digits (emoji, punctuation, emoticons)."""
-    return not any(unicodedata.category(ch)[0] in "LN" for ch in token)
