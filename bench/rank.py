@@ -27,6 +27,7 @@ import rustworkx as rx
 from bench.backends import open_backend
 from bench.world import NOW, World, generate_world
 from graph.model import Account, Post, Sentiment, account_uid, person_id_for_account
+from graph.ranking.interactions import DEFAULT_HALF_LIFE
 from graph.ranking.service import RankOptions, recompute
 from graph.store import GraphStore
 
@@ -104,7 +105,7 @@ def bench_backend(name: str, world: World, workdir: Path, seed: int) -> None:
             f"{min(20, len(hubs))} possible"
         )
         planted = {person(h): g for h, g in world.membership.items()}
-        membership = dict(store.people_activity().communities)  # as written back
+        membership = dict(store.people_activity(NOW, DEFAULT_HALF_LIFE).communities)
         if membership:
             print(f"[{name}] NMI of communities vs planted: {nmi(planted, membership):.3f}")
         s = report.shortlist

@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 _PLATFORM_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,39}$")
 _SCORE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -351,9 +352,9 @@ class Counts:
     communities: int
 
 
-@dataclass(frozen=True, slots=True)
-class Interaction:
-    """One person-to-person interaction, carried by one post."""
+class Interaction(NamedTuple):
+    """One person-to-person interaction, carried by one post (a tuple: the rankings read
+    millions, and a tuple is made several times faster than a frozen dataclass)."""
 
     source: str
     target: str
@@ -375,13 +376,39 @@ class Neighbourhood:
 
 
 @dataclass(frozen=True, slots=True)
+class Opinions:
+    """A person's analysed posts (those with a sentiment score), summed by the store.
+
+    Each post also counts with the weight ``0.5 ** (age / half_life)``, the decay of the
+    interactions, so that what someone said last month outweighs what they said last year.
+    """
+
+    posts: int
+    sentiment_total: float
+    """The sum of the posts' scores."""
+    volume: float
+    """The sum of the posts' decay weights."""
+    decayed_sentiment_total: float
+    """The sum of each post's score times its decay weight."""
+
+    @property
+    def mean_sentiment(self) -> float:
+        return self.sentiment_total / self.posts if self.posts else 0.0
+
+    @property
+    def decayed_sentiment(self) -> float:
+        """The decay-weighted mean score, -1 to 1."""
+        return self.decayed_sentiment_total / self.volume if self.volume else 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class PeopleActivity:
     """What the rankings need to know about people beyond their interactions."""
 
     followers: Mapping[str, int]
     """Person -> followers summed over their accounts (people with known counts)."""
-    opinions: Mapping[str, list[tuple[datetime, float]]]
-    """Person -> (when, sentiment score) of each of their analysed posts."""
+    opinions: Mapping[str, Opinions]
+    """Person -> their analysed posts, summed (people with such posts)."""
     topics: Mapping[str, Mapping[str, int]]
     """Person -> topic key -> how many of their posts carry it."""
     channels: Mapping[str, Mapping[str, int]]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from graph.model import (
     Account,
@@ -257,9 +257,10 @@ class GraphStore(abc.ABC):
     def counts(self) -> Counts: ...
 
     @abc.abstractmethod
-    def people_activity(self) -> PeopleActivity:
-        """Followers, opinions over time, topics, channels, customer status and the current
-        community of everyone, in a few batched reads (for the rankings)."""
+    def people_activity(self, now: datetime, half_life: timedelta) -> PeopleActivity:
+        """Followers, opinions (posts decayed with ``half_life`` from ``now``), topics,
+        channels, customer status and the current community of everyone, in a few batched
+        reads (for the rankings)."""
 
     @abc.abstractmethod
     def interactions(

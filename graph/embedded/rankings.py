@@ -7,11 +7,11 @@ import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from graph.embedded.sql import iso, json_list, parse
-from graph.model import Community, PeopleActivity, Person, validate_score_name
+from graph.model import Community, Opinions, PeopleActivity, Person, validate_score_name
 from graph.rows import community_from_row, profile_row
 
 _COMMUNITY_COLUMNS = "id, size, label, computed_at, profile"
@@ -232,13 +232,20 @@ class RankingsMixin:
         )
         return _community(rows[0]) if rows else None
 
-    def people_activity(self) -> PeopleActivity:
-        opinions: dict[str, list[tuple[datetime, float]]] = {}
-        for person, at, score in self._query(
-            "SELECT a.person_id, p.created_at, p.sentiment_score FROM post p "
-            "JOIN account a ON a.uid = p.author_uid WHERE p.sentiment_score IS NOT NULL"
-        ):
-            opinions.setdefault(person, []).append((datetime.fromisoformat(at), score))
+    def people_activity(self, now: datetime, half_life: timedelta) -> PeopleActivity:
+        opinions = {
+            person: Opinions(posts, total, volume, decayed)
+            for person, posts, total, volume, decayed in self._query(
+                "SELECT person_id, count(*), sum(score), sum(weight), sum(weight * score) FROM ("
+                " SELECT a.person_id, p.sentiment_score AS score,"
+                " pow(0.5, max(julianday(:now) - julianday(p.created_at), 0) / :half_life)"
+                " AS weight"
+                " FROM post p JOIN account a ON a.uid = p.author_uid"
+                " WHERE p.sentiment_score IS NOT NULL"
+                ") GROUP BY person_id",
+                {"now": iso(now), "half_life": half_life / timedelta(days=1)},
+            )
+        }
         counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
         for name, statement in (
             (

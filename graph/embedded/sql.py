@@ -1,8 +1,11 @@
-"""Conversions between Python values and the embedded store's SQLite columns."""
+"""Conversions between Python values and the embedded store's SQLite columns, and the SQL
+functions its queries rely on."""
 
 from __future__ import annotations
 
 import json
+import math
+import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -21,3 +24,12 @@ def parse(value: str | None) -> datetime | None:
 def json_list(values: Iterable[str]) -> str:
     """A list parameter, read in SQL with ``json_each`` (one parameter, any length)."""
     return json.dumps(list(values))
+
+
+def ensure_pow(con: sqlite3.Connection) -> None:
+    """SQLite built without its math functions (``SQLITE_ENABLE_MATH_FUNCTIONS``) gets
+    Python's ``pow`` under the same name."""
+    try:
+        con.execute("SELECT pow(2, 2)")
+    except sqlite3.OperationalError:
+        con.create_function("pow", 2, math.pow, deterministic=True)

@@ -17,8 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from graph.embedded.rankings import RankingsMixin
-from graph.embedded.schema import DDL, INTERACTION_SELECTS, MIGRATIONS, SCHEMA_VERSION, TABLES
-from graph.embedded.sql import iso, json_list, parse
+from graph.embedded.schema import (
+    ACCOUNT_INTERACTION_SELECTS,
+    DDL,
+    INTERACTION_SELECTS,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    TABLES,
+)
+from graph.embedded.sql import ensure_pow, iso, json_list, parse
 from graph.model import (
     Account,
     Aspect,
@@ -52,6 +59,7 @@ from graph.rows import PostBatch, Row, account_rows, channel_row, post_batch
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
 DATABASE_FILE = "osmosi.db"
+MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are touched
 _MAX_ANCESTORS = 10_000
 
 
@@ -86,6 +94,10 @@ class EmbeddedGraphStore(RankingsMixin, GraphStore):
             con.execute("PRAGMA journal_mode=WAL")
             con.execute("PRAGMA synchronous=FULL")
             con.execute("PRAGMA busy_timeout=60000")
+            # Reads of the whole graph (the rankings) walk large tables: map the file rather
+            # than copy it page by page through SQLite's small default cache.
+            con.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+            ensure_pow(con)
         except sqlite3.Error as error:
             raise StoreUnavailable(f"cannot open the embedded store: {error}") from error
         self._local.con = con
@@ -596,23 +608,29 @@ class EmbeddedGraphStore(RankingsMixin, GraphStore):
             conditions.append("AND p.created_at < :until")
             params["until"] = iso(until)
         window = " ".join(conditions)
-        if person_ids is None:
-            selects = [select.format(where=window) for select in INTERACTION_SELECTS]
-            sql = " UNION ALL ".join(selects)
-        else:
-            params["people"] = json_list(person_ids)
-            # One filtered SELECT per side keeps each branch on an index.
-            selects = [
-                select.format(
-                    where=f"{window} AND {side}.person_id IN (SELECT value FROM json_each(:people))"
-                )
-                for select in INTERACTION_SELECTS
-                for side in ("src", "dst")
-            ]
-            sql = " UNION ".join(selects)
-        cursor = self._connection().execute(sql, params)
         kinds = {kind.value: kind for kind in InteractionKind}  # a dict beats Enum() per row
         parse = datetime.fromisoformat
+        if person_ids is None:
+            people = dict(self._query("SELECT uid, person_id FROM account"))
+            sql = " UNION ALL ".join(s.format(where=window) for s in ACCOUNT_INTERACTION_SELECTS)
+            cursor = self._connection().execute(sql, params)
+            while rows := cursor.fetchmany(5000):
+                for author, other, kind, at, post in rows:
+                    # An account created after the map was read is one of a later snapshot.
+                    source, target = people.get(author), people.get(other)
+                    if source is not None and target is not None and source != target:
+                        yield Interaction(source, target, kinds[kind], parse(at), post)
+            return
+        params["people"] = json_list(person_ids)
+        # One filtered SELECT per side keeps each branch on an index.
+        selects = [
+            select.format(
+                where=f"{window} AND {side}.person_id IN (SELECT value FROM json_each(:people))"
+            )
+            for select in INTERACTION_SELECTS
+            for side in ("src", "dst")
+        ]
+        cursor = self._connection().execute(" UNION ".join(selects), params)
         while rows := cursor.fetchmany(5000):
             for source, target, kind, at, post in rows:
                 yield Interaction(source, target, kinds[kind], parse(at), post)

@@ -459,10 +459,14 @@ WHERE a.followers IS NOT NULL
 RETURN p.id AS person, sum(a.followers) AS followers
 """
 
+# Each post weighs 0.5 ^ (age / half-life), ages in seconds from $now (epoch seconds).
 PEOPLE_OPINIONS = """
 MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
 WHERE post.sentiment_score IS NOT NULL
-RETURN p.id AS person, toString(post.created_at) AS at, post.sentiment_score AS score
+WITH p, post.sentiment_score AS score, $now - post.created_at.epochSeconds AS age
+WITH p, score, 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life) AS weight
+RETURN p.id AS person, count(*) AS posts, sum(score) AS total, sum(weight) AS volume,
+       sum(weight * score) AS decayed
 """
 
 PEOPLE_TOPICS = """

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import neo4j
 from neo4j import ManagedTransaction
 
-from graph.model import Community, PeopleActivity, Person, utc, validate_score_name
+from graph.model import Community, Opinions, PeopleActivity, Person, utc, validate_score_name
 from graph.neo4j import cypher
 from graph.neo4j.values import native_datetime
 from graph.rows import community_from_row, profile_row
@@ -212,12 +212,15 @@ class RankingsMixin:
         records = self._read(cypher.GET_COMMUNITY, id=community_id)
         return self._community(records[0]) if records else None
 
-    def people_activity(self) -> PeopleActivity:
-        opinions: dict[str, list[tuple[datetime, float]]] = {}
-        for r in self._read(cypher.PEOPLE_OPINIONS):
-            opinions.setdefault(r["person"], []).append(
-                (datetime.fromisoformat(r["at"]), float(r["score"]))
+    def people_activity(self, now: datetime, half_life: timedelta) -> PeopleActivity:
+        opinions = {
+            r["person"]: Opinions(r["posts"], r["total"], r["volume"], r["decayed"])
+            for r in self._read(
+                cypher.PEOPLE_OPINIONS,
+                now=now.timestamp(),
+                half_life=half_life.total_seconds(),
             )
+        }
         counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
         for name, statement in (
             ("topics", cypher.PEOPLE_TOPICS),

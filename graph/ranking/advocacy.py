@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from graph.model import Opinions
 from graph.ranking.influence import Ranked
 from graph.ranking.interactions import DEFAULT_HALF_LIFE
 
@@ -90,37 +91,32 @@ class Advocacy:
 
 
 def advocacy(
-    opinions: Mapping[str, Sequence[tuple[datetime, float]]],
+    opinions: Mapping[str, Opinions],
     influence: Mapping[str, Ranked],
-    now: datetime,
     *,
     customers: Collection[str] = (),
     programme: Collection[str] = (),
-    half_life: timedelta = DEFAULT_HALF_LIFE,
 ) -> dict[str, Advocacy]:
     """Advocacy of everyone who has posted an opinion.
 
-    ``opinions`` maps a person to (when, sentiment score) of each of their analysed posts.
+    ``opinions`` maps a person to their analysed posts, summed with their decay weights
+    (`GraphStore.people_activity`).
 
     Examples
     --------
-    >>> from datetime import UTC
-    >>> now = datetime(2026, 5, 1, tzinfo=UTC)
-    >>> result = advocacy({"ada": [(now, 0.8)] * 4, "bob": [(now, -0.9)] * 2},
-    ...                   {"ada": Ranked(2.0), "bob": Ranked(0.5)}, now, customers={"ada"})
+    >>> keen, cross = Opinions(4, 3.2, 4.0, 3.2), Opinions(2, -1.8, 2.0, -1.8)
+    >>> result = advocacy({"ada": keen, "bob": cross},
+    ...                   {"ada": Ranked(2.0), "bob": Ranked(0.5)}, customers={"ada"})
     >>> result["ada"].klass, result["bob"].klass
     (<AdvocacyClass.ADVOCATE: 'advocate'>, <AdvocacyClass.DETRACTOR: 'detractor'>)
     """
     ranks = percentiles({person: ranked.score for person, ranked in influence.items()})
-    scale = half_life.total_seconds()
     result = {}
-    for person, posts in opinions.items():
-        if not posts:
+    for person, said in opinions.items():
+        if not said.posts:
             continue
-        weights = [0.5 ** (max((now - at).total_seconds(), 0.0) / scale) for at, _ in posts]
-        volume = sum(weights)
-        sentiment = sum(w * s for w, (_, s) in zip(weights, posts, strict=True)) / volume
-        engagement = 1.0 - math.exp(-volume / 3.0)
+        sentiment = said.decayed_sentiment
+        engagement = 1.0 - math.exp(-said.volume / 3.0)
         reach = ranks.get(person, 0.0)
         customer = person in customers
         score = sentiment * (0.5 + 0.5 * engagement) * (0.6 + 0.3 * reach + 0.1 * customer)
@@ -132,7 +128,31 @@ def advocacy(
                 "engagement": round(engagement, 6),
                 "influence": reach,
                 "customer": float(customer),
-                "posts": float(len(posts)),
+                "posts": float(said.posts),
             },
         )
     return result
+
+
+def opinions_of(
+    posts: Iterable[tuple[datetime, float]],
+    now: datetime,
+    half_life: timedelta = DEFAULT_HALF_LIFE,
+) -> Opinions:
+    """Sum (when, score) pairs as the stores do (for callers that hold posts, and tests).
+
+    >>> from datetime import UTC
+    >>> now = datetime(2026, 5, 1, tzinfo=UTC)
+    >>> said = opinions_of([(now, 0.8), (now - DEFAULT_HALF_LIFE, -0.4)], now)
+    >>> said.volume, round(said.decayed_sentiment, 3)
+    (1.5, 0.4)
+    """
+    posts = list(posts)
+    scale = half_life.total_seconds()
+    weights = [0.5 ** (max((now - at).total_seconds(), 0.0) / scale) for at, _ in posts]
+    return Opinions(
+        len(posts),
+        sum(score for _, score in posts),
+        sum(weights),
+        sum(w * score for w, (_, score) in zip(weights, posts, strict=True)),
+    )

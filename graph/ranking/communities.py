@@ -12,6 +12,7 @@ import networkx as nx
 from graspologic_native import leiden
 
 from graph.model import Community
+from graph.ranking.indexed import IndexedGraph
 from graph.ranking.interactions import undirected_graph
 
 # A new community takes over an old id when at least this share of the two memberships
@@ -36,7 +37,11 @@ def undirected_weights(graph: nx.Graph[str]) -> nx.Graph[str]:
 
 
 def detect_communities(
-    graph: nx.DiGraph[str] | nx.Graph[str], *, resolution: float = 1.0, seed: int | None = 0
+    graph: nx.DiGraph[str] | nx.Graph[str],
+    *,
+    resolution: float = 1.0,
+    seed: int | None = 0,
+    indexed: IndexedGraph | None = None,
 ) -> list[set[str]]:
     """Leiden communities (Traag, Waltman & van Eck, 2019) of the undirected, weighted
     interaction graph, largest first; people without interactions are left out.
@@ -44,6 +49,7 @@ def detect_communities(
     Leiden improves on Louvain by refining communities before aggregating them, so none
     comes out internally disconnected; the implementation is ``graspologic-native``'s (Rust,
     MIT), tens of times faster than networkx's pure-Python Louvain on large graphs.
+    ``indexed`` is `IndexedGraph.of` ``graph``, when the caller has it already.
 
     Examples
     --------
@@ -52,18 +58,14 @@ def detect_communities(
     >>> sum(map(len, parts)) == G.number_of_nodes()
     True
     """
-    undirected = graph if not graph.is_directed() else undirected_weights(graph)
-    people = list(undirected)
-    index = {person: str(i) for i, person in enumerate(people)}  # leiden wants str ids
-    edges = [
-        (index[a], index[b], float(w)) for a, b, w in undirected.edges(data="weight", default=1.0)
-    ]
+    indexed = indexed or IndexedGraph.of(graph)
+    edges = [(str(a), str(b), w) for a, b, w in indexed.undirected]  # leiden wants str ids
     if not edges:
         return []
     _, labels = leiden(edges, resolution=resolution, seed=seed)
     parts: dict[int, set[str]] = {}
     for position, label in labels.items():
-        parts.setdefault(label, set()).add(people[int(position)])
+        parts.setdefault(label, set()).add(indexed.people[int(position)])
     return sorted(parts.values(), key=lambda part: (-len(part), min(part)))
 
 

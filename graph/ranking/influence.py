@@ -16,6 +16,7 @@ import networkx as nx
 import rustworkx as rx
 
 from graph.ranking.communities import undirected_weights
+from graph.ranking.indexed import IndexedGraph
 
 # Exact betweenness is O(nm). Beyond BROKER_SAMPLES people it is estimated from that many
 # sampled sources (Brandes & Pich, 2007), and beyond BACKBONE people it is measured on the
@@ -35,9 +36,17 @@ class Ranked:
 
 
 def pagerank(
-    graph: nx.DiGraph[str], alpha: float = 0.85, personalization: Mapping[str, float] | None = None
+    graph: nx.DiGraph[str],
+    alpha: float = 0.85,
+    personalization: Mapping[str, float] | None = None,
+    *,
+    indexed: IndexedGraph | None = None,
 ) -> dict[str, float]:
     """Weighted PageRank, scaled so that the average person scores 1.
+
+    networkx's algorithm (dangling people's attention spread like the restarts, tolerance
+    1e-6 per person), run by rustworkx: ten times faster on a million ties (``bench/rank.py``
+    measures it). ``indexed`` is `IndexedGraph.of` ``graph``, when the caller has it.
 
     Examples
     --------
@@ -50,13 +59,24 @@ def pagerank(
     """
     if graph.number_of_nodes() == 0:
         return {}
-    ranks = nx.pagerank(graph, alpha=alpha, weight="weight", personalization=personalization)
-    n = graph.number_of_nodes()
-    return {person: value * n for person, value in ranks.items()}
+    indexed = indexed or IndexedGraph.of(graph)
+    restarts = None
+    if personalization is not None:
+        index = {person: i for i, person in enumerate(indexed.people)}
+        restarts = {index[person]: value for person, value in personalization.items()}
+    ranks = rx.pagerank(
+        indexed.rx_directed(), alpha=alpha, weight_fn=float, personalization=restarts
+    )
+    n = len(indexed.people)
+    return {indexed.people[i]: value * n for i, value in ranks.items()}
 
 
 def topic_influence(
-    graph: nx.DiGraph[str], seeds: Mapping[str, float], alpha: float = 0.85
+    graph: nx.DiGraph[str],
+    seeds: Mapping[str, float],
+    alpha: float = 0.85,
+    *,
+    indexed: IndexedGraph | None = None,
 ) -> dict[str, float]:
     """Influence within a topic: PageRank personalised on the people who post about it.
 
@@ -73,13 +93,15 @@ def topic_influence(
     present = {person: weight for person, weight in seeds.items() if person in graph and weight > 0}
     if not present:
         return dict.fromkeys(graph, 0.0)
-    return pagerank(graph, alpha=alpha, personalization=present)
+    return pagerank(graph, alpha=alpha, personalization=present, indexed=indexed)
 
 
 def brokers(
     graph: nx.DiGraph[str] | nx.Graph[str],
     samples: int = BROKER_SAMPLES,
     seed: int | None = None,
+    *,
+    indexed: IndexedGraph | None = None,
 ) -> dict[str, float]:
     """Betweenness on the undirected interaction graph: people on the paths between others
     (often between communities). Estimated from ``samples`` sources on large graphs.
@@ -91,18 +113,21 @@ def brokers(
     >>> max(scores, key=scores.get)
     'c'
     """
-    undirected = graph if not graph.is_directed() else undirected_weights(graph)
-    if undirected.number_of_nodes() > BACKBONE:
-        strength = dict(undirected.degree(weight="weight"))
-        backbone = sorted(strength, key=lambda p: (-strength[p], p))[:BACKBONE]
-        undirected = nx.Graph(undirected.subgraph(backbone))  # a copy: views are slow to walk
+    if graph.number_of_nodes() > BACKBONE:
+        indexed = indexed or IndexedGraph.of(graph)
+        strength = indexed.strength()
+        strongest = sorted(range(len(strength)), key=lambda i: (-strength[i], indexed.people[i]))
+        graph = graph.subgraph(indexed.people[i] for i in strongest[:BACKBONE])
+    undirected = undirected_weights(graph)  # a copy: subgraph views are slow to walk
     n = undirected.number_of_nodes()
     k = samples if n > samples else None
     scores = nx.betweenness_centrality(undirected, k=k, normalized=True, seed=seed)
     return {person: scores.get(person, 0.0) for person in graph}
 
 
-def core_numbers(graph: nx.DiGraph[str] | nx.Graph[str]) -> dict[str, int]:
+def core_numbers(
+    graph: nx.DiGraph[str] | nx.Graph[str], *, indexed: IndexedGraph | None = None
+) -> dict[str, int]:
     """k-core number of each person on the undirected graph: the dense centre of a community
     has a high core number, its periphery a low one.
 
@@ -113,22 +138,17 @@ def core_numbers(graph: nx.DiGraph[str] | nx.Graph[str]) -> dict[str, int]:
     >>> core_numbers(G)["tail"], core_numbers(G)[1]
     (1, 3)
     """
-    undirected = graph if not graph.is_directed() else undirected_weights(graph)
-    people = list(undirected)
-    index = {person: i for i, person in enumerate(people)}
-    simple = rx.PyGraph(multigraph=False)
-    simple.add_nodes_from(people)
-    simple.add_edges_from_no_data([(index[a], index[b]) for a, b in undirected.edges()])
+    indexed = indexed or IndexedGraph.of(graph)
     # rustworkx (Rust, Apache-2.0) for speed: the same O(m) algorithm as networkx's.
-    cores = cast(dict[int, int], rx.graph_core_number(simple))  # its stub says int
-    return {people[i]: int(core) for i, core in cores.items()}
+    cores = cast(dict[int, int], rx.graph_core_number(indexed.rx_undirected()))  # stub: int
+    return {indexed.people[i]: int(core) for i, core in cores.items()}
 
 
 def influence(
     graph: nx.DiGraph[str],
     followers: Mapping[str, int] | None = None,
     *,
-    undirected: nx.Graph[str] | None = None,
+    indexed: IndexedGraph | None = None,
     alpha: float = 0.85,
     broker_samples: int = BROKER_SAMPLES,
     seed: int | None = None,
@@ -138,8 +158,8 @@ def influence(
     The score is `pagerank` (1 = average). The factors: ``pagerank``, ``attention`` (the
     decayed weight of interactions received), ``audience`` (distinct people who interacted
     with them), ``followers`` (across their accounts), ``core`` (k-core number) and
-    ``broker`` (betweenness). ``undirected`` is `undirected_weights` of ``graph``, when
-    the caller has it already.
+    ``broker`` (betweenness). ``indexed`` is `IndexedGraph.of` ``graph``, when the caller
+    has it already.
 
     Examples
     --------
@@ -150,10 +170,10 @@ def influence(
     (2.0, 1200.0)
     """
     followers = followers or {}
-    ranks = pagerank(graph, alpha=alpha)
-    undirected = undirected if undirected is not None else undirected_weights(graph)
-    cores = core_numbers(undirected)
-    between = brokers(undirected, broker_samples, seed)
+    indexed = indexed or IndexedGraph.of(graph)
+    ranks = pagerank(graph, alpha=alpha, indexed=indexed)
+    cores = core_numbers(graph, indexed=indexed)
+    between = brokers(graph, broker_samples, seed, indexed=indexed)
     attention = dict(graph.in_degree(weight="weight"))
     audience = dict(graph.in_degree())
     return {

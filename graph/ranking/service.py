@@ -24,11 +24,11 @@ from graph.ranking.communities import (
     detect_communities,
     stable_ids,
 )
+from graph.ranking.indexed import IndexedGraph
 from graph.ranking.influence import Ranked, influence
 from graph.ranking.interactions import (
     DEFAULT_HALF_LIFE,
     directed_graph,
-    undirected_graph,
     weighted_pairs,
 )
 from graph.ranking.shortlist import DEFAULT_SAMPLES, Shortlist, shortlist
@@ -109,15 +109,16 @@ def recompute(
     # Store reads and writes run on a second thread while the algorithms compute: both
     # drivers release the GIL while they wait on I/O.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-io") as io:
-        reading = io.submit(store.people_activity)
+        reading = io.submit(store.people_activity, now, options.half_life)
         with timed("projection"):
             pairs = weighted_pairs(store.interactions(), now, half_life=options.half_life)
-            graph, undirected = directed_graph(pairs), undirected_graph(pairs)
+            graph = directed_graph(pairs)
             del pairs
+            indexed = IndexedGraph.of(graph)
         with timed("activity"):
             activity = reading.result()
         with timed("influence"):
-            ranked = influence(graph, activity.followers, undirected=undirected, seed=options.seed)
+            ranked = influence(graph, activity.followers, indexed=indexed, seed=options.seed)
             scores = {person: r.score for person, r in ranked.items()}
             writes = [
                 io.submit(
@@ -130,14 +131,10 @@ def recompute(
             ]
         with timed("communities"):
             named = stable_ids(
-                detect_communities(undirected, seed=options.seed), activity.communities
+                detect_communities(graph, seed=options.seed, indexed=indexed), activity.communities
             )
             membership = {person: cid for cid, members in named.items() for person in members}
-            sentiment = {
-                person: sum(s for _, s in posts) / len(posts)
-                for person, posts in activity.opinions.items()
-                if posts
-            }
+            sentiment = {person: said.mean_sentiment for person, said in activity.opinions.items()}
             profiles = [
                 describe(cid, members, scores, activity.topics, activity.channels, sentiment)
                 for cid, members in named.items()
@@ -146,13 +143,7 @@ def recompute(
                 io.submit(store.write_communities, membership, now, {p.id: p for p in profiles})
             )
         with timed("advocacy"):
-            advocates = advocacy(
-                activity.opinions,
-                ranked,
-                now,
-                customers=activity.customers,
-                half_life=options.half_life,
-            )
+            advocates = advocacy(activity.opinions, ranked, customers=activity.customers)
             writes.append(
                 io.submit(
                     store.write_scores,

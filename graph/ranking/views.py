@@ -140,14 +140,10 @@ def ambassador_shortlist(
         seed=seed,
     )
     graph = weighted_interactions(store.interactions(), now, half_life=options.half_life)
-    activity = store.people_activity()
+    activity = store.people_activity(now, options.half_life)
     scores = pagerank(graph)
     advocates_now = advocacy(
-        activity.opinions,
-        {p: Ranked(s) for p, s in scores.items()},
-        now,
-        customers=activity.customers,
-        half_life=options.half_life,
+        activity.opinions, {p: Ranked(s) for p, s in scores.items()}, customers=activity.customers
     )
     return shortlist(
         graph,

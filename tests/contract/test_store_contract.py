@@ -23,6 +23,7 @@ from graph.model import (
     Touchpoint,
 )
 from graph.projection import project_interactions
+from graph.ranking.advocacy import opinions_of
 from graph.store import GraphStore
 from tests.factories import T0, account, post
 
@@ -420,9 +421,15 @@ def test_people_activity_gathers_what_the_rankings_need(store: GraphStore) -> No
     store.link_customers([CustomerLink(ada, "C-1", 0.9, ("handle",))])
     store.write_communities({ada: "c1", bob: "c2"}, T0)
 
-    activity = store.people_activity()
+    now = T0 + timedelta(days=45)
+    activity = store.people_activity(now, timedelta(days=90))
     assert activity.followers.get(ada) == 120  # the x account belongs to another person
-    assert sorted(activity.opinions[ada]) == [(T0, 0.8), (T0 + timedelta(minutes=5), -0.2)]
+    said = activity.opinions[ada]
+    expected = opinions_of([(T0, 0.8), (T0 + timedelta(minutes=5), -0.2)], now, timedelta(days=90))
+    assert said.posts == 2
+    assert said.sentiment_total == pytest.approx(0.6)
+    assert said.volume == pytest.approx(expected.volume, rel=1e-6)  # 2 * 0.5 ** 0.5, nearly
+    assert said.decayed_sentiment_total == pytest.approx(expected.decayed_sentiment_total, rel=1e-6)
     assert bob not in activity.opinions  # no analysed posts
     assert dict(activity.topics[ada]) == {"caffe": 2, "latte": 1}
     assert dict(activity.channels[ada]) == {"mastodon:social.example": 2}

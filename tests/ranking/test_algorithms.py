@@ -10,7 +10,7 @@ import pytest
 
 from bench.world import NOW, generate_world
 from graph.model import Interaction, InteractionKind
-from graph.ranking.advocacy import AdvocacyClass, advocacy
+from graph.ranking.advocacy import AdvocacyClass, advocacy, opinions_of
 from graph.ranking.communities import detect_communities, merge_to, stable_ids
 from graph.ranking.influence import INFLUENCE_FACTORS, Ranked, brokers, influence, pagerank
 from graph.ranking.interactions import weighted_interactions
@@ -145,7 +145,7 @@ def test_advocacy_classes() -> None:
     now = datetime(2026, 5, 1, tzinfo=UTC)
     recent, stale = now - timedelta(days=3), now - timedelta(days=720)
     influence_scores = {f"p{i}": Ranked(float(i)) for i in range(20)}
-    opinions = {
+    said = {
         "p19": [(recent, -0.8)] * 3,  # most influential, negative
         "p5": [(recent, -0.6)] * 2,
         "p15": [(recent, 0.7)] * 4,  # positive, engaged, influential, not in programme
@@ -153,7 +153,8 @@ def test_advocacy_classes() -> None:
         "p2": [(recent, 0.7)] * 4,  # positive and engaged but of little influence
         "p3": [(stale, 0.9)] * 4,  # positive long ago: not engaged now
     }
-    result = advocacy(opinions, influence_scores, now, customers={"p12"})
+    opinions = {person: opinions_of(posts, now) for person, posts in said.items()}
+    result = advocacy(opinions, influence_scores, customers={"p12"})
     assert {p: a.klass for p, a in result.items()} == {
         "p19": AdvocacyClass.AT_RISK_INFLUENCER,
         "p5": AdvocacyClass.DETRACTOR,
