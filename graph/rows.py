@@ -156,8 +156,12 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
     return batch
 
 
+PROFILE_FIELDS = ("top_voices", "top_topics", "main_channels", "average_sentiment")
+
+
 def profile_row(profile: Community | None) -> Row:
-    """What a community's profile stores beyond its id, size and time (empty if none)."""
+    """What a community's profile stores beyond its id, size and time (`PROFILE_FIELDS`;
+    empty if none)."""
     if profile is None:
         return {}
     return {

@@ -203,11 +203,6 @@ SET r.confidence = row.confidence, r.evidence = row.evidence
 RETURN count(r) AS written
 """
 
-CLEAR_SCORE = """
-MATCH (p:Person) WHERE p[$property] IS NOT NULL
-SET p += $cleared
-"""
-
 WRITE_SCORES = """
 UNWIND $rows AS row
 MATCH (p:Person {id: row.id})
@@ -215,30 +210,49 @@ SET p += row.props
 RETURN count(p) AS written
 """
 
+# After WRITE_SCORES: the values of people the run did not score are removed.
+CLEAR_STALE_SCORES = """
+MATCH (p:Person) WHERE p[$property] IS NOT NULL AND NOT p.id IN $ids
+SET p += $cleared
+"""
+
 RECORD_SCORE_RUN = """
 MERGE (r:ScoreRun {name: $name})
 SET r.computed_at = $computed_at, r.count = $count
 """
 
-EXISTING_PEOPLE = """
-UNWIND $ids AS id
-MATCH (p:Person {id: id})
-RETURN p.id AS id
-"""
-
-DROP_COMMUNITIES = "MATCH (c:Community) DETACH DELETE c"
-
-CREATE_COMMUNITIES = """
+# Communities are rewritten as a difference, so that a recomputation that changes little
+# writes little: memberships that changed are deleted, the rest merged; communities left
+# without members go.
+UPSERT_COMMUNITIES = """
 UNWIND $rows AS row
-CREATE (c:Community {id: row.id, size: row.size, computed_at: $computed_at})
-SET c += row.profile
+MERGE (c:Community {id: row.id})
+SET c += row.profile, c.computed_at = $computed_at
 """
 
-WRITE_MEMBERSHIP = """
+DROP_CHANGED_MEMBERSHIPS = """
+MATCH (p:Person)-[r:MEMBER_OF]->(c:Community)
+WHERE $membership[p.id] IS NULL OR $membership[p.id] <> c.id
+DELETE r
+"""
+
+MERGE_MEMBERSHIPS = """
 UNWIND $rows AS row
 MATCH (p:Person {id: row.person_id})
 MATCH (c:Community {id: row.community_id})
-CREATE (p)-[:MEMBER_OF]->(c)
+MERGE (p)-[:MEMBER_OF]->(c)
+"""
+
+SIZE_COMMUNITIES = """
+MATCH (c:Community)
+WITH c, COUNT { (c)<-[:MEMBER_OF]-(:Person) } AS size
+CALL (c, size) {
+  WITH c WHERE size = 0
+  DETACH DELETE c
+}
+WITH c, size WHERE size > 0
+SET c.size = size
+RETURN count(c) AS communities
 """
 
 # -- ingestion bookkeeping ---------------------------------------------------------------
@@ -404,20 +418,20 @@ CALL () { MATCH (n:Community) RETURN count(n) AS communities }
 RETURN people, accounts, posts, topics, channels, communities
 """
 
-# Interactions, one MATCH per kind; see `interactions_query`.
-_INTERACTION_MATCHES = (
+# Interactions, one pattern per kind, each from the person who acts (``src``).
+_INTERACTION_PATHS = (
     (
-        "MATCH (src:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
+        "-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
         "-[:REPLIES_TO]->(:Post)<-[:POSTED]-(:Account)<-[:HAS_ACCOUNT]-(dst:Person)",
         "'reply'",
     ),
     (
-        "MATCH (src:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
+        "-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
         "-[:MENTIONS]->(:Account)<-[:HAS_ACCOUNT]-(dst:Person)",
         "'mention'",
     ),
     (
-        "MATCH (src:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
+        "-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
         "-[s:SHARES]->(:Post)<-[:POSTED]-(:Account)<-[:HAS_ACCOUNT]-(dst:Person)",
         "s.kind",
     ),
@@ -429,34 +443,53 @@ _WINDOW = (
 )
 
 
-def interactions_query(filter_people: bool) -> str:
-    """The interactions statement, optionally restricted to ``$ids`` on either side.
-
-    The restricted form has one branch per side so that each starts from the Person index.
-    """
-    sides = ("src", "dst") if filter_people else (None,)
-    branches = []
-    for match, kind in _INTERACTION_MATCHES:
-        for side in sides:
-            where = _WINDOW if side is None else f"{side}.id IN $ids AND {_WINDOW}"
-            branches.append(
-                f"{match} WHERE {where} "
-                f"RETURN src.id AS source, dst.id AS target, {kind} AS kind, "
-                # Text: the driver hydrates temporal values several times slower.
-                "toString(p.created_at) AS at, p.uid AS post"
-            )
-    return (" UNION " if filter_people else " UNION ALL ").join(branches)
+def interactions_of_people_query() -> str:
+    """Interactions with someone of ``$ids`` on either side, one branch per side so that
+    each starts from the Person index."""
+    branches = [
+        f"MATCH (src:Person){path} WHERE {side}.id IN $ids AND {_WINDOW} "
+        f"RETURN src.id AS source, dst.id AS target, {kind} AS kind, "
+        # Text: the driver hydrates temporal values several times slower.
+        "toString(p.created_at) AS at, p.uid AS post"
+        for path, kind in _INTERACTION_PATHS
+        for side in ("src", "dst")
+    ]
+    return " UNION ".join(branches)
 
 
-INTERACTIONS = interactions_query(filter_people=False)
-INTERACTIONS_OF_PEOPLE = interactions_query(filter_people=True)
+INTERACTIONS_OF_PEOPLE = interactions_of_people_query()
 
-# -- what the rankings read about people --------------------------------------------------
+# Reads of the whole graph return their rows packed in lists, in a few records: the Python
+# driver spends some 20 µs on each record it receives, 20 s on a million of them.
+
+# Every interaction, as rows [source, target, kind, at, post] in one record per $batch
+# people who act.
+INTERACTIONS = f"""
+MATCH (person:Person)
+WITH collect(person) AS everyone
+UNWIND range(0, size(everyone) - 1, $batch) AS start
+CALL (everyone, start) {{
+  UNWIND everyone[start..start + $batch] AS src
+  CALL (src) {{
+    {
+    " UNION ALL ".join(
+        f"MATCH (src){path} WHERE {_WINDOW} RETURN dst, {kind} AS kind, p"
+        for path, kind in _INTERACTION_PATHS
+    )
+}
+  }}
+  RETURN collect([src.id, dst.id, kind, toString(p.created_at), p.uid]) AS rows
+}}
+RETURN rows
+"""
+
+# -- what the rankings read about people: one record each, rows in `rows` ----------------
 
 PEOPLE_FOLLOWERS = """
 MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account)
 WHERE a.followers IS NOT NULL
-RETURN p.id AS person, sum(a.followers) AS followers
+WITH p, sum(a.followers) AS followers
+RETURN collect([p.id, followers]) AS rows
 """
 
 # Each post weighs 0.5 ^ (age / half-life), ages in seconds from $now (epoch seconds).
@@ -465,25 +498,32 @@ MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
 WHERE post.sentiment_score IS NOT NULL
 WITH p, post.sentiment_score AS score, $now - post.created_at.epochSeconds AS age
 WITH p, score, 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life) AS weight
-RETURN p.id AS person, count(*) AS posts, sum(score) AS total, sum(weight) AS volume,
-       sum(weight * score) AS decayed
+WITH p, count(*) AS posts, sum(score) AS total, sum(weight) AS volume,
+     sum(weight * score) AS decayed
+RETURN collect([p.id, posts, total, volume, decayed]) AS rows
 """
 
 PEOPLE_TOPICS = """
 MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:TAGGED]->(t:Topic)
-RETURN p.id AS person, t.key AS key, count(*) AS posts
+WITH p, t, count(*) AS posts
+RETURN collect([p.id, t.key, posts]) AS rows
 """
 
 PEOPLE_CHANNELS = """
 MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:IN_CHANNEL]->(c:Channel)
-RETURN p.id AS person, c.uid AS key, count(*) AS posts
+WITH p, c, count(*) AS posts
+RETURN collect([p.id, c.uid, posts]) AS rows
 """
 
-PEOPLE_CUSTOMERS = "MATCH (p:Person)-[:IS_CUSTOMER]->(:Customer) RETURN DISTINCT p.id AS person"
+PEOPLE_CUSTOMERS = """
+MATCH (p:Person)
+WHERE EXISTS { (p)-[:IS_CUSTOMER]->(:Customer) }
+RETURN collect(p.id) AS rows
+"""
 
 PEOPLE_COMMUNITIES = """
 MATCH (p:Person)-[:MEMBER_OF]->(c:Community)
-RETURN p.id AS person, c.id AS community
+RETURN collect([p.id, c.id]) AS rows
 """
 
 THREAD = """

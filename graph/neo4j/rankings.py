@@ -4,7 +4,7 @@ communities with their profiles, and the ranked views of them."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +14,7 @@ from neo4j import ManagedTransaction
 from graph.model import Community, Opinions, PeopleActivity, Person, utc, validate_score_name
 from graph.neo4j import cypher
 from graph.neo4j.values import native_datetime
-from graph.rows import community_from_row, profile_row
+from graph.rows import PROFILE_FIELDS, community_from_row, profile_row
 
 _SCORE_PREFIX = "score_"
 
@@ -32,10 +32,16 @@ class RankingsMixin:
 
         def _read(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
 
+        def _packed_rows(self, statement: str, **params: Any) -> Iterator[Any]: ...
+
         def _write(self, work: Any) -> Any: ...
 
         @staticmethod
         def _run(tx: ManagedTransaction, statement: str, **params: Any) -> list[neo4j.Record]: ...
+
+        def _write_batches(
+            self, statement: str, rows: Sequence[Any], **params: Any
+        ) -> list[neo4j.Record]: ...
 
     def write_scores(
         self,
@@ -61,40 +67,34 @@ class RankingsMixin:
             for person, value in scores.items()
         ]
 
-        def work(tx: ManagedTransaction) -> int:
-            self._run(
-                tx,
-                cypher.CLEAR_SCORE,
-                property=prop,
-                cleared={prop: None, explained_prop: None},
-            )
-            records = self._run(tx, cypher.WRITE_SCORES, rows=rows)
-            written = int(records[0]["written"]) if records else 0
-            self._run(
-                tx, cypher.RECORD_SCORE_RUN, name=name, computed_at=utc(computed_at), count=written
-            )
-            return written
-
-        return int(self._write(work))
+        return self._rewrite_people(name, rows, {prop: None, explained_prop: None}, computed_at)
 
     def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
         prop = _LABEL_PREFIX + validate_score_name(name)
         rows = [{"id": person, "props": {prop: value}} for person, value in labels.items()]
+        return self._rewrite_people(f"label:{name}", rows, {prop: None}, computed_at)
 
-        def work(tx: ManagedTransaction) -> int:
-            self._run(tx, cypher.CLEAR_SCORE, property=prop, cleared={prop: None})
-            records = self._run(tx, cypher.WRITE_SCORES, rows=rows)
-            written = int(records[0]["written"]) if records else 0
+    def _rewrite_people(
+        self, run: str, rows: list[dict[str, Any]], cleared: dict[str, None], computed_at: datetime
+    ) -> int:
+        """Set each row's ``props`` on its person, in batches; then, in one transaction,
+        remove ``cleared``'s properties from everyone else and record the run."""
+        written = sum(int(r["written"]) for r in self._write_batches(cypher.WRITE_SCORES, rows))
+
+        def finish(tx: ManagedTransaction) -> None:
             self._run(
                 tx,
-                cypher.RECORD_SCORE_RUN,
-                name=f"label:{name}",
-                computed_at=utc(computed_at),
-                count=written,
+                cypher.CLEAR_STALE_SCORES,
+                property=next(iter(cleared)),
+                ids=[row["id"] for row in rows],
+                cleared=cleared,
             )
-            return written
+            self._run(
+                tx, cypher.RECORD_SCORE_RUN, name=run, computed_at=utc(computed_at), count=written
+            )
 
-        return int(self._write(work))
+        self._write(finish)
+        return written
 
     def write_communities(
         self,
@@ -102,30 +102,28 @@ class RankingsMixin:
         computed_at: datetime,
         profiles: Mapping[str, Community] | None = None,
     ) -> int:
-        def work(tx: ManagedTransaction) -> int:
-            known = {r["id"] for r in self._run(tx, cypher.EXISTING_PEOPLE, ids=list(membership))}
-            members = [
-                {"person_id": person, "community_id": community}
-                for person, community in membership.items()
-                if person in known
-            ]
-            sizes: dict[str, int] = {}
-            for row in members:
-                sizes[row["community_id"]] = sizes.get(row["community_id"], 0) + 1
-            self._run(tx, cypher.DROP_COMMUNITIES)
-            self._run(
-                tx,
-                cypher.CREATE_COMMUNITIES,
-                rows=[
-                    {"id": cid, "size": size, "profile": profile_row((profiles or {}).get(cid))}
-                    for cid, size in sizes.items()
-                ],
-                computed_at=utc(computed_at),
-            )
-            self._run(tx, cypher.WRITE_MEMBERSHIP, rows=members)
-            return len(sizes)
+        described = profiles or {}
+        # Profile fields a community no longer has are removed (set to null).
+        blank = dict.fromkeys(PROFILE_FIELDS)
+        communities = [
+            {"id": cid, "profile": {**blank, **profile_row(described.get(cid))}}
+            for cid in set(membership.values())
+        ]
+        members = [
+            {"person_id": person, "community_id": community}
+            for person, community in membership.items()
+        ]
 
-        return int(self._write(work))
+        def prepare(tx: ManagedTransaction) -> None:
+            self._run(tx, cypher.UPSERT_COMMUNITIES, rows=communities, computed_at=utc(computed_at))
+            self._run(tx, cypher.DROP_CHANGED_MEMBERSHIPS, membership=dict(membership))
+
+        def finish(tx: ManagedTransaction) -> int:
+            return int(self._run(tx, cypher.SIZE_COMMUNITIES)[0]["communities"])
+
+        self._write(prepare)
+        self._write_batches(cypher.MERGE_MEMBERSHIPS, members)
+        return int(self._write(finish))
 
     @staticmethod
     def _person(record: neo4j.Record) -> Person:
@@ -214,11 +212,9 @@ class RankingsMixin:
 
     def people_activity(self, now: datetime, half_life: timedelta) -> PeopleActivity:
         opinions = {
-            r["person"]: Opinions(r["posts"], r["total"], r["volume"], r["decayed"])
-            for r in self._read(
-                cypher.PEOPLE_OPINIONS,
-                now=now.timestamp(),
-                half_life=half_life.total_seconds(),
+            person: Opinions(posts, total, volume, decayed)
+            for person, posts, total, volume, decayed in self._packed_rows(
+                cypher.PEOPLE_OPINIONS, now=now.timestamp(), half_life=half_life.total_seconds()
             )
         }
         counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
@@ -226,15 +222,13 @@ class RankingsMixin:
             ("topics", cypher.PEOPLE_TOPICS),
             ("channels", cypher.PEOPLE_CHANNELS),
         ):
-            for r in self._read(statement):
-                counted[name].setdefault(r["person"], {})[r["key"]] = r["posts"]
+            for person, key, posts in self._packed_rows(statement):
+                counted[name].setdefault(person, {})[key] = posts
         return PeopleActivity(
-            followers={r["person"]: r["followers"] for r in self._read(cypher.PEOPLE_FOLLOWERS)},
+            followers=dict(self._packed_rows(cypher.PEOPLE_FOLLOWERS)),
             opinions=opinions,
             topics=counted["topics"],
             channels=counted["channels"],
-            customers=frozenset(r["person"] for r in self._read(cypher.PEOPLE_CUSTOMERS)),
-            communities={
-                r["person"]: r["community"] for r in self._read(cypher.PEOPLE_COMMUNITIES)
-            },
+            customers=frozenset(self._packed_rows(cypher.PEOPLE_CUSTOMERS)),
+            communities=dict(self._packed_rows(cypher.PEOPLE_COMMUNITIES)),
         )

@@ -58,6 +58,12 @@ from graph.neo4j.values import cypher_text, native_datetime
 from graph.rows import METRIC_NAMES, PostBatch, account_rows, channel_row, post_batch
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
+# Whole-graph reads pack the interactions of this many people into one record.
+_PEOPLE_PER_RECORD = 1000
+# Rewrites of everyone's rankings commit this many rows at a time: one transaction of 200k
+# property changes takes twice as long, most of it spent holding the transaction's state.
+_ROWS_PER_WRITE = 20_000
+
 
 class Neo4jGraphStore(RankingsMixin, GraphStore):
     """`GraphStore` on a Neo4j 5 database reached over Bolt."""
@@ -103,6 +109,18 @@ class Neo4jGraphStore(RankingsMixin, GraphStore):
             raise StoreUnavailable(f"Neo4j unavailable: {error}") from error
         return records
 
+    def _packed_rows(self, statement: str, **params: Any) -> Iterator[Any]:
+        """The rows of a statement that returns them packed in lists (``RETURN ... AS rows``),
+        record by record as they arrive."""
+        try:
+            with self._driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                for record in session.run(cypher_text(statement), params):
+                    yield from record["rows"]
+        except (ServiceUnavailable, AuthError) as error:
+            raise StoreUnavailable(f"Neo4j unavailable: {error}") from error
+
     def _write(self, work: Any) -> Any:
         try:
             with self._driver.session(database=self.database) as session:
@@ -113,6 +131,17 @@ class Neo4jGraphStore(RankingsMixin, GraphStore):
     @staticmethod
     def _run(tx: ManagedTransaction, statement: str, **params: Any) -> list[neo4j.Record]:
         return list(tx.run(cypher_text(statement), params))
+
+    def _write_batches(
+        self, statement: str, rows: Sequence[Any], **params: Any
+    ) -> list[neo4j.Record]:
+        """``statement`` (an ``UNWIND $rows``) over ``rows``, a managed transaction per
+        `_ROWS_PER_WRITE`; the records of all batches."""
+        records = []
+        for start in range(0, len(rows), _ROWS_PER_WRITE):
+            batch = rows[start : start + _ROWS_PER_WRITE]
+            records += self._write_statement(statement, rows=batch, **params)
+        return records
 
     def _write_statement(self, statement: str, **params: Any) -> list[neo4j.Record]:
         def work(tx: ManagedTransaction) -> list[neo4j.Record]:
@@ -407,13 +436,14 @@ class Neo4jGraphStore(RankingsMixin, GraphStore):
             "since": utc(since) if since else None,
             "until": utc(until) if until else None,
         }
-        if person_ids is None:
-            records = self._read(cypher.INTERACTIONS, **window)
-        else:
-            records = self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window)
         kinds = {kind.value: kind for kind in InteractionKind}
         parse = datetime.fromisoformat
-        for r in records:
+        if person_ids is None:
+            rows = self._packed_rows(cypher.INTERACTIONS, batch=_PEOPLE_PER_RECORD, **window)
+            for source, target, kind, at, post in rows:
+                yield Interaction(source, target, kinds[kind], parse(at), post)
+            return
+        for r in self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window):
             yield Interaction(r["source"], r["target"], kinds[r["kind"]], parse(r["at"]), r["post"])
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:

@@ -308,6 +308,13 @@ def test_communities_are_replaced_as_a_whole(store: GraphStore) -> None:
     person = store.get_person(cy)
     assert person is not None
     assert person.community_id == "c2"
+    # A recomputation that moves one person: each person stays in exactly one community.
+    assert store.write_communities({ada: "c2", bob: "c1", cy: "c2"}, T0) == 2
+    sizes = {c.id: c.size for c in store.list_communities(10, 0)}
+    assert sizes == {"c1": 1, "c2": 2}
+    moved = store.get_person(ada)
+    assert moved is not None
+    assert moved.community_id == "c2"
     assert store.write_communities({ada: "c9"}, T0) == 1
     assert store.get_community("c1") is None
     assert store.counts().communities == 1
@@ -457,6 +464,10 @@ def test_community_profiles_and_person_classes_are_written_back(store: GraphStor
         ("mastodon:social.example",),
         0.25,
     )
+    store.write_communities({ada: "c1", bob: "c1"}, T0)  # recomputed without a profile
+    bare = store.get_community("c1")
+    assert bare is not None
+    assert (bare.top_voices, bare.average_sentiment) == ((), None)
 
     assert store.write_labels("advocacy", {ada: "potential_advocate", "ghost": "x"}, T0) == 1
     person = store.get_person(ada)
