@@ -130,13 +130,11 @@ class GraphStore(abc.ABC):
         scores: Mapping[str, float],
         computed_at: datetime,
         factors: Mapping[str, Mapping[str, float]] | None = None,
+        classes: Mapping[str, str] | None = None,
     ) -> int:
         """Replace the score ``name`` for every person, with the factors behind each
-        person's score when given; people absent from ``scores`` lose it."""
-
-    @abc.abstractmethod
-    def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
-        """Replace the class ``name`` of every person (as `write_scores`, with text values)."""
+        person's score and their class under the same name (advocacy's, say) when given;
+        people absent from ``scores`` lose them. Returns how many people were scored."""
 
     @abc.abstractmethod
     def write_communities(

@@ -50,6 +50,7 @@ class RankingsMixin:
         scores: Mapping[str, float],
         computed_at: datetime,
         factors: Mapping[str, Mapping[str, float]] | None = None,
+        classes: Mapping[str, str] | None = None,
     ) -> int:
         validate_score_name(name)
         explained = factors or {}
@@ -64,29 +65,18 @@ class RankingsMixin:
                 ],
             )
             written = cursor.rowcount
+            if classes is not None:
+                con.execute("DELETE FROM person_label WHERE name = ?", (name,))
+                con.executemany(
+                    "INSERT INTO person_label(person_id, name, value) "
+                    "SELECT id, ?, ? FROM person WHERE id = ?",
+                    [(name, classes[person], person) for person in scores if person in classes],
+                )
             con.execute(
                 "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
                 "count = excluded.count",
                 (name, iso(computed_at), written),
-            )
-        return written
-
-    def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
-        validate_score_name(name)
-        with self._transaction() as con:
-            con.execute("DELETE FROM person_label WHERE name = ?", (name,))
-            cursor = con.executemany(
-                "INSERT INTO person_label(person_id, name, value) "
-                "SELECT id, ?, ? FROM person WHERE id = ?",
-                [(name, value, person) for person, value in labels.items()],
-            )
-            written = cursor.rowcount
-            con.execute(
-                "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
-                "count = excluded.count",
-                (f"label:{name}", iso(computed_at), written),
             )
         return written
 

@@ -437,17 +437,21 @@ _INTERACTION_PATHS = (
     ),
 )
 
-_WINDOW = (
-    "src <> dst AND ($since IS NULL OR p.created_at >= $since) "
-    "AND ($until IS NULL OR p.created_at < $until)"
+# The same from account to account (``src`` and ``dst`` are accounts).
+_ACCOUNT_INTERACTION_PATHS = (
+    ("-[:POSTED]->(p:Post)-[:REPLIES_TO]->(:Post)<-[:POSTED]-(dst:Account)", "'reply'"),
+    ("-[:POSTED]->(p:Post)-[:MENTIONS]->(dst:Account)", "'mention'"),
+    ("-[:POSTED]->(p:Post)-[s:SHARES]->(:Post)<-[:POSTED]-(dst:Account)", "s.kind"),
 )
+
+_WINDOW = "($since IS NULL OR p.created_at >= $since) AND ($until IS NULL OR p.created_at < $until)"
 
 
 def interactions_of_people_query() -> str:
     """Interactions with someone of ``$ids`` on either side, one branch per side so that
     each starts from the Person index."""
     branches = [
-        f"MATCH (src:Person){path} WHERE {side}.id IN $ids AND {_WINDOW} "
+        f"MATCH (src:Person){path} WHERE {side}.id IN $ids AND src <> dst AND {_WINDOW} "
         f"RETURN src.id AS source, dst.id AS target, {kind} AS kind, "
         # Text: the driver hydrates temporal values several times slower.
         "toString(p.created_at) AS at, p.uid AS post"
@@ -462,11 +466,12 @@ INTERACTIONS_OF_PEOPLE = interactions_of_people_query()
 # Reads of the whole graph return their rows packed in lists, in a few records: the Python
 # driver spends some 20 µs on each record it receives, 20 s on a million of them.
 
-# Every interaction, as rows [source, target, kind, at, post] in one record per $batch
-# people who act.
+# Every interaction between accounts, as rows [source account, target account, kind, at,
+# post] in one record per $batch accounts that act. The caller maps accounts to people
+# (ACCOUNT_OWNERS): two hops fewer per row than matching the people here, a third faster.
 INTERACTIONS = f"""
-MATCH (person:Person)
-WITH collect(person) AS everyone
+MATCH (account:Account)
+WITH collect(account) AS everyone
 UNWIND range(0, size(everyone) - 1, $batch) AS start
 CALL (everyone, start) {{
   UNWIND everyone[start..start + $batch] AS src
@@ -474,13 +479,18 @@ CALL (everyone, start) {{
     {
     " UNION ALL ".join(
         f"MATCH (src){path} WHERE {_WINDOW} RETURN dst, {kind} AS kind, p"
-        for path, kind in _INTERACTION_PATHS
+        for path, kind in _ACCOUNT_INTERACTION_PATHS
     )
 }
   }}
-  RETURN collect([src.id, dst.id, kind, toString(p.created_at), p.uid]) AS rows
+  RETURN collect([src.uid, dst.uid, kind, toString(p.created_at), p.uid]) AS rows
 }}
 RETURN rows
+"""
+
+ACCOUNT_OWNERS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account)
+RETURN collect([a.uid, p.id]) AS rows
 """
 
 # -- what the rankings read about people: one record each, rows in `rows` ----------------

@@ -49,10 +49,13 @@ class RankingsMixin:
         scores: Mapping[str, float],
         computed_at: datetime,
         factors: Mapping[str, Mapping[str, float]] | None = None,
+        classes: Mapping[str, str] | None = None,
     ) -> int:
         prop = _SCORE_PREFIX + validate_score_name(name)
         explained_prop = _FACTORS_PREFIX + name
+        class_prop = _LABEL_PREFIX + name
         explained = factors or {}
+        written_props = [prop, explained_prop] + ([class_prop] if classes is not None else [])
         rows = [
             {
                 "id": person,
@@ -62,17 +65,12 @@ class RankingsMixin:
                     explained_prop: json.dumps(dict(explained[person]), sort_keys=True)
                     if person in explained
                     else None,
+                    **({class_prop: classes.get(person)} if classes is not None else {}),
                 },
             }
             for person, value in scores.items()
         ]
-
-        return self._rewrite_people(name, rows, {prop: None, explained_prop: None}, computed_at)
-
-    def write_labels(self, name: str, labels: Mapping[str, str], computed_at: datetime) -> int:
-        prop = _LABEL_PREFIX + validate_score_name(name)
-        rows = [{"id": person, "props": {prop: value}} for person, value in labels.items()]
-        return self._rewrite_people(f"label:{name}", rows, {prop: None}, computed_at)
+        return self._rewrite_people(name, rows, dict.fromkeys(written_props), computed_at)
 
     def _rewrite_people(
         self, run: str, rows: list[dict[str, Any]], cleared: dict[str, None], computed_at: datetime

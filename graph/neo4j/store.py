@@ -58,8 +58,8 @@ from graph.neo4j.values import cypher_text, native_datetime
 from graph.rows import METRIC_NAMES, PostBatch, account_rows, channel_row, post_batch
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
-# Whole-graph reads pack the interactions of this many people into one record.
-_PEOPLE_PER_RECORD = 1000
+# Whole-graph reads pack the interactions of this many accounts into one record.
+_ACCOUNTS_PER_RECORD = 1000
 # Rewrites of everyone's rankings commit this many rows at a time: one transaction of 200k
 # property changes takes twice as long, most of it spent holding the transaction's state.
 _ROWS_PER_WRITE = 20_000
@@ -439,9 +439,13 @@ class Neo4jGraphStore(RankingsMixin, GraphStore):
         kinds = {kind.value: kind for kind in InteractionKind}
         parse = datetime.fromisoformat
         if person_ids is None:
-            rows = self._packed_rows(cypher.INTERACTIONS, batch=_PEOPLE_PER_RECORD, **window)
-            for source, target, kind, at, post in rows:
-                yield Interaction(source, target, kinds[kind], parse(at), post)
+            people = dict(self._packed_rows(cypher.ACCOUNT_OWNERS))
+            rows = self._packed_rows(cypher.INTERACTIONS, batch=_ACCOUNTS_PER_RECORD, **window)
+            for author, other, kind, at, post in rows:
+                # An account created after the owners were read is one of a later snapshot.
+                source, target = people.get(author), people.get(other)
+                if source is not None and target is not None and source != target:
+                    yield Interaction(source, target, kinds[kind], parse(at), post)
             return
         for r in self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window):
             yield Interaction(r["source"], r["target"], kinds[r["kind"]], parse(r["at"]), r["post"])

@@ -151,14 +151,7 @@ def recompute(
                     {p: a.score for p, a in advocates.items()},
                     now,
                     {p: a.factors for p, a in advocates.items()},
-                )
-            )
-            writes.append(
-                io.submit(
-                    store.write_labels,
-                    "advocacy",
                     {p: a.klass.value for p, a in advocates.items()},
-                    now,
                 )
             )
         with timed("shortlist"):

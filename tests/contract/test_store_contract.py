@@ -469,14 +469,17 @@ def test_community_profiles_and_person_classes_are_written_back(store: GraphStor
     assert bare is not None
     assert (bare.top_voices, bare.average_sentiment) == ((), None)
 
-    assert store.write_labels("advocacy", {ada: "potential_advocate", "ghost": "x"}, T0) == 1
+    classes = {ada: "potential_advocate", "ghost": "x"}
+    assert store.write_scores("advocacy", {ada: 0.4, "ghost": 0.1}, T0, classes=classes) == 1
     person = store.get_person(ada)
     assert person is not None
     assert person.labels == {"advocacy": "potential_advocate"}
-    store.write_labels("advocacy", {bob: "detractor"}, T0)
-    again = store.get_person(ada)
-    assert again is not None
-    assert again.labels == {}
+    store.write_scores("influence", {ada: 2.0}, T0)  # another score leaves classes be
+    store.write_scores("advocacy", {bob: -0.5}, T0, classes={bob: "detractor"})
+    again, other = store.get_person(ada), store.get_person(bob)
+    assert again is not None and other is not None
+    assert (again.labels, again.scores.get("advocacy")) == ({}, None)
+    assert other.labels == {"advocacy": "detractor"}
 
 
 def test_ranked_reads_page_through_people_and_communities(store: GraphStore) -> None:
@@ -489,7 +492,8 @@ def test_ranked_reads_page_through_people_and_communities(store: GraphStore) -> 
     )
     ada, bob, cy = (person_of(store, h) for h in ("ada", "bob", "cy"))
     store.write_scores("influence", {ada: 1.0, bob: 3.0, cy: 1.0}, T0)
-    store.write_labels("advocacy", {ada: "detractor", bob: "advocate", cy: "advocate"}, T0)
+    classes = {ada: "detractor", bob: "advocate", cy: "advocate"}
+    store.write_scores("advocacy", {ada: -0.5, bob: 0.5, cy: 0.5}, T0, classes=classes)
     store.write_communities({ada: "small", bob: "big", cy: "big"}, T0)
 
     assert store.top_people("influence", 2) == [(bob, 3.0), *sorted([(ada, 1.0), (cy, 1.0)])[:1]]
@@ -512,7 +516,7 @@ def test_ranked_reads_page_through_people_and_communities(store: GraphStore) -> 
 
     people = store.get_people([ada, bob, "ghost"])
     assert set(people) == {ada, bob}
-    assert people[bob].scores == {"influence": 3.0}
+    assert people[bob].scores == {"influence": 3.0, "advocacy": 0.5}
     assert people[bob].labels == {"advocacy": "advocate"}
     assert people[bob].community_id == "big"
 
