@@ -6,12 +6,21 @@ links, so the two stores cannot drift apart in what an upsert means.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from graph.model import Account, Channel, Community, Post, person_id_for_account, utc
+from graph.model import (
+    Account,
+    Channel,
+    Community,
+    Interaction,
+    InteractionKind,
+    Post,
+    person_id_for_account,
+    utc,
+)
 
 Row = dict[str, Any]
 
@@ -186,3 +195,24 @@ def community_from_row(
         main_channels=tuple(profile.get("main_channels") or ()),
         average_sentiment=profile.get("average_sentiment"),
     )
+
+
+InteractionRow = Sequence[Any]
+"""(source, target, kind, ISO time, carrying post uid), as both stores read them."""
+
+
+def interactions_from_rows(
+    rows: Iterable[InteractionRow], owners: Mapping[str, str] | None = None
+) -> Iterator[Interaction]:
+    """Interactions from stored rows. With ``owners`` (account uid -> person id), sources
+    and targets are accounts, mapped to their people here; interactions of a person with
+    themself are dropped, and so are those of accounts missing from ``owners`` (created
+    after it was read: a later snapshot's)."""
+    kinds = {kind.value: kind for kind in InteractionKind}  # a dict beats Enum() per row
+    parse = datetime.fromisoformat
+    for source, target, kind, at, post in rows:
+        if owners is not None:
+            source, target = owners.get(source), owners.get(target)
+            if source is None or target is None or source == target:
+                continue
+        yield Interaction(source, target, kinds[kind], parse(at), post)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from graph.model import Account, Channel, Post, Topic
+from graph.model import Account, Channel, Opinions, Post, Topic
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -35,4 +36,18 @@ def post(
         topics=tuple(Topic.from_text(name) for name in topics),
         channel=fields.pop("channel", Channel(platform, "social.example")),
         **fields,
+    )
+
+
+def opinions_of(
+    posts: Iterable[tuple[datetime, float]], now: datetime, half_life: timedelta
+) -> Opinions:
+    """(when, score) pairs summed as the stores sum them, computed independently of them."""
+    posts = list(posts)
+    weights = [0.5 ** (max((now - at) / half_life, 0.0)) for at, _ in posts]
+    return Opinions(
+        len(posts),
+        sum(score for _, score in posts),
+        sum(weights),
+        sum(w * score for w, (_, score) in zip(weights, posts, strict=True)),
     )

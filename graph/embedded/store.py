@@ -39,7 +39,6 @@ from graph.model import (
     IngestJob,
     Intent,
     Interaction,
-    InteractionKind,
     JobState,
     Post,
     Product,
@@ -55,7 +54,7 @@ from graph.model import (
     account_uid,
     channel_uid,
 )
-from graph.rows import PostBatch, Row, account_rows, channel_row, post_batch
+from graph.rows import PostBatch, Row, account_rows, channel_row, interactions_from_rows, post_batch
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
 DATABASE_FILE = "osmosi.db"
@@ -608,18 +607,10 @@ class EmbeddedGraphStore(RankingsMixin, GraphStore):
             conditions.append("AND p.created_at < :until")
             params["until"] = iso(until)
         window = " ".join(conditions)
-        kinds = {kind.value: kind for kind in InteractionKind}  # a dict beats Enum() per row
-        parse = datetime.fromisoformat
         if person_ids is None:
-            people = dict(self._query("SELECT uid, person_id FROM account"))
+            owners = dict(self._query("SELECT uid, person_id FROM account"))
             sql = " UNION ALL ".join(s.format(where=window) for s in ACCOUNT_INTERACTION_SELECTS)
-            cursor = self._connection().execute(sql, params)
-            while rows := cursor.fetchmany(5000):
-                for author, other, kind, at, post in rows:
-                    # An account created after the map was read is one of a later snapshot.
-                    source, target = people.get(author), people.get(other)
-                    if source is not None and target is not None and source != target:
-                        yield Interaction(source, target, kinds[kind], parse(at), post)
+            yield from interactions_from_rows(self._rows(sql, params), owners)
             return
         params["people"] = json_list(person_ids)
         # One filtered SELECT per side keeps each branch on an index.
@@ -630,10 +621,13 @@ class EmbeddedGraphStore(RankingsMixin, GraphStore):
             for select in INTERACTION_SELECTS
             for side in ("src", "dst")
         ]
-        cursor = self._connection().execute(" UNION ".join(selects), params)
+        yield from interactions_from_rows(self._rows(" UNION ".join(selects), params))
+
+    def _rows(self, sql: str, params: Mapping[str, Any]) -> Iterator[tuple[Any, ...]]:
+        """The rows of a large read, fetched a batch at a time."""
+        cursor = self._connection().execute(sql, params)
         while rows := cursor.fetchmany(5000):
-            for source, target, kind, at, post in rows:
-                yield Interaction(source, target, kinds[kind], parse(at), post)
+            yield from rows
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         root = self._query(

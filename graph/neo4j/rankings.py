@@ -70,25 +70,20 @@ class RankingsMixin:
             }
             for person, value in scores.items()
         ]
-        return self._rewrite_people(name, rows, dict.fromkeys(written_props), computed_at)
-
-    def _rewrite_people(
-        self, run: str, rows: list[dict[str, Any]], cleared: dict[str, None], computed_at: datetime
-    ) -> int:
-        """Set each row's ``props`` on its person, in batches; then, in one transaction,
-        remove ``cleared``'s properties from everyone else and record the run."""
+        # Written in batches; then, in one transaction, the values of everyone not scored
+        # are removed and the run is recorded.
         written = sum(int(r["written"]) for r in self._write_batches(cypher.WRITE_SCORES, rows))
 
         def finish(tx: ManagedTransaction) -> None:
             self._run(
                 tx,
                 cypher.CLEAR_STALE_SCORES,
-                property=next(iter(cleared)),
-                ids=[row["id"] for row in rows],
-                cleared=cleared,
+                property=prop,
+                ids=list(scores),
+                cleared=dict.fromkeys(written_props),
             )
             self._run(
-                tx, cypher.RECORD_SCORE_RUN, name=run, computed_at=utc(computed_at), count=written
+                tx, cypher.RECORD_SCORE_RUN, name=name, computed_at=utc(computed_at), count=written
             )
 
         self._write(finish)

@@ -35,7 +35,6 @@ from graph.model import (
     IngestJob,
     Intent,
     Interaction,
-    InteractionKind,
     JobState,
     Post,
     Product,
@@ -55,7 +54,14 @@ from graph.model import (
 from graph.neo4j import cypher
 from graph.neo4j.rankings import RankingsMixin
 from graph.neo4j.values import cypher_text, native_datetime
-from graph.rows import METRIC_NAMES, PostBatch, account_rows, channel_row, post_batch
+from graph.rows import (
+    METRIC_NAMES,
+    PostBatch,
+    account_rows,
+    channel_row,
+    interactions_from_rows,
+    post_batch,
+)
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
 
 # Whole-graph reads pack the interactions of this many accounts into one record.
@@ -436,19 +442,13 @@ class Neo4jGraphStore(RankingsMixin, GraphStore):
             "since": utc(since) if since else None,
             "until": utc(until) if until else None,
         }
-        kinds = {kind.value: kind for kind in InteractionKind}
-        parse = datetime.fromisoformat
         if person_ids is None:
-            people = dict(self._packed_rows(cypher.ACCOUNT_OWNERS))
+            owners = dict(self._packed_rows(cypher.ACCOUNT_OWNERS))
             rows = self._packed_rows(cypher.INTERACTIONS, batch=_ACCOUNTS_PER_RECORD, **window)
-            for author, other, kind, at, post in rows:
-                # An account created after the owners were read is one of a later snapshot.
-                source, target = people.get(author), people.get(other)
-                if source is not None and target is not None and source != target:
-                    yield Interaction(source, target, kinds[kind], parse(at), post)
+            yield from interactions_from_rows(rows, owners)
             return
-        for r in self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window):
-            yield Interaction(r["source"], r["target"], kinds[r["kind"]], parse(r["at"]), r["post"])
+        records = self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window)
+        yield from interactions_from_rows(record.values() for record in records)
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         records = self._read(cypher.THREAD, uid=post_uid, limit=limit)

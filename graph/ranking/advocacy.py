@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from graph.model import Opinions
 from graph.ranking.influence import Ranked
-from graph.ranking.interactions import DEFAULT_HALF_LIFE
 
 POSITIVE = 0.3
 LEANING_POSITIVE = 0.2
@@ -132,27 +130,3 @@ def advocacy(
             },
         )
     return result
-
-
-def opinions_of(
-    posts: Iterable[tuple[datetime, float]],
-    now: datetime,
-    half_life: timedelta = DEFAULT_HALF_LIFE,
-) -> Opinions:
-    """Sum (when, score) pairs as the stores do (for callers that hold posts, and tests).
-
-    >>> from datetime import UTC
-    >>> now = datetime(2026, 5, 1, tzinfo=UTC)
-    >>> said = opinions_of([(now, 0.8), (now - DEFAULT_HALF_LIFE, -0.4)], now)
-    >>> said.volume, round(said.decayed_sentiment, 3)
-    (1.5, 0.4)
-    """
-    posts = list(posts)
-    scale = half_life.total_seconds()
-    weights = [0.5 ** (max((now - at).total_seconds(), 0.0) / scale) for at, _ in posts]
-    return Opinions(
-        len(posts),
-        sum(score for _, score in posts),
-        sum(weights),
-        sum(w * score for w, (_, score) in zip(weights, posts, strict=True)),
-    )

@@ -18,6 +18,8 @@ class IndexedGraph:
     """``people[i]`` is node ``i``; edges are ``(i, j, weight)``."""
 
     people: list[str]
+    index: dict[str, int]
+    """The inverse of ``people``."""
     directed: list[tuple[int, int, float]]
     """Every edge of the graph as it is (both directions of an undirected edge, once)."""
     undirected: list[tuple[int, int, float]]
@@ -51,7 +53,7 @@ class IndexedGraph:
                 if i != j:
                     pair = (i, j) if i < j else (j, i)
                     summed[pair] = summed.get(pair, 0.0) + weight
-        return cls(people, directed, [(a, b, w) for (a, b), w in summed.items()])
+        return cls(people, index, directed, [(a, b, w) for (a, b), w in summed.items()])
 
     def strength(self) -> list[float]:
         """Each person's weighted degree in the undirected graph."""

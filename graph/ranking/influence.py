@@ -62,8 +62,7 @@ def pagerank(
     indexed = indexed or IndexedGraph.of(graph)
     restarts = None
     if personalization is not None:
-        index = {person: i for i, person in enumerate(indexed.people)}
-        restarts = {index[person]: value for person, value in personalization.items()}
+        restarts = {indexed.index[person]: value for person, value in personalization.items()}
     ranks = rx.pagerank(
         indexed.rx_directed(), alpha=alpha, weight_fn=float, personalization=restarts
     )

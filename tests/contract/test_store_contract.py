@@ -23,9 +23,8 @@ from graph.model import (
     Touchpoint,
 )
 from graph.projection import project_interactions
-from graph.ranking.advocacy import opinions_of
 from graph.store import GraphStore
-from tests.factories import T0, account, post
+from tests.factories import T0, account, opinions_of, post
 
 
 def person_of(store: GraphStore, handle: str, platform: str = "mastodon") -> str:

@@ -10,11 +10,12 @@ import pytest
 
 from bench.world import NOW, generate_world
 from graph.model import Interaction, InteractionKind
-from graph.ranking.advocacy import AdvocacyClass, advocacy, opinions_of
+from graph.ranking.advocacy import AdvocacyClass, advocacy
 from graph.ranking.communities import detect_communities, merge_to, stable_ids
 from graph.ranking.influence import INFLUENCE_FACTORS, Ranked, brokers, influence, pagerank
-from graph.ranking.interactions import weighted_interactions
+from graph.ranking.interactions import DEFAULT_HALF_LIFE, weighted_interactions
 from graph.ranking.shortlist import shortlist
+from tests.factories import opinions_of
 
 metrics = pytest.importorskip("sklearn.metrics", reason="needs the train extra (make test)")
 
@@ -153,7 +154,9 @@ def test_advocacy_classes() -> None:
         "p2": [(recent, 0.7)] * 4,  # positive and engaged but of little influence
         "p3": [(stale, 0.9)] * 4,  # positive long ago: not engaged now
     }
-    opinions = {person: opinions_of(posts, now) for person, posts in said.items()}
+    opinions = {
+        person: opinions_of(posts, now, DEFAULT_HALF_LIFE) for person, posts in said.items()
+    }
     result = advocacy(opinions, influence_scores, customers={"p12"})
     assert {p: a.klass for p, a in result.items()} == {
         "p19": AdvocacyClass.AT_RISK_INFLUENCER,
