@@ -6,6 +6,7 @@ links, so the two stores cannot drift apart in what an upsert means.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +21,13 @@ from graph.model import (
     Post,
     person_id_for_account,
     utc,
+)
+from graph.people import (
+    IdentityEvent,
+    IdentityEventKind,
+    PersonSnapshot,
+    ProgrammeStatus,
+    StatusChange,
 )
 
 Row = dict[str, Any]
@@ -165,6 +173,34 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
     return batch
 
 
+def without_accounts(batch: PostBatch, erased: set[str]) -> tuple[PostBatch, int]:
+    """The batch less the posts written by ``erased`` accounts and less any mention of
+    them; also how many posts were dropped."""
+    if not erased:
+        return batch, 0
+    posts = [row for row in batch.posts if row["author_uid"] not in erased]
+    kept = {row["uid"] for row in posts}
+    for row in posts:
+        row["mention_uids"] = [uid for uid in row["mention_uids"] if uid not in erased]
+    return (
+        PostBatch(
+            accounts=[row for row in batch.accounts if row["uid"] not in erased],
+            channels=batch.channels,
+            topics=batch.topics,
+            posts=posts,
+            mentions=[
+                row
+                for row in batch.mentions
+                if row["post_uid"] in kept and row["account_uid"] not in erased
+            ],
+            tags=[row for row in batch.tags if row["post_uid"] in kept],
+            aspects=[row for row in batch.aspects if row["post_uid"] in kept],
+            duplicates_in_batch=batch.duplicates_in_batch,
+        ),
+        len(batch.posts) - len(posts),
+    )
+
+
 PROFILE_FIELDS = ("top_voices", "top_topics", "main_channels", "average_sentiment")
 
 
@@ -216,3 +252,73 @@ def interactions_from_rows(
             if source is None or target is None or source == target:
                 continue
         yield Interaction(source, target, kinds[kind], parse(at), post)
+
+
+def status_row(change: StatusChange) -> Row:
+    return {
+        "person_id": change.person_id,
+        "status": change.status.value,
+        "note": change.note,
+        "actor": change.actor,
+        "at": utc(change.at).isoformat(),
+    }
+
+
+def status_from_row(row: Mapping[str, Any]) -> StatusChange:
+    return StatusChange(
+        row["person_id"],
+        ProgrammeStatus(row["status"]),
+        row["note"],
+        row["actor"],
+        datetime.fromisoformat(row["at"]),
+    )
+
+
+def event_row(event: IdentityEvent) -> Row:
+    """An identity event as flat values; lists and the snapshot travel as JSON text, which
+    both stores keep as one property or column."""
+    snapshot = event.snapshot
+    return {
+        "id": event.id,
+        "kind": event.kind.value,
+        "person_id": event.person_id,
+        "other_id": event.other_id,
+        "account_uids": json.dumps(list(event.account_uids)),
+        "evidence": json.dumps(list(event.evidence), ensure_ascii=False),
+        "actor": event.actor,
+        "at": utc(event.at).isoformat(),
+        "snapshot": json.dumps(
+            {
+                "display_name": snapshot.display_name,
+                "customer_links": [list(link) for link in snapshot.customer_links],
+                "programme": [status_row(change) for change in snapshot.programme],
+            },
+            ensure_ascii=False,
+        ),
+        "undoes": event.undoes,
+        "undone_by": event.undone_by,
+    }
+
+
+def event_from_row(row: Mapping[str, Any]) -> IdentityEvent:
+    snapshot = json.loads(row["snapshot"])
+    return IdentityEvent(
+        id=row["id"],
+        kind=IdentityEventKind(row["kind"]),
+        person_id=row["person_id"],
+        other_id=row["other_id"],
+        account_uids=tuple(json.loads(row["account_uids"])),
+        evidence=tuple(json.loads(row["evidence"])),
+        actor=row["actor"],
+        at=datetime.fromisoformat(row["at"]),
+        snapshot=PersonSnapshot(
+            display_name=snapshot["display_name"],
+            customer_links=tuple(
+                (cid, float(confidence), tuple(evidence))
+                for cid, confidence, evidence in snapshot["customer_links"]
+            ),
+            programme=tuple(status_from_row(change) for change in snapshot["programme"]),
+        ),
+        undoes=row["undoes"],
+        undone_by=row["undone_by"],
+    )

@@ -42,6 +42,8 @@ from graph.model import (
     UpsertResult,
 )
 from graph.rows import PostBatch, post_batch
+from graph.store_insights import InsightsContract
+from graph.store_people import PeopleContract
 
 MAX_NEIGHBOURHOOD_HOPS = 4
 MAX_NEIGHBOURHOOD_PEOPLE = 2_000
@@ -56,8 +58,9 @@ class StoreUnavailable(StoreError):
     """The store cannot be reached (server down, data directory unusable)."""
 
 
-class GraphStore(abc.ABC):
-    """Typed domain operations over the conversation graph."""
+class GraphStore(PeopleContract, InsightsContract, abc.ABC):
+    """Typed domain operations over the conversation graph (with the people and insight
+    views of `PeopleContract` and `InsightsContract`)."""
 
     backend: str
 
@@ -242,14 +245,15 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def get_channel(self, platform: str, venue: str) -> Channel | None: ...
 
-    @abc.abstractmethod
-    def get_customer(self, external_id: str) -> Customer | None: ...
+    def get_customer(self, external_id: str) -> Customer | None:
+        return self.get_customers([external_id]).get(external_id)
 
     @abc.abstractmethod
-    def customer_links(self, person_id: str) -> list[CustomerLink]: ...
+    def get_communities(self, ids: Sequence[str]) -> dict[str, Community]:
+        """Communities by id (batched)."""
 
-    @abc.abstractmethod
-    def get_community(self, community_id: str) -> Community | None: ...
+    def get_community(self, community_id: str) -> Community | None:
+        return self.get_communities([community_id]).get(community_id)
 
     @abc.abstractmethod
     def counts(self) -> Counts: ...

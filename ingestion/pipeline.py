@@ -18,7 +18,8 @@ from itertools import islice
 from typing import Any
 
 from graph.model import ChannelKind, IngestCounts, Post, QuarantineEntry
-from graph.rows import PostBatch
+from graph.people import suppression_key
+from graph.rows import PostBatch, without_accounts
 from graph.store import GraphStore
 from ingestion.parsers import Item, Parser, RawRecord, Unreadable
 from ingestion.record import RecordError, validate_record
@@ -163,15 +164,29 @@ class Pipeline:
         return PreparedChunk(len(items), batch, rejected)
 
     def write(self, chunk: PreparedChunk) -> IngestCounts:
-        """Store a prepared chunk: posts upserted, rejects quarantined."""
+        """Store a prepared chunk: posts upserted, rejects quarantined.
+
+        Posts by an erased person are rejected and not kept anywhere, not even in the
+        quarantine: keeping them would undo the erasure.
+        """
         if chunk.rejected:
             self.store.quarantine(chunk.rejected)
             log.info("%d records quarantined", len(chunk.rejected))
-        stored = duplicates = 0
+        stored = duplicates = erased = 0
         if chunk.posts is not None:
-            result = self.store.write_posts(chunk.posts)
-            stored, duplicates = result.created, result.existing
-        return IngestCounts(chunk.read, stored, duplicates, len(chunk.rejected))
+            posts, erased = without_accounts(chunk.posts, self._erased(chunk.posts))
+            if erased:
+                log.info("%d records of erased people dropped", erased)
+            if posts.posts:
+                result = self.store.write_posts(posts)
+                stored, duplicates = result.created, result.existing
+            else:
+                duplicates = posts.submitted
+        return IngestCounts(chunk.read, stored, duplicates, len(chunk.rejected) + erased)
+
+    def _erased(self, batch: PostBatch) -> set[str]:
+        keys = {suppression_key(row["uid"]): row["uid"] for row in batch.accounts}
+        return {keys[key] for key in self.store.suppressed(list(keys))}
 
     def ingest_chunk(self, items: Sequence[Item], parser: Parser, source: str) -> IngestCounts:
         return self.write(self.prepare(items, parser, source))

@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -59,19 +60,31 @@ def serve(
     """Run the HTTP and GraphQL API."""
     import uvicorn
 
+    from graph.access import first_admin_key
     from ingestion.demo import load_demo
     from osmosi.runtime import open_store, pipeline_for
     from server.app import create_app
 
     settings = load_settings(host=host, port=port, data_dir=data_dir)
-    if demo:
-        with open_store(settings) as store:
+    with open_store(settings) as store:
+        if demo:
             result = load_demo(store, pipeline_for(settings, store).enrich)
-        console.print(f"demo data: {result.created} posts added, {result.existing} already there")
+            console.print(
+                f"demo data: {result.created} posts added, {result.existing} already there"
+            )
+        first_key = first_admin_key(store, datetime.now(UTC))
     console.print(
         f"Osmosi on http://{settings.host}:{settings.port}/graphql "
         f"(store: {settings.store_backend})"
     )
+    if first_key is not None:
+        # Printed once, to the terminal only (never logged): the way into a new install.
+        console.print(
+            "No API keys yet: created an admin key. It is not shown again; in GraphiQL, "
+            'add the header {"Authorization": "Bearer KEY"}. Make more with '
+            "`osmosi keys create --role viewer|manager|admin`."
+        )
+        typer.echo(f"admin key: {first_key}", err=True)
     uvicorn.run(
         create_app(settings),
         host=settings.host,
@@ -155,12 +168,14 @@ def beat() -> None:
 def _register_commands() -> None:
     from osmosi.analyze_cli import analyze
     from osmosi.ingest_cli import ingest, quarantine_app
+    from osmosi.keys_cli import keys_app
     from osmosi.rank_cli import rank
 
     app.command()(ingest)
     app.add_typer(quarantine_app, name="quarantine")
     app.command()(analyze)
     app.command()(rank)
+    app.add_typer(keys_app, name="keys")
 
 
 _register_commands()

@@ -71,10 +71,6 @@ class Settings(BaseSettings):
         ge=0,
         description="How often `osmosi beat` has the rankings recomputed; 0 turns it off.",
     )
-    ingest_api_key: SecretStr | None = Field(
-        None,
-        description="Bearer key for POST /ingest and reportConversation; unset disables them.",
-    )
 
     @property
     def store_backend(self) -> str:

@@ -16,6 +16,7 @@ from ingestion.jobs.broker import RedisBroker
 from osmosi.runtime import job_runner, open_store
 from osmosi.settings import Settings
 from server import health, ingest
+from server.auth import caller_of, unauthorized
 from server.body_limit import BodySizeLimit
 from server.graphql.core.context import Context
 from server.graphql.schema import build_schema
@@ -55,11 +56,16 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.state.settings = settings
 
     async def context(request: Request) -> Context:
+        caller = await caller_of(request)
+        # No key, no data: an operation without a valid key is refused before parsing.
+        # (GET only serves the GraphiQL page: queries are not accepted over GET.)
+        if caller is None and request.method != "GET":
+            raise unauthorized()
         return Context(
             store=request.app.state.store,
             runner=request.app.state.runner,
             settings=settings,
-            authorization=request.headers.get("authorization"),
+            caller=caller,
         )
 
     graphql = GraphQLRouter[Context, None](

@@ -1,18 +1,12 @@
-"""API-key checks for the push and report endpoints."""
+"""Who is calling: the API key in ``Authorization: Bearer KEY`` and the role it carries."""
 
 from __future__ import annotations
 
-import hmac
+from fastapi import HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
-from pydantic import SecretStr
-
-
-class Unauthorized(Exception):
-    """Missing or wrong key."""
-
-
-class Disabled(Exception):
-    """The feature needs a key that is not configured."""
+from graph.access import ApiKey, Role, authenticate
+from graph.store import StoreError
 
 
 def bearer_token(authorization: str | None) -> str | None:
@@ -22,12 +16,27 @@ def bearer_token(authorization: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def check_ingest_key(configured: SecretStr | None, authorization: str | None) -> None:
-    """Raise unless ``authorization`` carries the configured key (compared in constant time)."""
-    if configured is None or not configured.get_secret_value():
-        raise Disabled("push ingestion is disabled: set OSMOSI_INGEST_API_KEY")
-    token = bearer_token(authorization)
-    if token is None or not hmac.compare_digest(
-        token.encode(), configured.get_secret_value().encode()
-    ):
-        raise Unauthorized("missing or invalid API key")
+async def caller_of(request: Request) -> ApiKey | None:
+    """The active key the request carries, or None."""
+    token = bearer_token(request.headers.get("authorization"))
+    if token is None:
+        return None
+    try:
+        return await run_in_threadpool(authenticate, request.app.state.store, token)
+    except StoreError:
+        raise HTTPException(status_code=503, detail="the store is unavailable") from None
+
+
+def unauthorized(detail: str = "missing or invalid API key") -> HTTPException:
+    return HTTPException(status_code=401, detail=detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+async def require_role(request: Request, role: Role) -> ApiKey:
+    """The caller's key if it may act as ``role``: 401 without a valid key, 403 with one of
+    a lesser role."""
+    caller = await caller_of(request)
+    if caller is None:
+        raise unauthorized()
+    if not caller.role.allows(role):
+        raise HTTPException(status_code=403, detail=f"this needs the {role.value} role")
+    return caller

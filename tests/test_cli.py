@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.serving import serving
+
 ROOT = Path(__file__).resolve().parents[1]
 OSMOSI = str(Path(sys.executable).with_name("osmosi"))
 
@@ -33,31 +35,30 @@ def free_port() -> int:
 def test_serve_with_no_configuration_answers_within_10_seconds(tmp_path: Path) -> None:
     port = free_port()
     started = time.monotonic()
-    server = subprocess.Popen(
-        [OSMOSI, "serve", "--port", str(port), "--demo"],
-        cwd=tmp_path,
-        env=clean_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+    with serving(["--port", str(port), "--demo"], cwd=tmp_path, env=clean_env()) as server:
+        key = server.wait_for("admin key: ", deadline=started + 10)
+        url = f"http://127.0.0.1:{port}/graphql"
         body = None
         while time.monotonic() - started < 10:
             try:
-                response = httpx.post(
-                    f"http://127.0.0.1:{port}/graphql",
+                anonymous = httpx.post(url, json={"query": "{ stats { posts } }"}, timeout=1)
+                body = httpx.post(
+                    url,
                     json={"query": "{ stats { posts } }"},
+                    headers={"Authorization": f"Bearer {key}"},
                     timeout=1,
-                )
-                body = response.json()
+                ).json()
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
         assert body == {"data": {"stats": {"posts": 300}}}, "no answer within 10 s"
+        assert anonymous.status_code == 401
+        assert "graphiql" in httpx.get(url, headers={"Accept": "text/html"}).text.lower()
         assert (tmp_path / "osmosi-data" / "osmosi.db").exists()
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    # A second start finds the key and creates none.
+    with serving(["--port", str(free_port())], cwd=tmp_path, env=clean_env()) as again:
+        again.wait_for("Osmosi on ", deadline=time.monotonic() + 10)
+        assert "admin key" not in again.output()
 
 
 def test_stats_json_and_data_dir_option(tmp_path: Path) -> None:

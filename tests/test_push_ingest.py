@@ -7,19 +7,19 @@ from typing import Any
 
 import httpx
 
+from graph.access import Role
 from graph.store import GraphStore
 from osmosi.settings import Settings
 from tests.ingestion.helpers import FIXTURES
 from tests.server_helpers import api_client, graphql
 
-KEY = "push-key-123"
-AUTH = {"Authorization": f"Bearer {KEY}"}
-SETTINGS = Settings(ingest_api_key=KEY, max_ingest_bytes=64 * 1024)
+SETTINGS = Settings(max_ingest_bytes=64 * 1024)
+ANONYMOUS = {"Authorization": ""}
 
 
 async def wait_for_job(client: httpx.AsyncClient, job_id: str) -> dict[str, Any]:
     for _ in range(200):
-        response = await client.get(f"/ingest/jobs/{job_id}", headers=AUTH)
+        response = await client.get(f"/ingest/jobs/{job_id}")
         assert response.status_code == 200
         job: dict[str, Any] = response.json()
         if job["status"] in ("done", "failed"):
@@ -32,12 +32,10 @@ def test_push_is_accepted_ingested_and_idempotent(store: GraphStore) -> None:
     body = (FIXTURES / "mastodon.jsonl").read_bytes()
 
     async def scenario() -> list[dict[str, Any]]:
-        async with api_client(store, SETTINGS) as client:
+        async with api_client(store, SETTINGS, Role.MANAGER) as client:
             jobs = []
             for _ in range(2):
-                response = await client.post(
-                    "/ingest/mastodon?source=hook", content=body, headers=AUTH
-                )
+                response = await client.post("/ingest/mastodon?source=hook", content=body)
                 assert response.status_code == 202
                 accepted = response.json()
                 assert accepted["status_url"] == f"/ingest/jobs/{accepted['job_id']}"
@@ -62,8 +60,8 @@ def test_push_csv_with_a_column_mapping(embedded_store: GraphStore) -> None:
     query = "map=id=PostId,text=Message,author=User&map=created_at=Date,platform=Network"
 
     async def scenario() -> dict[str, Any]:
-        async with api_client(embedded_store, SETTINGS) as client:
-            response = await client.post(f"/ingest/csv?{query}", content=body, headers=AUTH)
+        async with api_client(embedded_store, SETTINGS, Role.MANAGER) as client:
+            response = await client.post(f"/ingest/csv?{query}", content=body)
             assert response.status_code == 202
             return await wait_for_job(client, response.json()["job_id"])
 
@@ -71,34 +69,34 @@ def test_push_csv_with_a_column_mapping(embedded_store: GraphStore) -> None:
     assert (job["read"], job["stored"], job["rejected"]) == (6, 4, 2)
 
 
-def test_push_requires_the_key_and_bounds_the_body(embedded_store: GraphStore) -> None:
+def test_push_requires_a_manager_key_and_bounds_the_body(embedded_store: GraphStore) -> None:
     async def scenario() -> dict[str, int]:
         statuses = {}
-        async with api_client(embedded_store, Settings()) as client:
-            statuses["disabled"] = (await client.post("/ingest/jsonl", content=b"")).status_code
-        async with api_client(embedded_store, SETTINGS) as client:
-            statuses["missing"] = (await client.post("/ingest/jsonl", content=b"")).status_code
+        async with api_client(embedded_store, SETTINGS, Role.VIEWER) as client:
+            statuses["viewer"] = (await client.post("/ingest/jsonl", content=b"")).status_code
+        async with api_client(embedded_store, SETTINGS, Role.MANAGER) as client:
+            statuses["missing"] = (
+                await client.post("/ingest/jsonl", content=b"", headers=ANONYMOUS)
+            ).status_code
             statuses["wrong"] = (
                 await client.post(
                     "/ingest/jsonl", content=b"", headers={"Authorization": "Bearer nope"}
                 )
             ).status_code
             statuses["unknown format"] = (
-                await client.post("/ingest/myspace", content=b"", headers=AUTH)
+                await client.post("/ingest/myspace", content=b"")
             ).status_code
             statuses["bad mapping"] = (
-                await client.post("/ingest/csv?map=txt=Message", content=b"", headers=AUTH)
+                await client.post("/ingest/csv?map=txt=Message", content=b"")
             ).status_code
             statuses["too big"] = (
-                await client.post("/ingest/jsonl", content=b"x" * (65 * 1024), headers=AUTH)
+                await client.post("/ingest/jsonl", content=b"x" * (65 * 1024))
             ).status_code
-            statuses["unknown job"] = (
-                await client.get("/ingest/jobs/nope", headers=AUTH)
-            ).status_code
+            statuses["unknown job"] = (await client.get("/ingest/jobs/nope")).status_code
         return statuses
 
     assert asyncio.run(scenario()) == {
-        "disabled": 503,
+        "viewer": 403,
         "missing": 401,
         "wrong": 401,
         "unknown format": 404,
@@ -126,31 +124,28 @@ def test_an_employee_reports_a_conversation(store: GraphStore) -> None:
     }
 
     async def scenario() -> list[dict[str, Any]]:
-        async with api_client(store, SETTINGS) as client:
-            results = []
-            for _ in range(2):
-                response = await client.post(
-                    "/graphql",
-                    json={"query": REPORT, "variables": {"input": report}},
-                    headers=AUTH,
-                )
-                results.append(response.json())
-            anonymous = await graphql(client, REPORT, input=report)
-            invalid = await client.post(
+        async with api_client(store, SETTINGS, Role.MANAGER) as client:
+            results = [await graphql(client, REPORT, input=report) for _ in range(2)]
+            anonymous = await client.post(
                 "/graphql",
-                json={"query": REPORT, "variables": {"input": {**report, "text": "x" * 50_000}}},
-                headers=AUTH,
+                json={"query": REPORT, "variables": {"input": report}},
+                headers=ANONYMOUS,
             )
-            return [*results, anonymous, invalid.json()]
+            invalid = await graphql(client, REPORT, input={**report, "text": "x" * 50_000})
+        async with api_client(store, SETTINGS, Role.VIEWER) as client:
+            viewer = await graphql(client, REPORT, input=report)
+        assert anonymous.status_code == 401
+        return [*results, viewer, invalid]
 
-    first, second, anonymous, invalid = asyncio.run(scenario())
+    first, second, viewer, invalid = asyncio.run(scenario())
     payload = first["data"]["reportConversation"]
     assert payload["created"] is True
     assert payload["post"]["reportedBy"] == "marta (customer care)"
     assert payload["post"]["platform"] == "instagram"
     assert payload["post"]["id"].startswith("instagram:report-")
     assert second["data"]["reportConversation"]["created"] is False
-    assert anonymous["errors"][0]["message"] == "missing or invalid API key"
+    assert viewer["data"] is None
+    assert viewer["errors"][0]["message"] == "this needs a key of the manager role"
     assert invalid["errors"][0]["message"].startswith("invalid text: String should have at most")
     assert store.counts().posts == 1
     account = store.get_account("instagram", "laura_p")

@@ -216,11 +216,13 @@ class RankingsMixin:
     def get_person(self, person_id: str) -> Person | None:
         return self.get_people([person_id]).get(person_id)
 
-    def get_community(self, community_id: str) -> Community | None:
+    def get_communities(self, ids: Sequence[str]) -> dict[str, Community]:
         rows = self._query(
-            f"SELECT {_COMMUNITY_COLUMNS} FROM community WHERE id = ?", (community_id,)
+            f"SELECT {_COMMUNITY_COLUMNS} FROM community "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json_list(ids),),
         )
-        return _community(rows[0]) if rows else None
+        return {community.id: community for community in map(_community, rows)}
 
     def people_activity(self, now: datetime, half_life: timedelta) -> PeopleActivity:
         opinions = {

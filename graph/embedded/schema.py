@@ -4,7 +4,7 @@ Primary keys are the domain's natural keys, so they play the role of Neo4j's uni
 constraints. Relationships are columns (one-to-one) or link tables (many-to-many).
 """
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Columns a store of version N-1 lacks at version N: (table, column, type). New tables come
 # from DDL's ``CREATE ... IF NOT EXISTS``. Applied only where the column is missing, so a
@@ -17,6 +17,7 @@ MIGRATIONS: dict[int, tuple[tuple[str, str, str], ...]] = {
     ),
     3: (("community", "profile", "TEXT"),),
     4: (("person_score", "factors", "TEXT"),),
+    5: (),
 }
 
 DDL = """
@@ -167,6 +168,42 @@ CREATE TABLE IF NOT EXISTS ingest_job (
     error TEXT,
     created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS programme_change (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    person_id TEXT NOT NULL REFERENCES person(id),
+    status TEXT NOT NULL,
+    note TEXT,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS programme_change_person ON programme_change(person_id, id);
+CREATE TABLE IF NOT EXISTS identity_event (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    account_uids TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    snapshot TEXT NOT NULL,
+    undoes TEXT,
+    undone_by TEXT
+);
+CREATE INDEX IF NOT EXISTS identity_event_person ON identity_event(person_id);
+CREATE INDEX IF NOT EXISTS identity_event_other ON identity_event(other_id);
+CREATE TABLE IF NOT EXISTS suppression (
+    key TEXT PRIMARY KEY,
+    at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS api_key (
+    id TEXT PRIMARY KEY,
+    digest TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
 CREATE TABLE IF NOT EXISTS ingest_chunk (
     job_id TEXT NOT NULL,
     chunk INTEGER NOT NULL,
@@ -179,6 +216,10 @@ CREATE TABLE IF NOT EXISTS ingest_chunk (
 """
 
 TABLES = (
+    "api_key",
+    "suppression",
+    "identity_event",
+    "programme_change",
     "ingest_chunk",
     "ingest_job",
     "quarantine",

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from graph.embedded.insights import InsightsMixin
+from graph.embedded.people import PeopleMixin
 from graph.embedded.rankings import RankingsMixin
 from graph.embedded.schema import (
     ACCOUNT_INTERACTION_SELECTS,
@@ -62,7 +64,7 @@ MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are to
 _MAX_ANCESTORS = 10_000
 
 
-class EmbeddedGraphStore(RankingsMixin, GraphStore):
+class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, GraphStore):
     """`GraphStore` on SQLite, durable in ``data_dir``."""
 
     backend = "embedded"
@@ -567,22 +569,6 @@ class EmbeddedGraphStore(RankingsMixin, GraphStore):
             return None
         platform, venue, kind, first_seen = rows[0]
         return Channel(platform, venue, ChannelKind(kind), parse(first_seen))
-
-    def get_customer(self, external_id: str) -> Customer | None:
-        rows = self._query(
-            "SELECT external_id, first_name, last_name, email, city, lifetime_value "
-            "FROM customer WHERE external_id = ?",
-            (external_id,),
-        )
-        return Customer(*rows[0]) if rows else None
-
-    def customer_links(self, person_id: str) -> list[CustomerLink]:
-        rows = self._query(
-            "SELECT person_id, customer_id, confidence, evidence FROM customer_link "
-            "WHERE person_id = ? ORDER BY customer_id",
-            (person_id,),
-        )
-        return [CustomerLink(p, c, conf, tuple(json.loads(ev))) for p, c, conf, ev in rows]
 
     def counts(self) -> Counts:
         row = self._query(

@@ -24,21 +24,42 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
     ("QuarantinedRecord", "id"),
     ("IngestJob", "id"),
     ("IngestChunk", "key"),
+    ("StatusChange", "id"),
+    ("IdentityEvent", "id"),
+    ("Suppression", "key"),
+    ("ApiKey", "id"),
+    ("ApiKey", "digest"),
 )
 
 LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Post", "reply_to_uid"),
     ("Post", "shares_uid"),
     ("Post", "created_at"),
+    ("IdentityEvent", "person_id"),
+    ("IdentityEvent", "other_id"),
 )
 
-SCHEMA = tuple(
-    f"CREATE CONSTRAINT {label.lower()}_{key}_unique IF NOT EXISTS "
-    f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
-    for label, key in UNIQUE_KEYS
-) + tuple(
-    f"CREATE INDEX {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
-    for label, key in LOOKUP_INDEXES
+# People are searched by part of a handle or name (CONTAINS uses text indexes).
+TEXT_INDEXES: tuple[tuple[str, str], ...] = (
+    ("Account", "handle"),
+    ("Account", "display_name"),
+    ("Person", "display_name"),
+)
+
+SCHEMA = (
+    tuple(
+        f"CREATE CONSTRAINT {label.lower()}_{key}_unique IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+        for label, key in UNIQUE_KEYS
+    )
+    + tuple(
+        f"CREATE INDEX {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
+        for label, key in LOOKUP_INDEXES
+    )
+    + tuple(
+        f"CREATE TEXT INDEX {label.lower()}_{key}_text IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
+        for label, key in TEXT_INDEXES
+    )
 )
 
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
@@ -321,18 +342,18 @@ RETURN p.id AS id, p.display_name AS display_name, c.id AS community_id,
        properties(p) AS properties
 """
 
-_ACCOUNT_FIELDS = "a {.platform, .handle, .display_name, .followers, .url}"
+ACCOUNT_FIELDS = "a {.platform, .handle, .display_name, .followers, .url}"
 
 GET_ACCOUNT = f"""
 MATCH (a:Account {{uid: $uid}})
 OPTIONAL MATCH (p:Person)-[:HAS_ACCOUNT]->(a)
-RETURN {_ACCOUNT_FIELDS} AS account, p.id AS person_id
+RETURN {ACCOUNT_FIELDS} AS account, p.id AS person_id
 """
 
 ACCOUNTS_OF = f"""
 UNWIND $ids AS id
 MATCH (p:Person {{id: id}})-[:HAS_ACCOUNT]->(a:Account)
-RETURN {_ACCOUNT_FIELDS} AS account, p.id AS person_id
+RETURN {ACCOUNT_FIELDS} AS account, p.id AS person_id
 ORDER BY a.platform, a.handle
 """
 
@@ -354,25 +375,13 @@ MATCH (c:Channel {uid: $uid})
 RETURN c.platform AS platform, c.venue AS venue, c.kind AS kind, c.first_seen_at AS first_seen_at
 """
 
-GET_CUSTOMER = """
-MATCH (c:Customer {external_id: $id})
-RETURN c.external_id AS external_id, c.first_name AS first_name, c.last_name AS last_name,
-       c.email AS email, c.city AS city, c.lifetime_value AS lifetime_value
-"""
-
-CUSTOMER_LINKS = """
-MATCH (p:Person {id: $id})-[r:IS_CUSTOMER]->(c:Customer)
-RETURN p.id AS person_id, c.external_id AS customer_id, r.confidence AS confidence,
-       r.evidence AS evidence
-ORDER BY customer_id
-"""
-
 _COMMUNITY_FIELDS = """c.id AS id, c.size AS size, c.label AS label, c.computed_at AS computed_at,
        c.top_voices AS top_voices, c.top_topics AS top_topics,
        c.main_channels AS main_channels, c.average_sentiment AS average_sentiment"""
 
-GET_COMMUNITY = f"""
-MATCH (c:Community {{id: $id}})
+GET_COMMUNITIES = f"""
+UNWIND $ids AS id
+MATCH (c:Community {{id: id}})
 RETURN {_COMMUNITY_FIELDS}
 """
 
@@ -419,7 +428,7 @@ RETURN people, accounts, posts, topics, channels, communities
 """
 
 # Interactions, one pattern per kind, each from the person who acts (``src``).
-_INTERACTION_PATHS = (
+INTERACTION_PATHS = (
     (
         "-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)"
         "-[:REPLIES_TO]->(:Post)<-[:POSTED]-(:Account)<-[:HAS_ACCOUNT]-(dst:Person)",
@@ -444,18 +453,18 @@ _ACCOUNT_INTERACTION_PATHS = (
     ("-[:POSTED]->(p:Post)-[s:SHARES]->(:Post)<-[:POSTED]-(dst:Account)", "s.kind"),
 )
 
-_WINDOW = "($since IS NULL OR p.created_at >= $since) AND ($until IS NULL OR p.created_at < $until)"
+WINDOW = "($since IS NULL OR p.created_at >= $since) AND ($until IS NULL OR p.created_at < $until)"
 
 
 def interactions_of_people_query() -> str:
     """Interactions with someone of ``$ids`` on either side, one branch per side so that
     each starts from the Person index."""
     branches = [
-        f"MATCH (src:Person){path} WHERE {side}.id IN $ids AND src <> dst AND {_WINDOW} "
+        f"MATCH (src:Person){path} WHERE {side}.id IN $ids AND src <> dst AND {WINDOW} "
         f"RETURN src.id AS source, dst.id AS target, {kind} AS kind, "
         # Text: the driver hydrates temporal values several times slower.
         "toString(p.created_at) AS at, p.uid AS post"
-        for path, kind in _INTERACTION_PATHS
+        for path, kind in INTERACTION_PATHS
         for side in ("src", "dst")
     ]
     return " UNION ".join(branches)
@@ -478,7 +487,7 @@ CALL (everyone, start) {{
   CALL (src) {{
     {
     " UNION ALL ".join(
-        f"MATCH (src){path} WHERE {_WINDOW} RETURN dst, {kind} AS kind, p"
+        f"MATCH (src){path} WHERE {WINDOW} RETURN dst, {kind} AS kind, p"
         for path, kind in _ACCOUNT_INTERACTION_PATHS
     )
 }

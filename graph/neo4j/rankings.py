@@ -199,9 +199,9 @@ class RankingsMixin:
             r["id"], r["size"], r["label"], native_datetime(r["computed_at"]), r.data()
         )
 
-    def get_community(self, community_id: str) -> Community | None:
-        records = self._read(cypher.GET_COMMUNITY, id=community_id)
-        return self._community(records[0]) if records else None
+    def get_communities(self, ids: Sequence[str]) -> dict[str, Community]:
+        records = self._read(cypher.GET_COMMUNITIES, ids=list(ids))
+        return {community.id: community for community in map(self._community, records)}
 
     def people_activity(self, now: datetime, half_life: timedelta) -> PeopleActivity:
         opinions = {

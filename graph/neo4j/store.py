@@ -52,6 +52,8 @@ from graph.model import (
     utc,
 )
 from graph.neo4j import cypher
+from graph.neo4j.insights import InsightsMixin
+from graph.neo4j.people import PeopleMixin
 from graph.neo4j.rankings import RankingsMixin
 from graph.neo4j.values import cypher_text, native_datetime
 from graph.rows import (
@@ -71,7 +73,7 @@ _ACCOUNTS_PER_RECORD = 1000
 _ROWS_PER_WRITE = 20_000
 
 
-class Neo4jGraphStore(RankingsMixin, GraphStore):
+class Neo4jGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, GraphStore):
     """`GraphStore` on a Neo4j 5 database reached over Bolt."""
 
     backend = "neo4j"
@@ -418,16 +420,6 @@ class Neo4jGraphStore(RankingsMixin, GraphStore):
         return Channel(
             r["platform"], r["venue"], ChannelKind(r["kind"]), native_datetime(r["first_seen_at"])
         )
-
-    def get_customer(self, external_id: str) -> Customer | None:
-        records = self._read(cypher.GET_CUSTOMER, id=external_id)
-        return Customer(**records[0].data()) if records else None
-
-    def customer_links(self, person_id: str) -> list[CustomerLink]:
-        return [
-            CustomerLink(r["person_id"], r["customer_id"], r["confidence"], tuple(r["evidence"]))
-            for r in self._read(cypher.CUSTOMER_LINKS, id=person_id)
-        ]
 
     def counts(self) -> Counts:
         return Counts(**self._read(cypher.COUNTS)[0].data())

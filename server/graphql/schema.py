@@ -1,27 +1,57 @@
-"""The GraphQL schema: the domains' query types merged into one root."""
+"""The GraphQL schema: the domains' query and mutation types merged into one root."""
 
 from __future__ import annotations
 
-import strawberry
+import logging
 
-from server.graphql.core.limits import operation_limits
+import strawberry
+from graphql import GraphQLError
+from strawberry.types import ExecutionContext
+
+from server.graphql.advocacy.resolvers import AdvocacyMutation
+from server.graphql.channels.resolvers import ChannelsQuery
+from server.graphql.core.limits import is_user_visible, operation_limits
+from server.graphql.network.resolvers import NetworkQuery
+from server.graphql.people.resolvers import PeopleMutation, PeopleQuery
 from server.graphql.posts.resolvers import PostsMutation, PostsQuery
 from server.graphql.rankings.resolvers import RankingsMutation, RankingsQuery
 from server.graphql.stats.resolvers import StatsQuery
+from server.graphql.topics.resolvers import TopicsQuery
 
 
-@strawberry.type(description="Read access to the conversation graph.")
-class Query(StatsQuery, PostsQuery, RankingsQuery):
+@strawberry.type(description="Read access to the conversation graph (any API key).")
+class Query(
+    StatsQuery, PeopleQuery, PostsQuery, TopicsQuery, ChannelsQuery, RankingsQuery, NetworkQuery
+):
     pass
 
 
-@strawberry.type(description="Changes to the conversation graph.")
-class Mutation(PostsMutation, RankingsMutation):
+@strawberry.type(description="Changes to the conversation graph (manager or admin keys).")
+class Mutation(PostsMutation, PeopleMutation, AdvocacyMutation, RankingsMutation):
     pass
+
+
+log = logging.getLogger(__name__)
+
+
+class OsmosiSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Log errors without the query text or their messages: both can quote handles and
+        names. Errors shown to the client are its own; internal ones are logged by type and
+        field path, for the operator."""
+        for error in errors:
+            if not is_user_visible(error):
+                log.error(
+                    "GraphQL field %s failed: %s",
+                    ".".join(str(step) for step in error.path or ()),
+                    type(error.original_error).__name__,
+                )
 
 
 def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=operation_limits())
+    return OsmosiSchema(query=Query, mutation=Mutation, extensions=operation_limits())
 
 
 def schema_sdl() -> str:

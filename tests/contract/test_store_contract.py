@@ -332,7 +332,8 @@ def test_customers_link_to_people_with_evidence(store: GraphStore) -> None:
     assert store.upsert_customers([Customer("C-1", "Ada", "Lovelace")]).created == 0
     link = CustomerLink(ada, "C-1", 0.92, ("handle in CRM: mastodon/ada",))
     assert store.link_customers([link, CustomerLink("ghost", "C-1", 1.0, ("x",))]) == 1
-    assert store.customer_links(ada) == [link]
+    assert store.customer_links_of([ada, "nobody"]) == {ada: [link], "nobody": []}
+    assert set(store.get_customers(["C-1", "C-404"])) == {"C-1"}
     customer = store.get_customer("C-1")
     assert customer is not None
     assert customer.first_name == "Ada"

@@ -3,30 +3,45 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
+from graph.access import ApiKey
 from graph.store import GraphStore
 from ingestion.jobs.runner import JobRunner
 from osmosi.settings import Settings
 from server.graphql.people.loaders import PeopleLoaders
+from server.graphql.posts.loaders import PostLoaders
 
 
 @dataclass
 class Context(BaseContext):
-    """What resolvers may use: domain services and the caller's credentials, nothing lower."""
+    """What resolvers may use: domain services and the caller's key, nothing lower."""
 
     store: GraphStore
     runner: JobRunner
     settings: Settings
-    authorization: str | None = None
-    loaders: PeopleLoaders = field(init=False)
+    caller: ApiKey | None = None
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    """The request's one "now", so that every decayed weight in a response agrees."""
+    people: PeopleLoaders = field(init=False)
+    posts: PostLoaders = field(init=False)
     """Per-request DataLoaders: a batch of lookups is one store call."""
 
     def __post_init__(self) -> None:
         super().__init__()
-        self.loaders = PeopleLoaders(self.store)
+        self.people = PeopleLoaders(self.store, self.now)
+        self.posts = PostLoaders(self.store)
+
+    @property
+    def actor(self) -> str:
+        """Who acts, for the audit trail of identity and programme changes: the key, by
+        id and name (a key's name says whose it is)."""
+        if self.caller is None:
+            return "anonymous"
+        return f"key:{self.caller.id} ({self.caller.name})"
 
 
 Info = StrawberryInfo[Context, None]

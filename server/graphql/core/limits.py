@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from graphql import FieldNode, GraphQLError, IntValueNode, ValidationRule
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -15,16 +18,52 @@ from strawberry.extensions import (
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
+MAX_PAGE = 100
+PAGE_ARGUMENTS = ("first", "size")
+PAGE_LIMITS: dict[tuple[str, str], int] = {
+    ("Query", "influencerMap"): 500,
+    ("Query", "thread"): 1_000,
+    ("Query", "ambassadorShortlist"): 50,
+    ("Person", "topics"): 50,
+}
+"""The largest page of each field whose pages are not bounded by `MAX_PAGE`."""
+
+
+def page_limit(type_name: str, field_name: str) -> int:
+    return PAGE_LIMITS.get((type_name, field_name), MAX_PAGE)
 
 
 class UserError(Exception):
     """An error whose message is meant for the client; every other error is masked."""
 
 
-def _is_user_visible(error: Exception) -> bool:
+class PageBounds(ValidationRule):
+    """Page sizes written in the query (``first: 100000``) are checked at validation, so
+    an oversized page is refused before anything runs; sizes passed as variables are
+    checked by the resolvers with the same bounds."""
+
+    def enter_field(self, node: FieldNode, *_: Any) -> None:
+        parent = self.context.get_parent_type()
+        if parent is None:
+            return
+        for argument in node.arguments or ():
+            if argument.name.value in PAGE_ARGUMENTS and isinstance(argument.value, IntValueNode):
+                limit = page_limit(parent.name, node.name.value)
+                if not 1 <= int(argument.value.value) <= limit:
+                    self.report_error(
+                        GraphQLError(
+                            f"{node.name.value}: {argument.name.value} must be between 1 and "
+                            f"{limit}",
+                            argument,
+                        )
+                    )
+
+
+def is_user_visible(error: Exception) -> bool:
     original = getattr(error, "original_error", None)
-    # Validation errors (limits, unknown fields) have no original error and are safe to show.
-    return original is None or isinstance(original, UserError)
+    # Validation errors (limits, unknown fields) have no original error, and permission
+    # refusals are GraphQL errors raised on purpose: both are safe to show.
+    return original is None or isinstance(original, UserError | GraphQLError)
 
 
 def operation_limits() -> list[Callable[[], SchemaExtension]]:
@@ -33,5 +72,6 @@ def operation_limits() -> list[Callable[[], SchemaExtension]]:
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: MaskErrors(should_mask_error=lambda error: not _is_user_visible(error)),
+        lambda: AddValidationRules([PageBounds]),
+        lambda: MaskErrors(should_mask_error=lambda error: not is_user_visible(error)),
     ]

@@ -1,43 +1,58 @@
-"""Per-request DataLoaders of people and their accounts: one store call per batch."""
+"""Per-request DataLoaders of people and what the person view shows of them: each batch of
+lookups in one resolver pass is one store call, whatever the number of people."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from starlette.concurrency import run_in_threadpool
 from strawberry.dataloader import DataLoader
 
-from graph.model import Account, Person
+from graph.model import Account, Community, CustomerLink, Person
+from graph.network import Tie, ties_by_person
+from graph.people import DailyVolume, IdentityEvent, PostPage, StatusChange, TopicCount
+from graph.ranking.interactions import DEFAULT_HALF_LIFE
 from graph.store import GraphStore
+from server.graphql.core.loading import by_key, by_page
 
 
 @dataclass
 class PeopleLoaders:
     store: GraphStore
+    now: datetime
     people: DataLoader[str, Person | None] = field(init=False)
     accounts: DataLoader[str, list[Account]] = field(init=False)
-    members: DataLoader[tuple[str, int, int], list[str]] = field(init=False)
-    """(community id, first, offset) -> a page of its members."""
+    members: DataLoader[tuple[str, tuple[int, int]], list[str]] = field(init=False)
+    """(community id, (first, offset)) -> a page of its members."""
+    posts: DataLoader[tuple[str, tuple[int, int]], PostPage] = field(init=False)
+    """(person id, (first, offset)) -> a page of their posts."""
+    topics: DataLoader[tuple[str, int], list[TopicCount]] = field(init=False)
+    opinions: DataLoader[str, list[DailyVolume]] = field(init=False)
+    ties: DataLoader[str, list[Tie]] = field(init=False)
+    communities: DataLoader[str, Community | None] = field(init=False)
+    customer_links: DataLoader[str, list[CustomerLink]] = field(init=False)
+    programme: DataLoader[str, list[StatusChange]] = field(init=False)
+    identity: DataLoader[str, list[IdentityEvent]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.people = DataLoader(load_fn=self._people)
-        self.accounts = DataLoader(load_fn=self._accounts)
-        self.members = DataLoader(load_fn=self._members)
+        store = self.store
+        self.people = DataLoader(by_key(store.get_people, lambda: None))
+        self.accounts = DataLoader(by_key(store.accounts_of, list))
+        self.members = DataLoader(by_page(self._members, list))
+        self.posts = DataLoader(by_page(self._posts, lambda: PostPage((), 0)))
+        self.topics = DataLoader(by_page(store.topics_of, list))
+        self.opinions = DataLoader(by_key(store.opinions_of, list))
+        self.ties = DataLoader(by_key(self._ties, list))
+        self.communities = DataLoader(by_key(store.get_communities, lambda: None))
+        self.customer_links = DataLoader(by_key(store.customer_links_of, list))
+        self.programme = DataLoader(by_key(store.programme_history, list))
+        self.identity = DataLoader(by_key(store.identity_events, list))
 
-    async def _people(self, ids: Sequence[str]) -> list[Person | None]:
-        found = await run_in_threadpool(self.store.get_people, list(ids))
-        return [found.get(person) for person in ids]
+    def _members(self, ids: list[str], page: tuple[int, int]) -> dict[str, list[str]]:
+        return self.store.community_members(ids, *page)
 
-    async def _members(self, keys: Sequence[tuple[str, int, int]]) -> list[list[str]]:
-        # One store call per page shape: every community asked with the same first/offset.
-        pages: dict[tuple[str, int, int], list[str]] = {}
-        for first, offset in {(first, offset) for _, first, offset in keys}:
-            ids = [cid for cid, f, o in keys if (f, o) == (first, offset)]
-            found = await run_in_threadpool(self.store.community_members, ids, first, offset)
-            pages.update({(cid, first, offset): found.get(cid, []) for cid in ids})
-        return [pages[key] for key in keys]
+    def _posts(self, ids: list[str], page: tuple[int, int]) -> dict[str, PostPage]:
+        return self.store.posts_of(ids, *page)
 
-    async def _accounts(self, ids: Sequence[str]) -> list[list[Account]]:
-        found = await run_in_threadpool(self.store.accounts_of, list(ids))
-        return [found.get(person, []) for person in ids]
+    def _ties(self, ids: list[str]) -> dict[str, list[Tie]]:
+        return ties_by_person(self.store.ties(ids, self.now, DEFAULT_HALF_LIFE), ids)

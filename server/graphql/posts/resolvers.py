@@ -1,4 +1,4 @@
-"""Queries and mutations on posts."""
+"""Queries and mutations on posts and conversations."""
 
 from __future__ import annotations
 
@@ -7,34 +7,51 @@ from starlette.concurrency import run_in_threadpool
 
 from ingestion.record import RecordError
 from ingestion.reports import ConversationReport, report_conversation
-from server.auth import Disabled, Unauthorized, check_ingest_key
 from server.graphql.core.context import Info
-from server.graphql.core.limits import UserError
-from server.graphql.posts.types import Post, ReportConversationInput, ReportConversationPayload
+from server.graphql.core.limits import UserError, page_limit
+from server.graphql.core.pagination import page_size
+from server.graphql.core.permissions import MANAGER
+from server.graphql.posts.types import (
+    Post,
+    ReportConversationInput,
+    ReportConversationPayload,
+    Thread,
+)
 
 
 @strawberry.type
 class PostsQuery:
-    @strawberry.field(description="A post by its id (`platform:external id`).")
+    @strawberry.field(description="A post by its id (`platform:external id`), with its analysis.")
     async def post(self, info: Info, id: strawberry.ID) -> Post | None:
-        found = await run_in_threadpool(info.context.store.get_posts, [str(id)])
-        stored = found.get(str(id))
+        stored = await info.context.posts.posts.load(str(id))
         return Post.from_stored(stored) if stored else None
+
+    @strawberry.field(
+        description="The conversation a post belongs to, from its topmost stored ancestor "
+        "down, at most `first` posts (up to 1000)."
+    )
+    async def thread(self, info: Info, post_id: strawberry.ID, first: int = 500) -> Thread | None:
+        size = page_size(first, page_limit("Query", "thread"))
+        found = await run_in_threadpool(info.context.store.thread, str(post_id), size + 1)
+        if found is None:
+            return None
+        return Thread(
+            root_id=strawberry.ID(found.root_uid),
+            posts=[Post.from_stored(post) for post in found.posts[:size]],
+            truncated=len(found.posts) > size,
+        )
 
 
 @strawberry.type
 class PostsMutation:
     @strawberry.mutation(
-        description="Report a conversation seen elsewhere, so the team can follow it. "
-        "Needs the ingest API key as a Bearer token."
+        description="Report a conversation seen elsewhere, so the team can follow it "
+        "(employees are listening points). Needs the manager role.",
+        permission_classes=MANAGER,
     )
     async def report_conversation(
         self, info: Info, input: ReportConversationInput
     ) -> ReportConversationPayload:
-        try:
-            check_ingest_key(info.context.settings.ingest_api_key, info.context.authorization)
-        except (Disabled, Unauthorized) as error:
-            raise UserError(str(error)) from None
         report = ConversationReport(
             platform=input.platform,
             text=input.text,

@@ -8,11 +8,23 @@ import strawberry
 
 from graph import model
 from graph.model import StoredPost
+from server.graphql.core.context import Info
+from server.graphql.people.types import Account
 
 # The domain's enums, registered as GraphQL enums (strawberry marks the classes in place).
 strawberry.enum(model.Sentiment, name="SentimentLabel", description="Polarity of an opinion.")
 strawberry.enum(model.Intent, description="What a post wants, for routing.")
 strawberry.enum(model.AspectTarget, description="The kind of thing an aspect opinion is about.")
+strawberry.enum(model.ShareKind, description="How a post passes another on.")
+
+
+@strawberry.type(description="A post's public metrics, where the platform gives them.")
+class Metrics:
+    likes: int | None = strawberry.field(description="Likes, favourites or upvotes.")
+    shares: int | None = strawberry.field(description="Reposts, retweets or boosts.")
+    replies: int | None = strawberry.field(description="Replies.")
+    quotes: int | None = strawberry.field(description="Quotes.")
+    views: int | None = strawberry.field(description="Views or impressions.")
 
 
 @strawberry.type(description="The sentiment of a post as a whole.")
@@ -53,10 +65,42 @@ class Post:
     topics: list[str] = strawberry.field(
         description="Keys of the post's hashtags and keyphrases (lower case, no accents)."
     )
+    reply_to_id: strawberry.ID | None = strawberry.field(
+        description="The post this one replies to (it may not have arrived yet)."
+    )
+    shares_id: strawberry.ID | None = strawberry.field(
+        description="The post this one reposts or quotes (it may not have arrived yet)."
+    )
+    share_kind: model.ShareKind | None = strawberry.field(description="Repost or quote.")
+    channel_id: strawberry.ID | None = strawberry.field(
+        description="The channel it appeared in (`platform:venue`)."
+    )
+    mentions: list[str] = strawberry.field(description="Ids of the accounts it mentions.")
+    metrics: Metrics = strawberry.field(description="Public metrics.")
+    author_id: strawberry.Private[str]
+
+    @strawberry.field(description="The account that wrote it.")
+    async def author(self, info: Info) -> Account | None:
+        found = await info.context.posts.accounts.load(self.author_id)
+        return Account.from_model(found) if found else None
 
     @classmethod
     def from_stored(cls, post: StoredPost) -> Post:
+        metrics = post.metrics
         return cls(
+            reply_to_id=strawberry.ID(post.reply_to_uid) if post.reply_to_uid else None,
+            shares_id=strawberry.ID(post.shares_uid) if post.shares_uid else None,
+            share_kind=post.share_kind,
+            channel_id=strawberry.ID(post.channel_uid) if post.channel_uid else None,
+            mentions=list(post.mention_uids),
+            metrics=Metrics(
+                likes=metrics.get("likes"),
+                shares=metrics.get("shares"),
+                replies=metrics.get("replies"),
+                quotes=metrics.get("quotes"),
+                views=metrics.get("views"),
+            ),
+            author_id=post.author_uid,
             id=strawberry.ID(post.uid),
             platform=post.platform,
             external_id=post.external_id,
@@ -100,4 +144,16 @@ class ReportConversationPayload:
     post: Post = strawberry.field(description="The stored post.")
     created: bool = strawberry.field(
         description="False when the conversation had already been stored."
+    )
+
+
+@strawberry.type(description="A conversation: the topmost stored post and every reply below it.")
+class Thread:
+    root_id: strawberry.ID = strawberry.field(description="The post the conversation starts at.")
+    posts: list[Post] = strawberry.field(
+        description="Every post of the conversation, oldest first (the root among them); "
+        "build the tree from `replyToId`."
+    )
+    truncated: bool = strawberry.field(
+        description="Whether the conversation is longer than the posts returned."
     )

@@ -11,21 +11,18 @@ from starlette.concurrency import run_in_threadpool
 
 from graph.ranking import views
 from graph.ranking.advocacy import AdvocacyClass
-from server.auth import Disabled, Unauthorized, check_ingest_key
 from server.graphql.core.context import Info
-from server.graphql.core.limits import UserError
+from server.graphql.core.limits import UserError, page_limit
 from server.graphql.core.pagination import page_size
-from server.graphql.people.types import Person
+from server.graphql.core.permissions import MANAGER
+from server.graphql.people.types import Person, factors_of
 from server.graphql.rankings.types import (
     Advocate,
     AmbassadorShortlist,
     Community,
     RankedPerson,
     ShortlistBaseline,
-    factors_of,
 )
-
-MAX_SHORTLIST = 50
 
 
 def _ranked(entry: views.Entry) -> RankedPerson:
@@ -109,7 +106,7 @@ class RankingsQuery:
         customers_only: bool = False,
         max_per_community: int | None = None,
     ) -> AmbassadorShortlist:
-        size = page_size(size, MAX_SHORTLIST)
+        size = page_size(size, page_limit("Query", "ambassadorShortlist"))
         if max_per_community is not None and max_per_community < 1:
             raise UserError("maxPerCommunity must be at least 1")
         result = await run_in_threadpool(
@@ -144,12 +141,9 @@ class RankRun:
 class RankingsMutation:
     @strawberry.mutation(
         description="Recompute influence, communities, advocacy and the shortlist now, in the "
-        "background (on the Celery workers with Redis). Needs the ingest API key."
+        "background (on the Celery workers with Redis). Needs the manager role.",
+        permission_classes=MANAGER,
     )
     async def recompute_rankings(self, info: Info) -> RankRun:
-        try:
-            check_ingest_key(info.context.settings.ingest_api_key, info.context.authorization)
-        except (Disabled, Unauthorized) as error:
-            raise UserError(str(error)) from None
         run_id = await run_in_threadpool(info.context.runner.rank)
         return RankRun(id=strawberry.ID(run_id))

@@ -2,65 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import strawberry
 
 from graph import model
-from graph.ranking.advocacy import AdvocacyClass
 from server.graphql.core.context import Info
-from server.graphql.core.pagination import decode_cursor, encode_cursor, page_size
-from server.graphql.people.types import Person
-
-strawberry.enum(AdvocacyClass, description="Where a person stands toward the brand.")
-
-
-@strawberry.type(description="One factor behind a score, and its value.")
-class Factor:
-    name: str
-    value: float
-
-
-def factors_of(values: Mapping[str, float]) -> list[Factor]:
-    return [Factor(name=name, value=value) for name, value in values.items()]
+from server.graphql.core.enums import AdvocacyClass
+from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from server.graphql.people.types import Factor, Person
 
 
 @strawberry.type(description="A person's place in a ranking, with the factors behind it.")
 class RankedPerson:
-    person: Person
+    person: Person = strawberry.field(description="The person ranked.")
     score: float = strawberry.field(description="The ranking score (influence: 1 = average).")
     factors: list[Factor] = strawberry.field(description="What the score is made of.")
 
 
 @strawberry.type(description="A person's advocacy: score, class and the factors behind them.")
 class Advocate:
-    person: Person
+    person: Person = strawberry.field(description="The person.")
     score: float = strawberry.field(description="From -1 (detractor) to 1 (advocate).")
-    advocacy_class: AdvocacyClass = strawberry.field(name="class")
-    factors: list[Factor]
-
-
-@strawberry.type
-class PersonEdge:
-    node: Person
-    cursor: str
-
-
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
-
-
-@strawberry.type(description="A page of people.")
-class PersonConnection:
-    edges: list[PersonEdge]
-    page_info: PageInfo
+    advocacy_class: AdvocacyClass = strawberry.field(
+        name="class",
+        description="Advocate, potential advocate, neutral, detractor or at-risk influencer.",
+    )
+    factors: list[Factor] = strawberry.field(description="What the score is made of.")
 
 
 @strawberry.type(description="A community of the interaction graph, as the last ranking found it.")
 class Community:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="Stable across rankings.")
     size: int = strawberry.field(description="Members.")
     top_topics: list[str] = strawberry.field(description="Topics its members post most about.")
     main_channels: list[str] = strawberry.field(description="Channels its members post in most.")
@@ -76,21 +47,10 @@ class Community:
     @strawberry.field(description="Members, most influential first.")
     async def members(
         self, info: Info, first: int = 20, after: str | None = None
-    ) -> PersonConnection:
-        size = page_size(first)
-        offset = decode_cursor(after)
-        ids = await info.context.loaders.members.load((str(self.id), size + 1, offset))
-        edges = [
-            PersonEdge(node=Person(id=strawberry.ID(p)), cursor=encode_cursor(offset + i + 1))
-            for i, p in enumerate(ids[:size])
-        ]
-        return PersonConnection(
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=len(ids) > size,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
-        )
+    ) -> Connection[Person]:
+        size, offset = page_size(first), decode_cursor(after)
+        ids = await info.context.people.members.load((str(self.id), (size + 1, offset)))
+        return connection([Person(id=strawberry.ID(p)) for p in ids], size, offset)
 
     @classmethod
     def from_model(cls, community: model.Community) -> Community:
@@ -106,9 +66,9 @@ class Community:
 
 @strawberry.type(description="The top-K by PageRank under the same constraints, for comparison.")
 class ShortlistBaseline:
-    members: list[Person]
-    expected_reach: float
-    communities: list[str]
+    members: list[Person] = strawberry.field(description="The top-K by PageRank.")
+    expected_reach: float = strawberry.field(description="People they are expected to reach.")
+    communities: list[str] = strawberry.field(description="Communities they cover.")
 
 
 @strawberry.type(description="Ambassadors chosen together to reach the most people.")
@@ -120,4 +80,6 @@ class AmbassadorShortlist:
         description="People expected to be reached (independent cascades, estimated)."
     )
     communities: list[str] = strawberry.field(description="Communities the ambassadors cover.")
-    baseline: ShortlistBaseline
+    baseline: ShortlistBaseline = strawberry.field(
+        description="The top-K by PageRank under the same constraints, for comparison."
+    )

@@ -1,0 +1,113 @@
+"""The read views of `Neo4jGraphStore` for the API (see
+`graph.store_insights.InsightsContract`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import neo4j
+
+from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, utc
+from graph.neo4j import insights_cypher as cypher
+from graph.neo4j.values import native_datetime
+from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
+
+
+def _volume(key: str, day: str, posts: int, scored: int, total: float) -> DailyVolume:
+    return DailyVolume(key, date.fromisoformat(day), posts, scored, float(total))
+
+
+def _window(since: datetime | None, until: datetime | None) -> dict[str, datetime | None]:
+    return {"since": utc(since) if since else None, "until": utc(until) if until else None}
+
+
+class InsightsMixin:
+    """`InsightsContract` for `Neo4jGraphStore` (which provides the driver helpers)."""
+
+    if TYPE_CHECKING:
+
+        def _read(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
+
+        def _packed_rows(self, statement: str, **params: Any) -> Iterator[Any]: ...
+
+        @staticmethod
+        def _account(fields: Mapping[str, Any], person_id: str | None) -> Account: ...
+
+    def posts_of(self, person_ids: Sequence[str], first: int, offset: int) -> dict[str, PostPage]:
+        result = {person: PostPage((), 0) for person in person_ids}
+        for r in self._read(cypher.POSTS_OF, ids=list(person_ids), first=first, offset=offset):
+            result[r["id"]] = PostPage(tuple(r["page"]), r["total"])
+        return result
+
+    def topics_of(self, person_ids: Sequence[str], first: int) -> dict[str, list[TopicCount]]:
+        result: dict[str, list[TopicCount]] = {person: [] for person in person_ids}
+        for r in self._read(cypher.TOPICS_OF, ids=list(person_ids), first=first):
+            result[r["id"]] = [TopicCount(*topic) for topic in r["topics"]]
+        return result
+
+    def opinions_of(self, person_ids: Sequence[str]) -> dict[str, list[DailyVolume]]:
+        result: dict[str, list[DailyVolume]] = {person: [] for person in person_ids}
+        for r in self._read(cypher.OPINIONS_OF, ids=list(person_ids)):
+            result[r["id"]].append(_volume(r["key"], r["day"], r["posts"], r["scored"], r["total"]))
+        return result
+
+    def ties(
+        self,
+        person_ids: Sequence[str],
+        now: datetime,
+        half_life: timedelta,
+        among: bool = False,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[KindTie]:
+        records = self._read(
+            cypher.TIES[among],
+            ids=list(person_ids),
+            now=utc(now).timestamp(),
+            half_life=half_life.total_seconds(),
+            **_window(since, until),
+        )
+        return [
+            KindTie(r["source"], r["target"], InteractionKind(r["kind"]), r["count"], r["decayed"])
+            for r in records
+        ]
+
+    def search_people(self, text: str, first: int, offset: int = 0) -> list[str]:
+        records = self._read(
+            cypher.SEARCH_PEOPLE, q=text.casefold().strip(), first=first, offset=offset
+        )
+        return [record["id"] for record in records]
+
+    def get_accounts(self, uids: Sequence[str]) -> dict[str, Account]:
+        return {
+            r["uid"]: self._account(r["account"], r["person_id"])
+            for r in self._read(cypher.GET_ACCOUNTS, uids=list(uids))
+        }
+
+    def get_customers(self, ids: Sequence[str]) -> dict[str, Customer]:
+        return {
+            r["external_id"]: Customer(**r.data())
+            for r in self._read(cypher.GET_CUSTOMERS, ids=list(ids))
+        }
+
+    def list_channels(self) -> list[Channel]:
+        return [
+            Channel(
+                r["platform"],
+                r["venue"],
+                ChannelKind(r["kind"]),
+                native_datetime(r["first_seen_at"]),
+            )
+            for r in self._read(cypher.LIST_CHANNELS)
+        ]
+
+    def daily_volumes(
+        self,
+        dimension: VolumeDimension,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[DailyVolume]:
+        rows = self._packed_rows(cypher.DAILY_VOLUMES[dimension], **_window(since, until))
+        return sorted((_volume(*row) for row in rows), key=lambda v: (v.key, v.day))

@@ -1,0 +1,129 @@
+"""Cypher of the read views for the API: a person's posts, topics and opinions, ties,
+search, channels and daily volumes. Parameters only; aggregation happens in the database
+so that few records cross the wire."""
+
+from __future__ import annotations
+
+from graph.neo4j.cypher import ACCOUNT_FIELDS, INTERACTION_PATHS, WINDOW
+from graph.people import VolumeDimension
+
+POSTS_OF = """
+UNWIND $ids AS id
+MATCH (:Person {id: id})-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)
+WITH id, p ORDER BY p.created_at DESC, p.uid DESC
+WITH id, collect(p.uid) AS uids
+RETURN id, size(uids) AS total, uids[$offset..($offset + $first)] AS page
+"""
+
+TOPICS_OF = """
+UNWIND $ids AS id
+MATCH (:Person {id: id})-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:TAGGED]->(t:Topic)
+WITH id, t, count(*) AS posts ORDER BY posts DESC, t.key
+RETURN id, collect([t.key, t.display, posts])[..$first] AS topics
+"""
+
+# Each post once with its overall score (key ""), and once per touchpoint it is about.
+OPINIONS_OF = """
+UNWIND $ids AS id
+MATCH (:Person {id: id})-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)
+CALL (p) {
+  RETURN '' AS key, p.sentiment_score AS score
+  UNION ALL
+  MATCH (p)-[r:ABOUT]->(t:Touchpoint) RETURN t.key AS key, r.score AS score
+}
+WITH id, key, date(p.created_at) AS day, count(*) AS posts, count(score) AS scored,
+     sum(coalesce(score, 0.0)) AS total
+RETURN id, key, toString(day) AS day, posts, scored, total
+ORDER BY id, key, day
+"""
+
+
+def _ties_query(among: bool) -> str:
+    sides = (
+        ["src.id IN $ids AND dst.id IN $ids"]
+        if among
+        else [f"{side}.id IN $ids" for side in ("src", "dst")]
+    )
+    branches = " UNION ".join(
+        f"MATCH (src:Person){path} WHERE {side} AND src <> dst AND {WINDOW} "
+        f"RETURN src.id AS source, dst.id AS target, {kind} AS kind, p.uid AS post, "
+        "p.created_at AS at"
+        for path, kind in INTERACTION_PATHS
+        for side in sides
+    )
+    # Ages in seconds from $now (epoch seconds); UNION keeps an interaction found from both
+    # sides once.
+    return f"""
+CALL () {{ {branches} }}
+WITH source, target, kind, $now - at.epochSeconds AS age
+RETURN source, target, kind, count(*) AS count,
+       sum(0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life)) AS decayed
+"""
+
+
+TIES = {among: _ties_query(among) for among in (False, True)}
+
+SEARCH_PEOPLE = """
+CALL () {
+  MATCH (p:Person) WHERE toLower(p.display_name) CONTAINS $q RETURN p.id AS id
+  UNION
+  MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account) WHERE a.handle CONTAINS $q RETURN p.id AS id
+  UNION
+  MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account) WHERE toLower(a.display_name) CONTAINS $q
+  RETURN p.id AS id
+}
+RETURN id ORDER BY id SKIP $offset LIMIT $first
+"""
+
+GET_ACCOUNTS = f"""
+UNWIND $uids AS uid
+MATCH (a:Account {{uid: uid}})
+OPTIONAL MATCH (p:Person)-[:HAS_ACCOUNT]->(a)
+RETURN a.uid AS uid, {ACCOUNT_FIELDS} AS account, p.id AS person_id
+"""
+
+GET_CUSTOMERS = """
+UNWIND $ids AS id
+MATCH (c:Customer {external_id: id})
+RETURN c.external_id AS external_id, c.first_name AS first_name, c.last_name AS last_name,
+       c.email AS email, c.city AS city, c.lifetime_value AS lifetime_value
+"""
+
+LIST_CHANNELS = """
+MATCH (c:Channel)
+RETURN c.platform AS platform, c.venue AS venue, c.kind AS kind, c.first_seen_at AS first_seen_at
+ORDER BY c.uid
+"""
+
+_VOLUME_PATTERNS = {
+    VolumeDimension.TOPIC: (
+        "(p:Post)-[:TAGGED]->(x:Topic)",
+        "x.key",
+        "count(p.sentiment_score)",
+        "sum(coalesce(p.sentiment_score, 0.0))",
+    ),
+    VolumeDimension.TOUCHPOINT: (
+        "(p:Post)-[r:ABOUT]->(x:Touchpoint)",
+        "x.key",
+        "count(*)",
+        "sum(r.score)",
+    ),
+    VolumeDimension.CHANNEL: (
+        "(p:Post)-[:IN_CHANNEL]->(x:Channel)",
+        "x.uid",
+        "count(p.sentiment_score)",
+        "sum(coalesce(p.sentiment_score, 0.0))",
+    ),
+}
+
+# Packed in one record: [key, day, posts, scored, sentiment sum] rows.
+DAILY_VOLUMES = {
+    dimension: f"""
+MATCH {pattern}
+WHERE {WINDOW}
+WITH {key} AS key, date(p.created_at) AS day, count(*) AS posts, {scored} AS scored,
+     {total} AS total
+RETURN collect([key, toString(day), posts, scored, total]) AS rows
+"""
+    for dimension, (pattern, key, scored, total) in _VOLUME_PATTERNS.items()
+}

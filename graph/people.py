@@ -1,0 +1,141 @@
+"""What Osmosi records about people beyond the conversation: their place in the advocacy
+programme, the identity decisions that merged or split them, their erasure, and the ties
+and opinions the person view summarises.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from graph.model import InteractionKind
+
+
+class ProgrammeStatus(enum.StrEnum):
+    """Where a person stands in the advocacy programme."""
+
+    CANDIDATE = "candidate"
+    INVITED = "invited"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    DECLINED = "declined"
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """One step of a person's programme history, who made it and why."""
+
+    person_id: str
+    status: ProgrammeStatus
+    note: str | None
+    actor: str
+    at: datetime
+
+
+class IdentityEventKind(enum.StrEnum):
+    MERGE = "merge"
+    SPLIT = "split"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSnapshot:
+    """What a person owned when they were merged away, so that a split restores it."""
+
+    display_name: str | None = None
+    customer_links: tuple[tuple[str, float, tuple[str, ...]], ...] = ()
+    """(customer id, confidence, evidence) of each link the person had."""
+    programme: tuple[StatusChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityEvent:
+    """A recorded identity decision: never a merge or a split without its reason.
+
+    A merge moves ``account_uids`` from ``other_id`` into ``person_id`` and removes
+    ``other_id`` (its snapshot is kept); a split moves ``account_uids`` of ``person_id``
+    to ``other_id``. ``undoes`` names the merge a split reverses.
+    """
+
+    id: str
+    kind: IdentityEventKind
+    person_id: str
+    other_id: str
+    account_uids: tuple[str, ...]
+    evidence: tuple[str, ...]
+    actor: str
+    at: datetime
+    snapshot: PersonSnapshot = field(default_factory=PersonSnapshot)
+    undoes: str | None = None
+    undone_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Erasure:
+    """What erasing a person removed."""
+
+    person_id: str
+    accounts: int
+    posts: int
+
+
+def suppression_key(account_uid: str) -> str:
+    """How an erased account is remembered: a digest, so the suppression list itself holds
+    no handle.
+
+    >>> suppression_key("mastodon:ada") == suppression_key("mastodon:ada")
+    True
+    >>> len(suppression_key("mastodon:ada"))
+    64
+    """
+    return hashlib.sha256(f"osmosi-erased\0{account_uid}".encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class KindTie:
+    """Interactions of one kind from ``source`` to ``target``, summed by the store.
+
+    ``decayed`` is the sum over those interactions of ``0.5 ** (age / half_life)``.
+    """
+
+    source: str
+    target: str
+    kind: InteractionKind
+    count: int
+    decayed: float
+
+
+@dataclass(frozen=True, slots=True)
+class DailyVolume:
+    """Posts about one key (a topic, touchpoint, channel or person) on one UTC day."""
+
+    key: str
+    day: date
+    posts: int
+    scored: int
+    """Posts (or aspect opinions) with a sentiment score."""
+    sentiment_total: float
+
+
+class VolumeDimension(enum.StrEnum):
+    """What daily volumes are counted by."""
+
+    TOPIC = "topic"
+    TOUCHPOINT = "touchpoint"
+    CHANNEL = "channel"
+
+
+@dataclass(frozen=True, slots=True)
+class PostPage:
+    """A page of a person's posts, newest first, and how many there are in all."""
+
+    uids: tuple[str, ...]
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCount:
+    key: str
+    display: str
+    posts: int

@@ -1,0 +1,80 @@
+"""The store contract's people part: programme status, identity decisions, erasure and API
+keys. `graph.store.GraphStore` inherits it; both backends implement it and pass the
+contract suite."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Sequence
+from datetime import datetime
+
+from graph.access import ApiKey
+from graph.model import CustomerLink
+from graph.people import Erasure, IdentityEvent, StatusChange
+
+
+class PeopleContract(abc.ABC):
+    # -- the advocacy programme ------------------------------------------------------------
+
+    @abc.abstractmethod
+    def add_status_change(self, change: StatusChange) -> bool:
+        """Append a step to a person's programme history; False if there is no such person."""
+
+    @abc.abstractmethod
+    def programme_history(self, person_ids: Sequence[str]) -> dict[str, list[StatusChange]]:
+        """Each person's programme history, oldest first (batched; people without one map
+        to [])."""
+
+    # -- identity --------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def merge_people(self, event: IdentityEvent) -> None:
+        """Apply a merge in one transaction: move ``event.account_uids`` and the customer
+        links of ``event.other_id`` to ``event.person_id``, remove ``event.other_id`` with
+        its scores, class, community membership and programme history, and record the
+        event (whose snapshot holds what was removed)."""
+
+    @abc.abstractmethod
+    def split_person(self, event: IdentityEvent) -> None:
+        """Apply a split in one transaction: create ``event.other_id`` from the snapshot
+        (name, customer links, programme history), move ``event.account_uids`` to it,
+        record the event and, when it undoes a merge, mark that merge undone."""
+
+    @abc.abstractmethod
+    def identity_events(self, person_ids: Sequence[str]) -> dict[str, list[IdentityEvent]]:
+        """Identity events naming each person on either side, oldest first (batched)."""
+
+    @abc.abstractmethod
+    def customer_links_of(self, person_ids: Sequence[str]) -> dict[str, list[CustomerLink]]:
+        """Each person's customer links, by customer id (batched; none maps to [])."""
+
+    # -- erasure ---------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def erase_person(self, person_id: str, suppression_keys: Sequence[str]) -> Erasure | None:
+        """Remove a person everywhere in one transaction: their accounts, the posts those
+        accounts wrote (with their mentions, tags and opinions), scores, classes, community
+        membership and mentions in community profiles, customer links, programme history
+        and identity events; then remember ``suppression_keys`` so that a re-import of
+        those accounts stores nothing. None if there is no such person."""
+
+    @abc.abstractmethod
+    def suppressed(self, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` (`graph.people.suppression_key` of account uids) erased."""
+
+    # -- API keys --------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def save_api_key(self, key: ApiKey) -> None: ...
+
+    @abc.abstractmethod
+    def api_key(self, digest: str) -> ApiKey | None:
+        """The key with this digest, revoked or not."""
+
+    @abc.abstractmethod
+    def api_keys(self) -> list[ApiKey]:
+        """Every key, oldest first."""
+
+    @abc.abstractmethod
+    def revoke_api_key(self, key_id: str, at: datetime) -> bool:
+        """Revoke a key by id; False if there is no such active key."""

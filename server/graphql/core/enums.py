@@ -1,0 +1,20 @@
+"""Domain enums that several GraphQL domains share (strawberry marks the classes in place)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph.insights import Bucket
+from graph.people import IdentityEventKind, ProgrammeStatus
+from graph.ranking.advocacy import AdvocacyClass
+
+strawberry.enum(AdvocacyClass, description="Where a person stands toward the brand.")
+strawberry.enum(Bucket, name="TimeBucket", description="How trends group days.")
+strawberry.enum(
+    ProgrammeStatus,
+    name="AdvocateStatus",
+    description="Where a person stands in the advocacy programme.",
+)
+strawberry.enum(IdentityEventKind, description="A recorded identity decision: a merge or a split.")
+
+__all__ = ["AdvocacyClass", "Bucket", "IdentityEventKind", "ProgrammeStatus"]

@@ -1,0 +1,100 @@
+"""The influencer map and connection paths."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+
+import strawberry
+from starlette.concurrency import run_in_threadpool
+
+from graph import network
+from graph.ranking.views import GraphFilter
+from server.graphql.core.context import Info
+from server.graphql.core.limits import UserError, page_limit
+from server.graphql.core.pagination import page_size
+from server.graphql.network.types import ConnectionPath, InfluencerMap, MapEdge, MapNode, PathStep
+from server.graphql.people.types import Person, factors_of
+
+
+@strawberry.type
+class NetworkQuery:
+    @strawberry.field(
+        description="A subgraph for visualisation: the `first` most influential people (at "
+        "most 500; with a topic or window, influence recomputed there) and the strongest "
+        "ties among them, at most 5 per person."
+    )
+    async def influencer_map(
+        self,
+        info: Info,
+        first: int = 100,
+        topic: str | None = None,
+        community_id: strawberry.ID | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> InfluencerMap:
+        size = page_size(first, page_limit("Query", "influencerMap"))
+        run = partial(
+            network.influencer_map,
+            info.context.store,
+            info.context.now,
+            size,
+            GraphFilter(topic=topic, since=since, until=until),
+            str(community_id) if community_id is not None else None,
+        )
+        found = await run_in_threadpool(run)
+        people = await info.context.people.people.load_many([n.person_id for n in found.nodes])
+        return InfluencerMap(
+            nodes=[
+                MapNode(
+                    person=Person(id=strawberry.ID(node.person_id)),
+                    score=node.score,
+                    community_id=strawberry.ID(p.community_id) if p and p.community_id else None,
+                    factors=factors_of(node.factors),
+                )
+                for node, p in zip(found.nodes, people, strict=True)
+            ],
+            edges=[
+                MapEdge(
+                    source=strawberry.ID(edge.source),
+                    target=strawberry.ID(edge.target),
+                    weight=edge.weight,
+                    interactions=edge.interactions,
+                )
+                for edge in found.edges
+            ],
+            truncated=found.truncated,
+        )
+
+    @strawberry.field(
+        description="The shortest path of interactions between two people (at most "
+        "`maxHops`, up to 6), the warmest among the shortest; null if there is none."
+    )
+    async def connection_path(
+        self,
+        info: Info,
+        from_person: strawberry.ID,
+        to_person: strawberry.ID,
+        max_hops: int = 3,
+    ) -> ConnectionPath | None:
+        if not 1 <= max_hops <= network.MAX_PATH_HOPS:
+            raise UserError(f"maxHops must be between 1 and {network.MAX_PATH_HOPS}")
+        run = partial(
+            network.connection_path,
+            info.context.store,
+            str(from_person),
+            str(to_person),
+            max_hops,
+            info.context.now,
+        )
+        path = await run_in_threadpool(run)
+        if path is None:
+            return None
+        return ConnectionPath(
+            hops=path.hops,
+            start=Person(id=strawberry.ID(path.people[0])),
+            steps=[
+                PathStep(person=Person(id=strawberry.ID(person)), weight=weight)
+                for person, weight in zip(path.people[1:], path.weights, strict=True)
+            ],
+        )

@@ -1,0 +1,64 @@
+"""Run ``osmosi serve`` as a user does, and read what it prints."""
+
+from __future__ import annotations
+
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+OSMOSI = str(Path(sys.executable).with_name("osmosi"))
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self._lines: queue.Queue[str] = queue.Queue()
+        self._seen: list[str] = []
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self._lines.put(line)
+
+    def wait_for(self, prefix: str, deadline: float) -> str:
+        """The rest of the first printed line that starts with ``prefix``."""
+        for line in self._seen:
+            if line.startswith(prefix):
+                return line[len(prefix) :].strip()
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self._lines.get(timeout=left)
+            except queue.Empty:
+                break
+            self._seen.append(line)
+            if line.startswith(prefix):
+                return line[len(prefix) :].strip()
+        raise AssertionError(f"osmosi serve printed no {prefix!r} line in time")
+
+    def output(self) -> str:
+        while not self._lines.empty():
+            self._seen.append(self._lines.get())
+        return "".join(self._seen)
+
+
+@contextmanager
+def serving(args: list[str], cwd: Path, env: Mapping[str, str]) -> Iterator[Server]:
+    process = subprocess.Popen(
+        [OSMOSI, "serve", *args],
+        cwd=cwd,
+        env=dict(env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield Server(process)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
