@@ -6,11 +6,12 @@ The store gets ``--posts`` synthetic Mastodon statuses through the real ingest p
 production; the clients are httpx on asyncio in this process, each sending its next request
 when the previous answer arrives. A reference operation that touches no store
 (``{ __typename }``) is measured the same way, so the ratios say what the store work costs
-over the HTTP and GraphQL floor on this machine. Neo4j is the server at
+over the HTTP and GraphQL floor on this machine. The person view is measured twice: the
+issue's example (accounts and a page of posts) and the whole 360° view. Neo4j is the server at
 ``OSMOSI_TEST_NEO4J_URI`` (its database is wiped unless ``--reuse``).
 
     python -m bench.api_latency [--posts 100000] [--backend neo4j|embedded] [--requests 400]
-                                [--clients 1,8,32] [--reuse]
+                                [--clients 1,8,32] [--workers N] [--reuse] [--only NAME]
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
 from ingestion.synthetic import write_mastodon_statuses
 
+# The issue's example of the person view, and the whole 360° view.
+PERSON_EXAMPLE = """query($handle: String!) {
+  personByAccount(platform: "mastodon", handle: $handle) {
+    id accounts { handle } posts(first: 20) { edges { node { id text } } } } }"""
 PERSON_VIEW = """query($handle: String!) {
   personByAccount(platform: "mastodon", handle: $handle) {
     id displayName communityId advocacyClass
@@ -78,10 +83,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def serve(env: dict[str, str], port: int, workdir: Path) -> subprocess.Popen[bytes]:
+def serve(
+    env: dict[str, str], port: int, workdir: Path, workers: int = 1
+) -> subprocess.Popen[bytes]:
     osmosi = str(Path(sys.executable).with_name("osmosi"))
     process = subprocess.Popen(
-        [osmosi, "serve", "--port", str(port)],
+        [osmosi, "serve", "--port", str(port), "--workers", str(workers)],
         env={**env, "OSMOSI_LOG_LEVEL": "WARNING"},
         cwd=workdir,
         stdout=subprocess.DEVNULL,
@@ -139,6 +146,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="per operation and level")
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--reuse", action="store_true", help="keep the loaded store")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="API processes")
+    parser.add_argument("--only", default="", help="measure only operations containing this")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -168,17 +177,20 @@ def main() -> None:
         else:
             env["OSMOSI_DATA_DIR"] = str(workdir / "embedded")
         port = free_port()
-        server = serve(env, port, workdir)
+        server = serve(env, port, workdir, args.workers)
         url = f"http://127.0.0.1:{port}/graphql"
         operations: list[tuple[str, str, list[dict[str, str]]]] = [
             ("reference { __typename }", REFERENCE, [{}]),
-            ("person view", PERSON_VIEW, handles),
+            ("person view (example)", PERSON_EXAMPLE, handles),
+            ("person view (360°)", PERSON_VIEW, handles),
             ("influencers(first: 50)", INFLUENCERS, [{}]),
             ("influencerMap(first: 200)", INFLUENCER_MAP, [{}]),
         ]
         results = []
         try:
             for name, query, variables in operations:
+                if args.only and args.only not in name and not name.startswith("ref"):
+                    continue
                 asyncio.run(measure(url, key, query, variables, 4, 40))  # warm-up
                 for clients in (int(c) for c in args.clients.split(",")):
                     started = time.perf_counter()
@@ -193,7 +205,10 @@ def main() -> None:
             server.wait(timeout=30)
 
     reference = {c: statistics.median(lat) for name, c, lat, _ in results if name.startswith("ref")}
-    print(f"\n{args.requests} requests per row; latencies in ms; ratio = p50 / reference p50")
+    print(
+        f"\n{args.requests} requests per row, {args.workers} API process(es); latencies in ms; "
+        "ratio = p50 / reference p50"
+    )
     print(f"{'operation':<28}{'clients':>8}{'p50':>9}{'p95':>9}{'p99':>9}{'req/s':>9}{'ratio':>8}")
     for name, clients, latencies, rate in results:
         p50 = statistics.median(latencies)

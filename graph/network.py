@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from graph.model import InteractionKind
-from graph.people import KindTie
+from graph.people import KindTie, MapTie
 from graph.ranking.interactions import DEFAULT_HALF_LIFE, DEFAULT_WEIGHTS
+from graph.ranking.ties import MAP_PEOPLE
 from graph.ranking.views import Entry, GraphFilter, filtered_influencers, stored_influencers
 from graph.store import GraphStore
 
-MAX_MAP_PEOPLE = 500
+MAX_MAP_PEOPLE = MAP_PEOPLE
 EDGES_PER_PERSON = 5
 """An influencer map keeps at most this many edges per node, the strongest."""
 MAX_PATH_HOPS = 6
@@ -76,40 +77,31 @@ def ties_by_person(ties: Iterable[KindTie], people: Sequence[str]) -> dict[str, 
 
 
 @dataclass(frozen=True, slots=True)
-class MapEdge:
-    source: str
-    target: str
-    weight: float
-    interactions: int
-
-
-@dataclass(frozen=True, slots=True)
 class InfluencerMap:
     nodes: tuple[Entry, ...]
-    edges: tuple[MapEdge, ...]
+    edges: tuple[MapTie, ...]
     truncated: bool
     """Whether edges were left out to respect `EDGES_PER_PERSON`."""
 
 
-def strongest_edges(
-    pairs: Mapping[tuple[str, str], Sequence[float]], per_node: int
-) -> tuple[list[MapEdge], bool]:
+def strongest_edges(ties: Iterable[MapTie], per_node: int) -> tuple[list[MapTie], bool]:
     """The edges kept for drawing: each node keeps its ``per_node`` strongest, and an edge
     stays if either end keeps it. Returns the edges, strongest first, and whether any went.
 
-    >>> edges, cut = strongest_edges({("a", "b"): [3, 0, 1], ("a", "c"): [1, 0, 1],
-    ...                               ("b", "c"): [2, 0, 1]}, 1)
+    >>> edges, cut = strongest_edges([MapTie("a", "b", 3, 1), MapTie("a", "c", 1, 1),
+    ...                               MapTie("b", "c", 2, 1)], 1)
     >>> [(e.source, e.target) for e in edges], cut
     ([('a', 'b'), ('b', 'c')], True)
     """
-    ranked = sorted(pairs.items(), key=lambda item: (-item[1][0], item[0]))
+    ranked = sorted(ties, key=lambda tie: (-tie.weight, tie.source, tie.target))
     kept_per_node: dict[str, int] = {}
     edges = []
-    for (a, b), (weight, _, count) in ranked:
+    for tie in ranked:
+        a, b = tie.source, tie.target
         if kept_per_node.get(a, 0) < per_node or kept_per_node.get(b, 0) < per_node:
             kept_per_node[a] = kept_per_node.get(a, 0) + 1
             kept_per_node[b] = kept_per_node.get(b, 0) + 1
-            edges.append(MapEdge(a, b, float(weight), int(count)))
+            edges.append(tie)
     return edges, len(edges) < len(ranked)
 
 
@@ -122,7 +114,12 @@ def influencer_map(
     half_life: timedelta = DEFAULT_HALF_LIFE,
 ) -> InfluencerMap:
     """The ``first`` most influential people (as `graph.ranking.views` ranks them for the
-    filter) and the strongest ties among them in the filter's window."""
+    filter) and the strongest ties among them.
+
+    Without a filter these are the last ranking's: its people, and the ties among them it
+    stored (`graph.ranking.ties`). A filter recomputes both on its part of the graph (a
+    community's members are ranked by the stored scores, their ties read now).
+    """
     if not 1 <= first <= MAX_MAP_PEOPLE:
         raise ValueError(f"first must be between 1 and {MAX_MAP_PEOPLE}")
     if where.changes_graph:
@@ -130,8 +127,16 @@ def influencer_map(
     else:
         nodes = stored_influencers(store, first, 0, community_id)
     ids = [node.person_id for node in nodes]
-    ties = store.ties(ids, now, half_life, among=True, since=where.since, until=where.until)
-    edges, truncated = strongest_edges(pair_weights(ties), EDGES_PER_PERSON)
+    if where.changes_graph or community_id is not None:
+        ties = [
+            MapTie(a, b, weight, int(count))
+            for (a, b), (weight, _, count) in pair_weights(
+                store.ties(ids, now, half_life, among=True, since=where.since, until=where.until)
+            ).items()
+        ]
+    else:
+        ties = store.map_ties(ids)
+    edges, truncated = strongest_edges(ties, EDGES_PER_PERSON)
     return InfluencerMap(tuple(nodes), tuple(edges), truncated)
 
 

@@ -9,8 +9,9 @@ import enum
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
-from graph.model import InteractionKind
+from graph.model import InteractionKind, StoredPost
 
 
 class ProgrammeStatus(enum.StrEnum):
@@ -106,6 +107,16 @@ class KindTie:
     decayed: float
 
 
+class MapTie(NamedTuple):
+    """Interactions between two people both ways (``source < target``): their kind-weighted,
+    decayed sum and how many."""
+
+    source: str
+    target: str
+    weight: float
+    interactions: int
+
+
 @dataclass(frozen=True, slots=True)
 class DailyVolume:
     """Posts about one key (a topic, touchpoint, channel or person) on one UTC day."""
@@ -130,7 +141,7 @@ class VolumeDimension(enum.StrEnum):
 class PostPage:
     """A page of a person's posts, newest first, and how many there are in all."""
 
-    uids: tuple[str, ...]
+    posts: tuple[StoredPost, ...]
     total: int
 
 

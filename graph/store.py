@@ -41,6 +41,7 @@ from graph.model import (
     Touchpoint,
     UpsertResult,
 )
+from graph.people import MapTie
 from graph.rows import PostBatch, post_batch
 from graph.store_insights import InsightsContract
 from graph.store_people import PeopleContract
@@ -149,6 +150,15 @@ class GraphStore(PeopleContract, InsightsContract, abc.ABC):
         """Replace all community memberships (person id -> community id), with each
         community's profile when given (its size is counted from the membership); returns
         how many communities were written."""
+
+    @abc.abstractmethod
+    def write_map_ties(self, ties: Sequence[MapTie], computed_at: datetime) -> int:
+        """Replace the ties among the most influential people that the influencer map
+        draws (written by the ranking); returns how many were written."""
+
+    @abc.abstractmethod
+    def map_ties(self, person_ids: Sequence[str]) -> list[MapTie]:
+        """The stored map ties with both people among ``person_ids``."""
 
     # -- ingestion bookkeeping -----------------------------------------------------------
 

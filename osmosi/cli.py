@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
+import os
 import sys
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from osmosi.logs import configure_logging
 from osmosi.settings import Settings
 
 app = typer.Typer(
@@ -37,17 +38,6 @@ def load_settings(**overrides: Any) -> Settings:
     return settings
 
 
-# Loggers that write query parameters (so handles and names) at DEBUG.
-_PARAMETER_LOGGERS = ("neo4j", "celery.app.trace", "kombu")
-
-
-def configure_logging(level_name: str) -> None:
-    level = logging.getLevelName(level_name.upper())
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for name in _PARAMETER_LOGGERS:
-        logging.getLogger(name).setLevel(max(logging.INFO, level))
-
-
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind (OSMOSI_HOST).")] = None,
@@ -56,6 +46,9 @@ def serve(
     demo: Annotated[
         bool, typer.Option("--demo", help="Load the built-in demo conversation first.")
     ] = False,
+    workers: Annotated[
+        int | None, typer.Option(min=1, max=64, help="API processes (OSMOSI_WORKERS).")
+    ] = None,
 ) -> None:
     """Run the HTTP and GraphQL API."""
     import uvicorn
@@ -65,7 +58,7 @@ def serve(
     from osmosi.runtime import open_store, pipeline_for
     from server.app import create_app
 
-    settings = load_settings(host=host, port=port, data_dir=data_dir)
+    settings = load_settings(host=host, port=port, data_dir=data_dir, workers=workers)
     with open_store(settings) as store:
         if demo:
             result = load_demo(store, pipeline_for(settings, store).enrich)
@@ -73,9 +66,10 @@ def serve(
                 f"demo data: {result.created} posts added, {result.existing} already there"
             )
         first_key = first_admin_key(store, datetime.now(UTC))
+    level = settings.log_level.lower()
     console.print(
         f"Osmosi on http://{settings.host}:{settings.port}/graphql "
-        f"(store: {settings.store_backend})"
+        f"(store: {settings.store_backend}, {settings.workers} process(es))"
     )
     if first_key is not None:
         # Printed once, to the terminal only (never logged): the way into a new install.
@@ -85,11 +79,18 @@ def serve(
             "`osmosi keys create --role viewer|manager|admin`."
         )
         typer.echo(f"admin key: {first_key}", err=True)
+    if settings.workers == 1:
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level=level)
+        return
+    # Each worker process reads the settings at its own start: pass the options down.
+    os.environ["OSMOSI_DATA_DIR"] = str(settings.data_dir)
     uvicorn.run(
-        create_app(settings),
+        "server.app:app_from_environment",
+        factory=True,
+        workers=settings.workers,
         host=settings.host,
         port=settings.port,
-        log_level=settings.log_level.lower(),
+        log_level=level,
     )
 
 

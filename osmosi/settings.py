@@ -52,6 +52,13 @@ class Settings(BaseSettings):
         description="Seconds before a task left unacknowledged by a dead worker is redelivered.",
     )
     ingest_batch_size: int = Field(1000, ge=1, le=50_000, description="Posts per write batch.")
+    store_threads: int = Field(
+        4,
+        ge=1,
+        le=200,
+        description="Threads that run the API's store calls at once (per process).",
+    )
+    workers: int = Field(1, ge=1, le=64, description="API processes `osmosi serve` runs.")
     max_request_bytes: int = Field(
         256 * 1024, ge=1024, description="Largest accepted API request body, in bytes."
     )

@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 from strawberry.fastapi import GraphQLRouter
@@ -13,6 +14,7 @@ from strawberry.fastapi import GraphQLRouter
 import osmosi
 from graph.store import GraphStore
 from ingestion.jobs.broker import RedisBroker
+from osmosi.logs import configure_logging
 from osmosi.runtime import job_runner, open_store
 from osmosi.settings import Settings
 from server import health, ingest
@@ -31,6 +33,9 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
+        # Store calls run on worker threads; a few keep the store busy, more only contend
+        # for the interpreter lock (measured in bench/api_latency.py).
+        to_thread.current_default_thread_limiter().total_tokens = settings.store_threads
         app.state.store = (
             store if store is not None else await run_in_threadpool(open_store, settings)
         )
@@ -83,3 +88,11 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         prefix_limits={"/ingest/": settings.max_ingest_bytes},
     )
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app with settings read from the environment: for each of several worker
+    processes (``osmosi serve --workers N``)."""
+    settings = Settings()
+    configure_logging(settings.log_level)
+    return create_app(settings)

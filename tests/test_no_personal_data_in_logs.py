@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from graph.store import GraphStore
-from osmosi.cli import configure_logging
+from osmosi.logs import configure_logging
 from tests.ingestion.helpers import FILES, ingest_fixture
 
 PERSONAL = ("giulia", "emma_w", "laura_p", "espresso_fan", "barista_pro", "Chiara", "marco_rossi")

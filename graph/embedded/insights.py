@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.embedded.schema import INTERACTION_SELECTS
 from graph.embedded.sql import iso, json_list, parse
-from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind
+from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, StoredPost
 from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
 
 _PEOPLE = "(SELECT value FROM json_each(:people))"
@@ -65,6 +65,8 @@ class InsightsMixin:
 
         _ACCOUNT_COLUMNS: str
 
+        def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]: ...
+
     def posts_of(self, person_ids: Sequence[str], first: int, offset: int) -> dict[str, PostPage]:
         people = {"people": json_list(person_ids)}
         totals = dict(
@@ -83,8 +85,9 @@ class InsightsMixin:
             {**people, "offset": offset, "first": first},
         ):
             pages[person].append(uid)
+        posts = self.get_posts([uid for uids in pages.values() for uid in uids])
         return {
-            person: PostPage(tuple(uids), int(totals.get(person, 0)))
+            person: PostPage(tuple(posts[uid] for uid in uids), int(totals.get(person, 0)))
             for person, uids in pages.items()
         }
 

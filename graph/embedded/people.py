@@ -77,6 +77,15 @@ class PeopleMixin:
     # -- identity --------------------------------------------------------------------------
 
     @staticmethod
+    def _delete_person(con: sqlite3.Connection, person_id: str) -> None:
+        """The person row and everything derived from it (their accounts are moved or
+        deleted by the caller)."""
+        for table in _PERSON_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE person_id = ?", (person_id,))
+        con.execute("DELETE FROM map_tie WHERE source = ?1 OR target = ?1", (person_id,))
+        con.execute("DELETE FROM person WHERE id = ?", (person_id,))
+
+    @staticmethod
     def _insert_event(con: sqlite3.Connection, event: IdentityEvent) -> None:
         row = event_row(event)
         con.execute(
@@ -99,9 +108,7 @@ class PeopleMixin:
                 "WHERE person_id = ? ON CONFLICT DO NOTHING",
                 (into, other),
             )
-            for table in _PERSON_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE person_id = ?", (other,))
-            con.execute("DELETE FROM person WHERE id = ?", (other,))
+            self._delete_person(con, other)
             self._insert_event(con, event)
 
     def split_person(self, event: IdentityEvent) -> None:
@@ -191,12 +198,10 @@ class PeopleMixin:
                 "DELETE FROM post WHERE author_uid IN (SELECT value FROM json_each(?))", (owned,)
             ).rowcount
             con.execute("DELETE FROM account WHERE person_id = ?", (person_id,))
-            for table in _PERSON_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE person_id = ?", (person_id,))
             con.execute(
                 "DELETE FROM identity_event WHERE person_id = ?1 OR other_id = ?1", (person_id,)
             )
-            con.execute("DELETE FROM person WHERE id = ?", (person_id,))
+            self._delete_person(con, person_id)
             for cid, profile in con.execute(
                 "SELECT id, profile FROM community WHERE profile IS NOT NULL"
             ).fetchall():

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.embedded.sql import iso, json_list, parse
 from graph.model import Community, Opinions, PeopleActivity, Person, validate_score_name
+from graph.people import MapTie
 from graph.rows import community_from_row, profile_row
 
 _COMMUNITY_COLUMNS = "id, size, label, computed_at, profile"
@@ -72,13 +73,36 @@ class RankingsMixin:
                     "SELECT id, ?, ? FROM person WHERE id = ?",
                     [(name, classes[person], person) for person in scores if person in classes],
                 )
-            con.execute(
-                "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
-                "count = excluded.count",
-                (name, iso(computed_at), written),
-            )
+            self._record_run(con, name, computed_at, written)
         return written
+
+    @staticmethod
+    def _record_run(con: sqlite3.Connection, name: str, computed_at: datetime, count: int) -> None:
+        con.execute(
+            "INSERT INTO score_run(name, computed_at, count) VALUES (?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET computed_at = excluded.computed_at, "
+            "count = excluded.count",
+            (name, iso(computed_at), count),
+        )
+
+    def write_map_ties(self, ties: Sequence[MapTie], computed_at: datetime) -> int:
+        with self._transaction() as con:
+            con.execute("DELETE FROM map_tie")
+            con.executemany(
+                "INSERT INTO map_tie(source, target, weight, interactions) VALUES (?, ?, ?, ?)",
+                [tuple(tie) for tie in ties],
+            )
+            self._record_run(con, "map_ties", computed_at, len(ties))
+        return len(ties)
+
+    def map_ties(self, person_ids: Sequence[str]) -> list[MapTie]:
+        rows = self._query(
+            "SELECT source, target, weight, interactions FROM map_tie "
+            "WHERE source IN (SELECT value FROM json_each(:ids)) "
+            "AND target IN (SELECT value FROM json_each(:ids))",
+            {"ids": json_list(person_ids)},
+        )
+        return [MapTie(*row) for row in rows]
 
     def write_communities(
         self,

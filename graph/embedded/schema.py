@@ -192,6 +192,13 @@ CREATE TABLE IF NOT EXISTS identity_event (
 );
 CREATE INDEX IF NOT EXISTS identity_event_person ON identity_event(person_id);
 CREATE INDEX IF NOT EXISTS identity_event_other ON identity_event(other_id);
+CREATE TABLE IF NOT EXISTS map_tie (
+    source TEXT NOT NULL REFERENCES person(id),
+    target TEXT NOT NULL REFERENCES person(id),
+    weight REAL NOT NULL,
+    interactions INTEGER NOT NULL,
+    PRIMARY KEY (source, target)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS suppression (
     key TEXT PRIMARY KEY,
     at TEXT NOT NULL
@@ -216,6 +223,7 @@ CREATE TABLE IF NOT EXISTS ingest_chunk (
 """
 
 TABLES = (
+    "map_tie",
     "api_key",
     "suppression",
     "identity_event",

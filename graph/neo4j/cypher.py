@@ -31,7 +31,11 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
     ("ApiKey", "digest"),
 )
 
+# Scores the rankings write on people (``score_<name>``), each indexed for its ranked reads.
+RANKED_SCORES = ("influence", "advocacy")
+
 LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
+    *(("Person", f"score_{score}") for score in RANKED_SCORES),
     ("Post", "reply_to_uid"),
     ("Post", "shares_uid"),
     ("Post", "created_at"),
@@ -237,6 +241,23 @@ MATCH (p:Person) WHERE p[$property] IS NOT NULL AND NOT p.id IN $ids
 SET p += $cleared
 """
 
+DROP_MAP_TIES = "MATCH (:Person)-[t:TIED]->(:Person) DELETE t"
+
+WRITE_MAP_TIES = """
+UNWIND $rows AS row
+MATCH (a:Person {id: row[0]})
+MATCH (b:Person {id: row[1]})
+CREATE (a)-[:TIED {weight: row[2], interactions: row[3]}]->(b)
+"""
+
+# Packed in one record: [source, target, weight, interactions] rows.
+MAP_TIES = """
+UNWIND $ids AS id
+MATCH (a:Person {id: id})-[t:TIED]->(b:Person)
+WHERE b.id IN $ids
+RETURN collect([a.id, b.id, t.weight, t.interactions]) AS rows
+"""
+
 RECORD_SCORE_RUN = """
 MERGE (r:ScoreRun {name: $name})
 SET r.computed_at = $computed_at, r.count = $count
@@ -334,12 +355,14 @@ RETURN j.id AS id, j.format AS format, j.source AS source, j.state AS state,
 
 # -- reads -----------------------------------------------------------------------------------
 
+# Packed in one record; the ranking's properties only (temporal values hydrate slowly).
 GET_PEOPLE = """
 UNWIND $ids AS id
 MATCH (p:Person {id: id})
 OPTIONAL MATCH (p)-[:MEMBER_OF]->(c:Community)
-RETURN p.id AS id, p.display_name AS display_name, c.id AS community_id,
-       properties(p) AS properties
+RETURN collect([p.id, p.display_name, c.id,
+                [key IN keys(p) WHERE key STARTS WITH 'score_' OR key STARTS WITH 'class_'
+                                   OR key STARTS WITH 'factors_' | [key, p[key]]]]) AS rows
 """
 
 ACCOUNT_FIELDS = "a {.platform, .handle, .display_name, .followers, .url}"
@@ -350,22 +373,30 @@ OPTIONAL MATCH (p:Person)-[:HAS_ACCOUNT]->(a)
 RETURN {ACCOUNT_FIELDS} AS account, p.id AS person_id
 """
 
+# Packed in one record: [person id, account fields] rows.
 ACCOUNTS_OF = f"""
 UNWIND $ids AS id
 MATCH (p:Person {{id: id}})-[:HAS_ACCOUNT]->(a:Account)
-RETURN {ACCOUNT_FIELDS} AS account, p.id AS person_id
-ORDER BY a.platform, a.handle
+WITH p, a ORDER BY a.platform, a.handle
+RETURN collect([p.id, {ACCOUNT_FIELDS}]) AS rows
 """
 
-GET_POSTS = """
+# A post ``p`` as the stores read it back: its properties (times as text: the driver
+# hydrates temporal values slowly) and the keys of what it links to.
+POST_PROJECTION = """{
+  post: p {.*, created_at: toString(p.created_at), ingested_at: null},
+  mentions: [(p)-[:MENTIONS]->(a:Account) | a.uid],
+  topics: [(p)-[:TAGGED]->(t:Topic) | t.key],
+  aspects: [(p)-[r:ABOUT]->(x) | {target: CASE WHEN x:Touchpoint THEN 'touchpoint'
+                                             ELSE 'product' END,
+                                 key: x.key, sentiment: r.sentiment, score: r.score}]
+}"""
+
+# Packed in one record.
+GET_POSTS = f"""
 UNWIND $uids AS uid
-MATCH (p:Post {uid: uid})
-RETURN properties(p) AS post,
-       [(p)-[:MENTIONS]->(a:Account) | a.uid] AS mentions,
-       [(p)-[:TAGGED]->(t:Topic) | t.key] AS topics,
-       [(p)-[r:ABOUT]->(x) | {target: CASE WHEN x:Touchpoint THEN 'touchpoint'
-                                          ELSE 'product' END,
-                              key: x.key, sentiment: r.sentiment, score: r.score}] AS aspects
+MATCH (p:Post {{uid: uid}})
+RETURN collect({POST_PROJECTION}) AS rows
 """
 
 GET_TOPIC = "MATCH (t:Topic {key: $key}) RETURN t.key AS key, t.display AS display, t.kind AS kind"
@@ -392,9 +423,24 @@ ORDER BY c.size DESC, c.id
 SKIP $offset LIMIT $first
 """
 
-# ``$property`` and ``$label_property`` are code-chosen property names (validated score and
-# class names with their prefixes), never input.
-TOP_PEOPLE = """
+# One statement per ranked score, its property written out so that the score's index
+# serves the order (a dynamic ``p[$property]`` scans every person). ``$label_property`` is a
+# code-chosen property name (a validated class name with its prefix), never input.
+TOP_PEOPLE = {
+    score: f"""
+MATCH (p:Person)
+WHERE p.score_{score} IS NOT NULL
+  AND ($community IS NULL OR EXISTS {{ (p)-[:MEMBER_OF]->(:Community {{id: $community}}) }})
+  AND ($label_property IS NULL OR p[$label_property] = $label_value)
+RETURN p.id AS id, p.score_{score} AS value
+ORDER BY value DESC, id
+SKIP $offset LIMIT $first
+"""
+    for score in RANKED_SCORES
+}
+
+# Any other score (``$property``: a validated name with its prefix, never input), unindexed.
+TOP_PEOPLE_BY_PROPERTY = """
 MATCH (p:Person)
 WHERE p[$property] IS NOT NULL
   AND ($community IS NULL OR EXISTS { (p)-[:MEMBER_OF]->(:Community {id: $community}) })

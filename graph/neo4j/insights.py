@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import neo4j
 
-from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, utc
+from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, StoredPost, utc
 from graph.neo4j import insights_cypher as cypher
 from graph.neo4j.values import native_datetime
 from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
@@ -35,10 +35,13 @@ class InsightsMixin:
         @staticmethod
         def _account(fields: Mapping[str, Any], person_id: str | None) -> Account: ...
 
+        @staticmethod
+        def stored_post(record: Mapping[str, Any]) -> StoredPost: ...
+
     def posts_of(self, person_ids: Sequence[str], first: int, offset: int) -> dict[str, PostPage]:
         result = {person: PostPage((), 0) for person in person_ids}
         for r in self._read(cypher.POSTS_OF, ids=list(person_ids), first=first, offset=offset):
-            result[r["id"]] = PostPage(tuple(r["page"]), r["total"])
+            result[r["id"]] = PostPage(tuple(map(self.stored_post, r["page"])), r["total"])
         return result
 
     def topics_of(self, person_ids: Sequence[str], first: int) -> dict[str, list[TopicCount]]:

@@ -4,15 +4,16 @@ so that few records cross the wire."""
 
 from __future__ import annotations
 
-from graph.neo4j.cypher import ACCOUNT_FIELDS, INTERACTION_PATHS, WINDOW
+from graph.neo4j.cypher import ACCOUNT_FIELDS, INTERACTION_PATHS, POST_PROJECTION, WINDOW
 from graph.people import VolumeDimension
 
-POSTS_OF = """
+POSTS_OF = f"""
 UNWIND $ids AS id
-MATCH (:Person {id: id})-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)
+MATCH (:Person {{id: id}})-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)
 WITH id, p ORDER BY p.created_at DESC, p.uid DESC
-WITH id, collect(p.uid) AS uids
-RETURN id, size(uids) AS total, uids[$offset..($offset + $first)] AS page
+WITH id, collect(p) AS posts
+WITH id, size(posts) AS total, posts[$offset..($offset + $first)] AS page
+RETURN id, total, [p IN page | {POST_PROJECTION}] AS page
 """
 
 TOPICS_OF = """

@@ -14,6 +14,7 @@ from neo4j import ManagedTransaction
 from graph.model import Community, Opinions, PeopleActivity, Person, utc, validate_score_name
 from graph.neo4j import cypher
 from graph.neo4j.values import native_datetime
+from graph.people import MapTie
 from graph.rows import PROFILE_FIELDS, community_from_row, profile_row
 
 _SCORE_PREFIX = "score_"
@@ -89,6 +90,24 @@ class RankingsMixin:
         self._write(finish)
         return written
 
+    def write_map_ties(self, ties: Sequence[MapTie], computed_at: datetime) -> int:
+        def work(tx: ManagedTransaction) -> None:
+            self._run(tx, cypher.DROP_MAP_TIES)
+            self._run(tx, cypher.WRITE_MAP_TIES, rows=[list(tie) for tie in ties])
+            self._run(
+                tx,
+                cypher.RECORD_SCORE_RUN,
+                name="map_ties",
+                computed_at=utc(computed_at),
+                count=len(ties),
+            )
+
+        self._write(work)
+        return len(ties)
+
+    def map_ties(self, person_ids: Sequence[str]) -> list[MapTie]:
+        return [MapTie(*row) for row in self._packed_rows(cypher.MAP_TIES, ids=list(person_ids))]
+
     def write_communities(
         self,
         membership: Mapping[str, str],
@@ -119,8 +138,9 @@ class RankingsMixin:
         return int(self._write(finish))
 
     @staticmethod
-    def _person(record: neo4j.Record) -> Person:
-        properties = record["properties"]
+    def _person(row: Sequence[Any]) -> Person:
+        person_id, display_name, community_id, pairs = row
+        properties = dict(pairs)
         scores = {
             key.removeprefix(_SCORE_PREFIX): float(value)
             for key, value in properties.items()
@@ -137,16 +157,17 @@ class RankingsMixin:
             if key.startswith(_FACTORS_PREFIX)
         }
         return Person(
-            id=record["id"],
-            display_name=record["display_name"],
-            community_id=record["community_id"],
+            id=person_id,
+            display_name=display_name,
+            community_id=community_id,
             scores=scores,
             labels=labels,
             factors=factors,
         )
 
     def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
-        return {r["id"]: self._person(r) for r in self._read(cypher.GET_PEOPLE, ids=list(ids))}
+        rows = self._packed_rows(cypher.GET_PEOPLE, ids=list(ids))
+        return {person.id: person for person in map(self._person, rows)}
 
     def get_person(self, person_id: str) -> Person | None:
         return self.get_people([person_id]).get(person_id)
@@ -160,7 +181,7 @@ class RankingsMixin:
         label: tuple[str, str] | None = None,
     ) -> list[tuple[str, float]]:
         records = self._read(
-            cypher.TOP_PEOPLE,
+            cypher.TOP_PEOPLE.get(score, cypher.TOP_PEOPLE_BY_PROPERTY),
             property=_SCORE_PREFIX + validate_score_name(score),
             community=community_id,
             label_property=_LABEL_PREFIX + validate_score_name(label[0]) if label else None,

@@ -32,6 +32,7 @@ from graph.ranking.interactions import (
     weighted_pairs,
 )
 from graph.ranking.shortlist import DEFAULT_SAMPLES, Shortlist, shortlist
+from graph.ranking.ties import ties_among, top_people
 from graph.store import GraphStore
 
 NOT_AMBASSADORS = frozenset({AdvocacyClass.DETRACTOR, AdvocacyClass.AT_RISK_INFLUENCER})
@@ -127,7 +128,8 @@ def recompute(
                     scores,
                     now,
                     {p: r.factors for p, r in ranked.items()},
-                )
+                ),
+                io.submit(store.write_map_ties, ties_among(graph, top_people(scores)), now),
             ]
         with timed("communities"):
             named = stable_ids(

@@ -25,6 +25,8 @@ class Entry:
     person_id: str
     score: float
     factors: Mapping[str, float]
+    person: Person | None = None
+    """The person, where the view read them anyway (so that callers need not again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,7 @@ def _stored(
     for person, value in top:
         found = people.get(person)
         factors = dict(found.factors.get(score, {})) if found else {}
-        page.append((Entry(person, value, factors), found))
+        page.append((Entry(person, value, factors, found), found))
     return page
 
 

@@ -136,6 +136,18 @@ def test_the_influencer_map_is_a_capped_subgraph_of_the_top_people(world: GraphS
         assert edge["source"] in ids and edge["target"] in ids
         assert edge["source"] < edge["target"] and edge["weight"] > 0 < edge["interactions"]
     assert len(graph["edges"]) <= 5 * len(ids)
+    # The ties the ranking stored are those a recomputation finds among the same people.
+    live = ask(
+        world,
+        """{ influencerMap(first: 12, since: "2000-01-01T00:00:00Z") {
+             nodes { person { id } } edges { source target interactions } } }""",
+    )["data"]["influencerMap"]
+    assert {n["person"]["id"] for n in live["nodes"]} == set(ids)
+    recomputed = {(e["source"], e["target"]): e["interactions"] for e in live["edges"]}
+    common = [e for e in graph["edges"] if (e["source"], e["target"]) in recomputed]
+    assert common, "the stored and the recomputed map share their strongest ties"
+    for edge in common:
+        assert edge["interactions"] == recomputed[edge["source"], edge["target"]]
     topical = ask(world, '{ influencerMap(first: 5, topic: "espresso") { nodes { score } } }')
     assert 0 < len(topical["data"]["influencerMap"]["nodes"]) <= 5
 

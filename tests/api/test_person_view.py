@@ -134,7 +134,7 @@ def test_store_round_trips_do_not_grow_with_the_posts_listed(world: GraphStore) 
     # One call per part of the view and level of nesting (accounts: the person's, and
     # those of the people they interact with), whatever the number of posts.
     assert max(many.values()) <= 2, many
-    assert many["get_posts"] == 1 and many["get_accounts"] == 1
+    assert many["posts_of"] == 1 and many["get_accounts"] == 1
 
 
 def test_person_by_id_search_and_unknowns(world: GraphStore) -> None:

@@ -16,7 +16,7 @@ from graph.model import (
     Sentiment,
     ShareKind,
 )
-from graph.people import DailyVolume, VolumeDimension
+from graph.people import DailyVolume, MapTie, VolumeDimension
 from graph.store import GraphStore
 from tests.contract.test_store_contract import person_of
 from tests.factories import T0, account, post
@@ -65,8 +65,9 @@ def test_ties_sum_each_kind_with_its_decay(talk: GraphStore) -> None:
 def test_a_persons_posts_topics_and_opinions(talk: GraphStore) -> None:
     ada = person_of(talk, "ada")
     first = talk.posts_of([ada, "nobody"], 1, 0)
-    assert first[ada].uids == ("mastodon:2",) and first[ada].total == 2
-    assert talk.posts_of([ada], 5, 1)[ada].uids == ("mastodon:1",)
+    assert [p.uid for p in first[ada].posts] == ["mastodon:2"] and first[ada].total == 2
+    assert first[ada].posts[0] == talk.get_post("mastodon:2")
+    assert [p.uid for p in talk.posts_of([ada], 5, 1)[ada].posts] == ["mastodon:1"]
     assert first["nobody"].total == 0
     topics = talk.topics_of([ada], 5)[ada]
     assert [(t.key, t.posts) for t in topics] == [("caffe", 2), ("tea", 1)]
@@ -107,3 +108,16 @@ def test_search_and_batched_lookups(talk: GraphStore) -> None:
     accounts = talk.get_accounts(["mastodon:ada", "mastodon:nobody"])
     assert list(accounts) == ["mastodon:ada"]
     assert accounts["mastodon:ada"].person_id == ada
+
+
+def test_map_ties_are_replaced_and_read_among_people(talk: GraphStore) -> None:
+    ada, bob, cy = (person_of(talk, h) for h in ("ada", "bob", "cy"))
+    first = [
+        MapTie(min(ada, bob), max(ada, bob), 2.5, 3),
+        MapTie(min(bob, cy), max(bob, cy), 1.0, 1),
+    ]
+    assert talk.write_map_ties(first, T0) == 2
+    assert sorted(talk.map_ties([ada, bob, cy])) == sorted(first)
+    assert talk.map_ties([ada, bob]) == [first[0]]
+    assert talk.write_map_ties(first[1:], T0) == 1
+    assert talk.map_ties([ada, bob, cy]) == [first[1]]

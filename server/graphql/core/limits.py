@@ -11,8 +11,10 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 
 MAX_DEPTH = 12
@@ -66,12 +68,24 @@ def is_user_visible(error: Exception) -> bool:
     return original is None or isinstance(original, UserError | GraphQLError)
 
 
+# The rules are made once: validation results are cached per document and rule set, and
+# the depth and alias limiters would otherwise make new rule classes for every operation.
+VALIDATION_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+    PageBounds,
+]
+CACHED_DOCUMENTS = 512
+"""Parsed and validated documents kept: a front-end sends the same few operations again and
+again, and parsing and validating a person view costs more than serving it."""
+
+
 def operation_limits() -> list[Callable[[], SchemaExtension]]:
     """Extension factories: a fresh instance of each per operation."""
     return [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: AddValidationRules([PageBounds]),
+        lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
+        lambda: AddValidationRules(VALIDATION_RULES),
+        lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
         lambda: MaskErrors(should_mask_error=lambda error: not is_user_visible(error)),
     ]

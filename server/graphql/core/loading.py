@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import TypeVar
 
@@ -38,3 +39,19 @@ def by_page(
         return [pages[key] for key in keys]
 
     return load
+
+
+R = TypeVar("R")
+
+
+def now_or_later(loaded: Awaitable[V], pick: Callable[[V], R]) -> R | Awaitable[R]:
+    """``pick`` of a loader's value: at once when the loader has it already (a primed or
+    earlier key), so that graphql-core completes the field without scheduling a task, else
+    when it arrives."""
+    if isinstance(loaded, asyncio.Future) and loaded.done():
+        return pick(loaded.result())
+
+    async def later() -> R:
+        return pick(await loaded)
+
+    return later()

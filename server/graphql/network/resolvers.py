@@ -14,7 +14,7 @@ from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError, page_limit
 from server.graphql.core.pagination import page_size
 from server.graphql.network.types import ConnectionPath, InfluencerMap, MapEdge, MapNode, PathStep
-from server.graphql.people.types import Person, factors_of
+from server.graphql.people.types import Person, factors_of, person_of
 
 
 @strawberry.type
@@ -43,16 +43,17 @@ class NetworkQuery:
             str(community_id) if community_id is not None else None,
         )
         found = await run_in_threadpool(run)
+        nodes = [person_of(info, node) for node in found.nodes]
         people = await info.context.people.people.load_many([n.person_id for n in found.nodes])
         return InfluencerMap(
             nodes=[
                 MapNode(
-                    person=Person(id=strawberry.ID(node.person_id)),
+                    person=node_person,
                     score=node.score,
                     community_id=strawberry.ID(p.community_id) if p and p.community_id else None,
                     factors=factors_of(node.factors),
                 )
-                for node, p in zip(found.nodes, people, strict=True)
+                for node, node_person, p in zip(found.nodes, nodes, people, strict=True)
             ],
             edges=[
                 MapEdge(

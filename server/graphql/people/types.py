@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import strawberry
 
@@ -12,10 +12,12 @@ from graph import model
 from graph import people as identity
 from graph.insights import Bucket, person_trends
 from graph.people import IdentityEventKind
+from graph.ranking.views import Entry
 from server.graphql.advocacy.types import Programme
 from server.graphql.core.context import Info
 from server.graphql.core.enums import AdvocacyClass
 from server.graphql.core.limits import page_limit
+from server.graphql.core.loading import now_or_later
 from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from server.graphql.topics.types import Trend
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from server.graphql.rankings.types import Community
 
 
+V = TypeVar("V")
 LazyPost = Annotated["Post", strawberry.lazy("server.graphql.posts.types")]
 LazyCommunity = Annotated["Community", strawberry.lazy("server.graphql.rankings.types")]
 
@@ -179,15 +182,23 @@ class Person:
     async def _person(self, info: Info) -> model.Person | None:
         return await info.context.people.people.load(str(self.id))
 
-    @strawberry.field(description="Name, if known.")
-    async def display_name(self, info: Info) -> str | None:
-        person = await self._person(info)
-        return person.display_name if person else None
+    def _from_person(
+        self, info: Info, pick: Callable[[model.Person | None], V]
+    ) -> V | Awaitable[V]:
+        return now_or_later(info.context.people.people.load(str(self.id)), pick)
 
-    @strawberry.field(description="Community found by the last ranking, if any.")
-    async def community_id(self, info: Info) -> strawberry.ID | None:
-        person = await self._person(info)
-        return strawberry.ID(person.community_id) if person and person.community_id else None
+    @strawberry.field(description="Name, if known.", graphql_type=str | None)
+    def display_name(self, info: Info) -> str | Awaitable[str | None] | None:
+        return self._from_person(info, lambda p: p.display_name if p else None)
+
+    @strawberry.field(
+        description="Community found by the last ranking, if any.",
+        graphql_type=strawberry.ID | None,
+    )
+    def community_id(self, info: Info) -> strawberry.ID | Awaitable[strawberry.ID | None] | None:
+        return self._from_person(
+            info, lambda p: strawberry.ID(p.community_id) if p and p.community_id else None
+        )
 
     @strawberry.field(description="The community found by the last ranking, with its profile.")
     async def community(self, info: Info) -> LazyCommunity | None:
@@ -199,10 +210,14 @@ class Person:
         found = await info.context.people.communities.load(person.community_id)
         return Community.from_model(found) if found else None
 
-    @strawberry.field(description="The person's accounts, by platform and handle.")
-    async def accounts(self, info: Info) -> list[Account]:
-        accounts = await info.context.people.accounts.load(str(self.id))
-        return [Account.from_model(a) for a in accounts]
+    @strawberry.field(
+        description="The person's accounts, by platform and handle.", graphql_type=list[Account]
+    )
+    def accounts(self, info: Info) -> list[Account] | Awaitable[list[Account]]:
+        return now_or_later(
+            info.context.people.accounts.load(str(self.id)),
+            lambda accounts: [Account.from_model(a) for a in accounts],
+        )
 
     @strawberry.field(description="Scores of the last ranking, with their factors.")
     async def scores(self, info: Info) -> list[Score]:
@@ -228,9 +243,7 @@ class Person:
 
         size, offset = page_size(first), decode_cursor(after)
         page = await info.context.people.posts.load((str(self.id), (size, offset)))
-        stored = await info.context.posts.posts.load_many(list(page.uids))
-        nodes = [Post.from_stored(post) for post in stored if post is not None]
-        return connection(nodes, size, offset, total=page.total)
+        return connection([Post.from_stored(p) for p in page.posts], size, offset, page.total)
 
     @strawberry.field(description="Topics the person posts about, most posts first.")
     async def topics(self, info: Info, first: int = 10) -> list[TopicUse]:
@@ -282,3 +295,10 @@ class Person:
     async def identity_history(self, info: Info) -> list[IdentityEvent]:
         events = await info.context.people.identity.load(str(self.id))
         return [IdentityEvent.from_model(event) for event in events]
+
+
+def person_of(info: Info, entry: Entry) -> Person:
+    """The person of a ranked entry, handed to the request's loader if the view read it."""
+    if entry.person is not None:
+        info.context.people.people.prime(entry.person_id, entry.person)
+    return Person(id=strawberry.ID(entry.person_id))

@@ -15,7 +15,7 @@ from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError, page_limit
 from server.graphql.core.pagination import page_size
 from server.graphql.core.permissions import MANAGER
-from server.graphql.people.types import Person, factors_of
+from server.graphql.people.types import Person, factors_of, person_of
 from server.graphql.rankings.types import (
     Advocate,
     AmbassadorShortlist,
@@ -25,9 +25,9 @@ from server.graphql.rankings.types import (
 )
 
 
-def _ranked(entry: views.Entry) -> RankedPerson:
+def _ranked(info: Info, entry: views.Entry) -> RankedPerson:
     return RankedPerson(
-        person=Person(id=strawberry.ID(entry.person_id)),
+        person=person_of(info, entry),
         score=entry.score,
         factors=factors_of(entry.factors),
     )
@@ -62,7 +62,7 @@ class RankingsQuery:
             )
         else:
             run = partial(views.stored_influencers, store, size, offset, community)
-        return [_ranked(entry) for entry in await run_in_threadpool(run)]
+        return [_ranked(info, entry) for entry in await run_in_threadpool(run)]
 
     @strawberry.field(description="Communities of the last ranking, largest first.")
     async def communities(self, info: Info, first: int = 20, offset: int = 0) -> list[Community]:
@@ -87,7 +87,7 @@ class RankingsQuery:
         )
         return [
             Advocate(
-                person=Person(id=strawberry.ID(entry.person_id)),
+                person=person_of(info, entry),
                 score=entry.score,
                 advocacy_class=AdvocacyClass(label) if label else AdvocacyClass.NEUTRAL,
                 factors=factors_of(entry.factors),
