@@ -109,3 +109,27 @@ def test_worker_explains_that_it_needs_redis() -> None:
     result = subprocess.run([OSMOSI, "worker"], env=clean_env(), capture_output=True, text=True)
     assert result.returncode == 2
     assert "OSMOSI_REDIS_URL" in result.stderr
+
+
+def test_serve_with_several_worker_processes(tmp_path: Path) -> None:
+    port = free_port()
+    env = clean_env()
+    with serving(["--port", str(port), "--workers", "2"], cwd=tmp_path, env=env) as server:
+        key = server.wait_for("admin key: ", deadline=time.monotonic() + 20)
+        deadline = time.monotonic() + 30
+        answers = []
+        while len(answers) < 4:
+            try:
+                answers.append(
+                    httpx.post(
+                        f"http://127.0.0.1:{port}/graphql",
+                        json={"query": "{ stats { posts } }"},
+                        headers={"Authorization": f"Bearer {key}"},
+                        timeout=5,
+                    ).json()
+                )
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "no worker answered"
+                time.sleep(0.2)
+        assert answers == [{"data": {"stats": {"posts": 0}}}] * 4
+        assert "2 process(es)" in server.output()

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from graph.embedded.schema import INTERACTION_SELECTS
-from graph.embedded.sql import iso, json_list, parse
+from graph.embedded.sql import iso, json_list, parse, post_window
 from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, StoredPost
 from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
 
@@ -38,17 +38,6 @@ _VOLUMES = {
 def _volume(row: Sequence[Any]) -> DailyVolume:
     key, day, posts, scored, total = row
     return DailyVolume(key, date.fromisoformat(day), posts, scored, float(total))
-
-
-def _window(since: datetime | None, until: datetime | None) -> tuple[str, dict[str, str]]:
-    conditions, params = [], {}
-    if since is not None:
-        conditions.append("AND p.created_at >= :since")
-        params["since"] = iso(since)
-    if until is not None:
-        conditions.append("AND p.created_at < :until")
-        params["until"] = iso(until)
-    return " ".join(conditions), params
 
 
 class InsightsMixin:
@@ -133,7 +122,7 @@ class InsightsMixin:
         since: datetime | None = None,
         until: datetime | None = None,
     ) -> list[KindTie]:
-        window, params = _window(since, until)
+        window, params = post_window(since, until)
         sides = [f"AND src.person_id IN {_PEOPLE} AND dst.person_id IN {_PEOPLE}"]
         if not among:
             sides = [f"AND {side}.person_id IN {_PEOPLE}" for side in ("src", "dst")]
@@ -201,6 +190,6 @@ class InsightsMixin:
         since: datetime | None = None,
         until: datetime | None = None,
     ) -> list[DailyVolume]:
-        window, params = _window(since, until)
+        window, params = post_window(since, until)
         rows = self._query(_VOLUMES[dimension].format(where=window), params)
         return [_volume(row) for row in rows]

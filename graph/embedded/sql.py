@@ -8,6 +8,7 @@ import math
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from graph.model import utc
 
@@ -19,6 +20,18 @@ def iso(value: datetime) -> str:
 
 def parse(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+def post_window(since: datetime | None, until: datetime | None) -> tuple[str, dict[str, Any]]:
+    """SQL conditions keeping posts ``p`` made in ``[since, until)``, and their parameters."""
+    conditions, params = [], {}
+    if since is not None:
+        conditions.append("AND p.created_at >= :since")
+        params["since"] = iso(since)
+    if until is not None:
+        conditions.append("AND p.created_at < :until")
+        params["until"] = iso(until)
+    return " ".join(conditions), params
 
 
 def json_list(values: Iterable[str]) -> str:

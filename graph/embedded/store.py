@@ -27,7 +27,7 @@ from graph.embedded.schema import (
     SCHEMA_VERSION,
     TABLES,
 )
-from graph.embedded.sql import ensure_pow, iso, json_list, parse
+from graph.embedded.sql import ensure_pow, iso, json_list, parse, post_window
 from graph.model import (
     Account,
     Aspect,
@@ -584,15 +584,7 @@ class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, GraphStore):
         until: datetime | None = None,
         person_ids: Sequence[str] | None = None,
     ) -> Iterator[Interaction]:
-        conditions = []
-        params: dict[str, Any] = {}
-        if since is not None:
-            conditions.append("AND p.created_at >= :since")
-            params["since"] = iso(since)
-        if until is not None:
-            conditions.append("AND p.created_at < :until")
-            params["until"] = iso(until)
-        window = " ".join(conditions)
+        window, params = post_window(since, until)
         if person_ids is None:
             owners = dict(self._query("SELECT uid, person_id FROM account"))
             sql = " UNION ALL ".join(s.format(where=window) for s in ACCOUNT_INTERACTION_SELECTS)

@@ -12,7 +12,7 @@ import neo4j
 from neo4j import ManagedTransaction
 
 from graph.model import Community, Opinions, PeopleActivity, Person, utc, validate_score_name
-from graph.neo4j import cypher
+from graph.neo4j import rankings_cypher as cypher
 from graph.neo4j.values import native_datetime
 from graph.people import MapTie
 from graph.rows import PROFILE_FIELDS, community_from_row, profile_row

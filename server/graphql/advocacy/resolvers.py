@@ -5,13 +5,12 @@ from __future__ import annotations
 from functools import partial
 
 import strawberry
-from starlette.concurrency import run_in_threadpool
 
 from graph import identity
 from graph.people import ProgrammeStatus
 from server.graphql.advocacy.types import ProgrammeStep
+from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
-from server.graphql.core.limits import UserError
 from server.graphql.core.permissions import MANAGER
 
 
@@ -39,7 +38,4 @@ class AdvocacyMutation:
             info.context.actor,
             info.context.now,
         )
-        try:
-            return ProgrammeStep.from_model(await run_in_threadpool(run))
-        except identity.IdentityError as error:
-            raise UserError(str(error)) from None
+        return ProgrammeStep.from_model(await call_domain(run))

@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph import identity
 from graph.model import normalize_handle, normalize_platform
+from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError
 from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size
@@ -63,10 +64,6 @@ class PeopleQuery:
         return connection([Person(id=strawberry.ID(p)) for p in ids], size, offset)
 
 
-def _identity_error(error: identity.IdentityError) -> UserError:
-    return UserError(str(error))
-
-
 @strawberry.type
 class PeopleMutation:
     @strawberry.mutation(
@@ -91,10 +88,7 @@ class PeopleMutation:
             info.context.actor,
             info.context.now,
         )
-        try:
-            return IdentityEvent.from_model(await run_in_threadpool(run))
-        except identity.IdentityError as error:
-            raise _identity_error(error) from None
+        return IdentityEvent.from_model(await call_domain(run))
 
     @strawberry.mutation(
         description="Split accounts off a person into a person of their own, with the "
@@ -120,10 +114,7 @@ class PeopleMutation:
             info.context.actor,
             info.context.now,
         )
-        try:
-            return IdentityEvent.from_model(await run_in_threadpool(run))
-        except identity.IdentityError as error:
-            raise _identity_error(error) from None
+        return IdentityEvent.from_model(await call_domain(run))
 
     @strawberry.mutation(
         description="Erase a person: their accounts, posts, scores, memberships, customer "
@@ -132,10 +123,7 @@ class PeopleMutation:
         permission_classes=ADMIN,
     )
     async def erase_person(self, info: Info, id: strawberry.ID) -> ErasePersonPayload:
-        try:
-            erased = await run_in_threadpool(identity.erase_person, info.context.store, str(id))
-        except identity.IdentityError as error:
-            raise _identity_error(error) from None
+        erased = await call_domain(partial(identity.erase_person, info.context.store, str(id)))
         return ErasePersonPayload(
             person_id=strawberry.ID(erased.person_id), accounts=erased.accounts, posts=erased.posts
         )

@@ -1,0 +1,185 @@
+"""Cypher of the rankings: scores, classes and communities written back, the map ties, what
+the rankings read about people, and the ranked views. Parameters only; labels and
+relationship types are literals of this module."""
+
+from __future__ import annotations
+
+# Scores the rankings write on people (``score_<name>``), each indexed for its ranked reads.
+RANKED_SCORES = ("influence", "advocacy")
+
+WRITE_SCORES = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.id})
+SET p += row.props
+RETURN count(p) AS written
+"""
+
+# After WRITE_SCORES: the values of people the run did not score are removed.
+CLEAR_STALE_SCORES = """
+MATCH (p:Person) WHERE p[$property] IS NOT NULL AND NOT p.id IN $ids
+SET p += $cleared
+"""
+
+DROP_MAP_TIES = "MATCH (:Person)-[t:TIED]->(:Person) DELETE t"
+
+WRITE_MAP_TIES = """
+UNWIND $rows AS row
+MATCH (a:Person {id: row[0]})
+MATCH (b:Person {id: row[1]})
+CREATE (a)-[:TIED {weight: row[2], interactions: row[3]}]->(b)
+"""
+
+# Packed in one record: [source, target, weight, interactions] rows.
+MAP_TIES = """
+UNWIND $ids AS id
+MATCH (a:Person {id: id})-[t:TIED]->(b:Person)
+WHERE b.id IN $ids
+RETURN collect([a.id, b.id, t.weight, t.interactions]) AS rows
+"""
+
+RECORD_SCORE_RUN = """
+MERGE (r:ScoreRun {name: $name})
+SET r.computed_at = $computed_at, r.count = $count
+"""
+
+# Communities are rewritten as a difference, so that a recomputation that changes little
+# writes little: memberships that changed are deleted, the rest merged; communities left
+# without members go.
+UPSERT_COMMUNITIES = """
+UNWIND $rows AS row
+MERGE (c:Community {id: row.id})
+SET c += row.profile, c.computed_at = $computed_at
+"""
+
+DROP_CHANGED_MEMBERSHIPS = """
+MATCH (p:Person)-[r:MEMBER_OF]->(c:Community)
+WHERE $membership[p.id] IS NULL OR $membership[p.id] <> c.id
+DELETE r
+"""
+
+MERGE_MEMBERSHIPS = """
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person_id})
+MATCH (c:Community {id: row.community_id})
+MERGE (p)-[:MEMBER_OF]->(c)
+"""
+
+SIZE_COMMUNITIES = """
+MATCH (c:Community)
+WITH c, COUNT { (c)<-[:MEMBER_OF]-(:Person) } AS size
+CALL (c, size) {
+  WITH c WHERE size = 0
+  DETACH DELETE c
+}
+WITH c, size WHERE size > 0
+SET c.size = size
+RETURN count(c) AS communities
+"""
+
+# Packed in one record; the ranking's properties only (temporal values hydrate slowly).
+GET_PEOPLE = """
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+OPTIONAL MATCH (p)-[:MEMBER_OF]->(c:Community)
+RETURN collect([p.id, p.display_name, c.id,
+                [key IN keys(p) WHERE key STARTS WITH 'score_' OR key STARTS WITH 'class_'
+                                   OR key STARTS WITH 'factors_' | [key, p[key]]]]) AS rows
+"""
+
+_COMMUNITY_FIELDS = """c.id AS id, c.size AS size, c.label AS label, c.computed_at AS computed_at,
+       c.top_voices AS top_voices, c.top_topics AS top_topics,
+       c.main_channels AS main_channels, c.average_sentiment AS average_sentiment"""
+
+GET_COMMUNITIES = f"""
+UNWIND $ids AS id
+MATCH (c:Community {{id: id}})
+RETURN {_COMMUNITY_FIELDS}
+"""
+
+LIST_COMMUNITIES = f"""
+MATCH (c:Community)
+RETURN {_COMMUNITY_FIELDS}
+ORDER BY c.size DESC, c.id
+SKIP $offset LIMIT $first
+"""
+
+# One statement per ranked score, its property written out so that the score's index
+# serves the order (a dynamic ``p[$property]`` scans every person). ``$label_property`` is a
+# code-chosen property name (a validated class name with its prefix), never input.
+TOP_PEOPLE = {
+    score: f"""
+MATCH (p:Person)
+WHERE p.score_{score} IS NOT NULL
+  AND ($community IS NULL OR EXISTS {{ (p)-[:MEMBER_OF]->(:Community {{id: $community}}) }})
+  AND ($label_property IS NULL OR p[$label_property] = $label_value)
+RETURN p.id AS id, p.score_{score} AS value
+ORDER BY value DESC, id
+SKIP $offset LIMIT $first
+"""
+    for score in RANKED_SCORES
+}
+
+# Any other score (``$property``: a validated name with its prefix, never input), unindexed.
+TOP_PEOPLE_BY_PROPERTY = """
+MATCH (p:Person)
+WHERE p[$property] IS NOT NULL
+  AND ($community IS NULL OR EXISTS { (p)-[:MEMBER_OF]->(:Community {id: $community}) })
+  AND ($label_property IS NULL OR p[$label_property] = $label_value)
+RETURN p.id AS id, p[$property] AS value
+ORDER BY value DESC, id
+SKIP $offset LIMIT $first
+"""
+
+COMMUNITY_MEMBERS = """
+UNWIND $ids AS id
+MATCH (p:Person)-[:MEMBER_OF]->(:Community {id: id})
+WITH id, p ORDER BY coalesce(p[$property], 0.0) DESC, p.id
+WITH id, collect(p.id) AS members
+RETURN id, members[$offset..($offset + $first)] AS page
+"""
+
+TOPIC_AUTHORS = """
+MATCH (:Topic {key: $key})<-[:TAGGED]-(:Post)<-[:POSTED]-(:Account)<-[:HAS_ACCOUNT]-(p:Person)
+RETURN p.id AS person, count(*) AS posts
+"""
+
+PEOPLE_FOLLOWERS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account)
+WHERE a.followers IS NOT NULL
+WITH p, sum(a.followers) AS followers
+RETURN collect([p.id, followers]) AS rows
+"""
+
+# Each post weighs 0.5 ^ (age / half-life), ages in seconds from $now (epoch seconds).
+PEOPLE_OPINIONS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
+WHERE post.sentiment_score IS NOT NULL
+WITH p, post.sentiment_score AS score, $now - post.created_at.epochSeconds AS age
+WITH p, score, 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life) AS weight
+WITH p, count(*) AS posts, sum(score) AS total, sum(weight) AS volume,
+     sum(weight * score) AS decayed
+RETURN collect([p.id, posts, total, volume, decayed]) AS rows
+"""
+
+PEOPLE_TOPICS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:TAGGED]->(t:Topic)
+WITH p, t, count(*) AS posts
+RETURN collect([p.id, t.key, posts]) AS rows
+"""
+
+PEOPLE_CHANNELS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:IN_CHANNEL]->(c:Channel)
+WITH p, c, count(*) AS posts
+RETURN collect([p.id, c.uid, posts]) AS rows
+"""
+
+PEOPLE_CUSTOMERS = """
+MATCH (p:Person)
+WHERE EXISTS { (p)-[:IS_CUSTOMER]->(:Customer) }
+RETURN collect(p.id) AS rows
+"""
+
+PEOPLE_COMMUNITIES = """
+MATCH (p:Person)-[:MEMBER_OF]->(c:Community)
+RETURN collect([p.id, c.id]) AS rows
+"""
