@@ -147,10 +147,25 @@ def split_person(
     return event
 
 
+def quarantine_needles(handles: Sequence[str]) -> list[str]:
+    """What a quarantined raw record holding one of ``handles`` contains: the handle (or
+    its part before a server) as a JSON string, with or without ``@``.
+
+    >>> quarantine_needles(["giulia@mastodon.social"])
+    ['"@giulia"', '"@giulia@mastodon.social"', '"giulia"', '"giulia@mastodon.social"']
+    """
+    names = {name for handle in handles for name in (handle, handle.split("@", 1)[0]) if name}
+    return sorted(f'"{prefix}{name}"' for name in names for prefix in ("", "@"))
+
+
 def erase_person(store: GraphStore, person_id: str) -> Erasure:
     """Remove a person and everything derived from them, and block their re-import."""
     accounts = store.accounts_of([person_id])[person_id]
-    erased = store.erase_person(person_id, [suppression_key(a.uid) for a in accounts])
+    erased = store.erase_person(
+        person_id,
+        [suppression_key(a.uid) for a in accounts],
+        quarantine_needles([a.handle for a in accounts]),
+    )
     if erased is None:
         raise IdentityError("no such person")
     return erased

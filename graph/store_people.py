@@ -51,12 +51,15 @@ class PeopleContract(abc.ABC):
     # -- erasure ---------------------------------------------------------------------------
 
     @abc.abstractmethod
-    def erase_person(self, person_id: str, suppression_keys: Sequence[str]) -> Erasure | None:
+    def erase_person(
+        self, person_id: str, suppression_keys: Sequence[str], quarantine_needles: Sequence[str]
+    ) -> Erasure | None:
         """Remove a person everywhere in one transaction: their accounts, the posts those
         accounts wrote (with their mentions, tags and opinions), scores, classes, community
-        membership and mentions in community profiles, customer links, programme history
-        and identity events; then remember ``suppression_keys`` so that a re-import of
-        those accounts stores nothing. None if there is no such person."""
+        membership and mentions in community profiles, customer links, programme history,
+        identity events, and quarantined records whose raw payload contains one of
+        ``quarantine_needles`` (case-insensitive); then remember ``suppression_keys`` so that
+        a re-import of those accounts stores nothing. None if there is no such person."""
 
     @abc.abstractmethod
     def suppressed(self, keys: Sequence[str]) -> set[str]:

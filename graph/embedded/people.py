@@ -176,7 +176,9 @@ class PeopleMixin:
 
     # -- erasure ---------------------------------------------------------------------------
 
-    def erase_person(self, person_id: str, suppression_keys: Sequence[str]) -> Erasure | None:
+    def erase_person(
+        self, person_id: str, suppression_keys: Sequence[str], quarantine_needles: Sequence[str]
+    ) -> Erasure | None:
         with self._transaction() as con:
             if not con.execute("SELECT 1 FROM person WHERE id = ?", (person_id,)).fetchone():
                 return None
@@ -211,6 +213,10 @@ class PeopleMixin:
                     con.execute(
                         "UPDATE community SET profile = ? WHERE id = ?", (json.dumps(data), cid)
                     )
+            con.executemany(
+                "DELETE FROM quarantine WHERE instr(lower(payload), lower(?)) > 0",
+                [(needle,) for needle in quarantine_needles],
+            )
             now = iso(datetime.now(UTC))
             con.executemany(
                 "INSERT INTO suppression(key, at) VALUES (?, ?) ON CONFLICT DO NOTHING",

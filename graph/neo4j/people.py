@@ -136,7 +136,9 @@ class PeopleMixin:
 
     # -- erasure ---------------------------------------------------------------------------
 
-    def erase_person(self, person_id: str, suppression_keys: Sequence[str]) -> Erasure | None:
+    def erase_person(
+        self, person_id: str, suppression_keys: Sequence[str], quarantine_needles: Sequence[str]
+    ) -> Erasure | None:
         def work(tx: ManagedTransaction) -> Erasure | None:
             found = self._run(tx, cypher.ACCOUNTS_TO_ERASE, id=person_id)
             if not found:
@@ -145,6 +147,7 @@ class PeopleMixin:
             posts = self._run(tx, cypher.ERASE_POSTS, accounts=accounts)
             for statement in (cypher.ERASE_PERSON, cypher.ERASE_EVENTS, cypher.ERASE_FROM_PROFILES):
                 self._run(tx, statement, id=person_id)
+            self._run(tx, cypher.ERASE_QUARANTINED, needles=list(quarantine_needles))
             self._run(tx, cypher.SUPPRESS, keys=list(suppression_keys), now=datetime.now(UTC))
             return Erasure(person_id, len(accounts), int(posts[0]["posts"]) if posts else 0)
 

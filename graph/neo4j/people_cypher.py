@@ -116,6 +116,12 @@ MATCH (c:Community) WHERE $id IN c.top_voices
 SET c.top_voices = [voice IN c.top_voices WHERE voice <> $id]
 """
 
+ERASE_QUARANTINED = """
+MATCH (q:QuarantinedRecord)
+WHERE any(needle IN $needles WHERE toLower(q.payload) CONTAINS toLower(needle))
+DELETE q
+"""
+
 SUPPRESS = """
 UNWIND $keys AS key
 MERGE (s:Suppression {key: key})

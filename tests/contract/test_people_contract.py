@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from graph.access import ApiKey, Role, key_digest
 from graph.identity import erase_person, merge_people, set_programme_status, split_person
-from graph.model import Community, Customer, CustomerLink
+from graph.model import Community, Customer, CustomerLink, QuarantineEntry
 from graph.people import ProgrammeStatus, StatusChange, suppression_key
 from graph.store import GraphStore
 from ingestion.pipeline import Pipeline, PreparedChunk
@@ -91,6 +91,11 @@ def test_erasure_removes_the_person_everywhere_and_blocks_reimport(store: GraphS
         {ada: "c1", bob: "c1"}, T0, {"c1": Community("c1", 2, top_voices=(ada, bob))}
     )
     set_programme_status(store, ada, ProgrammeStatus.ACTIVE, None, "key:a", T0)
+    rejected = [
+        QuarantineEntry(f"q{n}", "mastodon", "f", str(n), "bad date", payload, "{}", T0)
+        for n, payload in enumerate(['{"acct": "Ada", "created_at": "x"}', '{"acct": "adam"}'])
+    ]
+    store.quarantine(rejected)
 
     erased = erase_person(store, ada)
     assert (erased.accounts, erased.posts) == (1, 1)
@@ -104,6 +109,7 @@ def test_erasure_removes_the_person_everywhere_and_blocks_reimport(store: GraphS
     assert community is not None and community.top_voices == (bob,)
     assert store.programme_history([ada]) == {ada: []}
     assert list(store.interactions()) == []
+    assert [entry.id for entry in store.quarantined()] == ["q1"]
     assert store.suppressed([suppression_key("mastodon:ada"), "other"]) == {
         suppression_key("mastodon:ada")
     }
@@ -114,7 +120,7 @@ def test_erasure_removes_the_person_everywhere_and_blocks_reimport(store: GraphS
     assert (counts.read, counts.stored, counts.duplicates, counts.rejected) == (3, 0, 2, 1)
     assert store.get_account("mastodon", "ada") is None
     assert store.get_post("mastodon:1") is None
-    assert store.quarantined() == []
+    assert [entry.id for entry in store.quarantined()] == ["q1"]
 
 
 def test_api_keys_are_stored_by_digest_and_revocable(store: GraphStore) -> None:
