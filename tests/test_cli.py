@@ -133,3 +133,37 @@ def test_serve_with_several_worker_processes(tmp_path: Path) -> None:
                 time.sleep(0.2)
         assert answers == [{"data": {"stats": {"posts": 0}}}] * 4
         assert "2 process(es)" in server.output()
+
+
+def test_keys_are_created_listed_and_revoked(tmp_path: Path) -> None:
+    from graph.access import authenticate
+    from graph.embedded import EmbeddedGraphStore
+
+    data = str(tmp_path / "d")
+
+    def osmosi(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [OSMOSI, "keys", *args, "--data-dir", data],
+            env=clean_env(),
+            capture_output=True,
+            text=True,
+            check=check,
+        )
+
+    created = osmosi("create", "--role", "manager", "--name", "marta")
+    key = created.stdout.splitlines()[-1]
+    assert key.startswith("osk_") and len(key) > 40
+    assert key not in created.stderr
+    listed = json.loads(osmosi("list", "--json").stdout)
+    assert [(k["role"], k["name"], k["revoked_at"]) for k in listed] == [("manager", "marta", None)]
+    assert key not in json.dumps(listed)
+    store = EmbeddedGraphStore(tmp_path / "d")
+    try:
+        found = authenticate(store, key)
+        assert found is not None and found.role.value == "manager"
+        osmosi("revoke", listed[0]["id"])
+        assert authenticate(store, key) is None
+    finally:
+        store.close()
+    assert osmosi("revoke", listed[0]["id"], check=False).returncode == 1
+    assert osmosi("create", "--role", "owner", check=False).returncode == 2
