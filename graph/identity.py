@@ -72,7 +72,8 @@ def merge_people(
     if len(people) != 2:
         raise IdentityError("no such person")
     accounts = store.accounts_of([other_id])[other_id]
-    links = store.customer_links_of([other_id])[other_id]
+    links_of = store.customer_links_of([person_id, other_id])
+    links, already = links_of[other_id], {link.customer_id for link in links_of[person_id]}
     event = IdentityEvent(
         id=str(uuid.uuid4()),
         kind=IdentityEventKind.MERGE,
@@ -86,6 +87,9 @@ def merge_people(
             display_name=people[other_id].display_name,
             customer_links=tuple((k.customer_id, k.confidence, k.evidence) for k in links),
             programme=tuple(store.programme_history([other_id])[other_id]),
+            brought_customers=tuple(
+                link.customer_id for link in links if link.customer_id not in already
+            ),
         ),
     )
     store.merge_people(event)

@@ -48,6 +48,9 @@ class PersonSnapshot:
     customer_links: tuple[tuple[str, float, tuple[str, ...]], ...] = ()
     """(customer id, confidence, evidence) of each link the person had."""
     programme: tuple[StatusChange, ...] = ()
+    brought_customers: tuple[str, ...] = ()
+    """Customers the merge linked to the surviving person through this one (links it did
+    not have already): a split takes exactly those away from it again."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -292,6 +292,7 @@ def event_row(event: IdentityEvent) -> Row:
                 "display_name": snapshot.display_name,
                 "customer_links": [list(link) for link in snapshot.customer_links],
                 "programme": [status_row(change) for change in snapshot.programme],
+                "brought_customers": list(snapshot.brought_customers),
             },
             ensure_ascii=False,
         ),
@@ -318,6 +319,7 @@ def event_from_row(row: Mapping[str, Any]) -> IdentityEvent:
                 for cid, confidence, evidence in snapshot["customer_links"]
             ),
             programme=tuple(status_from_row(change) for change in snapshot["programme"]),
+            brought_customers=tuple(snapshot.get("brought_customers", ())),
         ),
         undoes=row["undoes"],
         undone_by=row["undone_by"],

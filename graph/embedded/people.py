@@ -124,12 +124,11 @@ class PeopleMixin:
                 "WHERE person_id = ? AND uid IN (SELECT value FROM json_each(?))",
                 (event.other_id, event.person_id, json_list(event.account_uids)),
             )
-            restored = [cid for cid, _, _ in snapshot.customer_links]
             # Links the merge brought along go back to the person they came with.
             con.execute(
                 "DELETE FROM customer_link WHERE person_id = ? "
                 "AND customer_id IN (SELECT value FROM json_each(?))",
-                (event.person_id, json_list(restored)),
+                (event.person_id, json_list(snapshot.brought_customers)),
             )
             con.executemany(
                 "INSERT INTO customer_link(person_id, customer_id, confidence, evidence) "

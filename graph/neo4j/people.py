@@ -105,7 +105,7 @@ class PeopleMixin:
                 tx,
                 cypher.DROP_CUSTOMER_LINKS,
                 id=event.person_id,
-                customers=[link["customer_id"] for link in links],
+                customers=list(snapshot.brought_customers),
             )
             self._run(tx, LINK_CUSTOMERS, rows=links)
             self._run(tx, cypher.ADD_STATUS_CHANGES, rows=_status_rows(snapshot.programme))

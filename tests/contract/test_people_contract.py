@@ -56,6 +56,7 @@ def test_a_merge_undone_leaves_the_graph_as_it_was(store: GraphStore) -> None:
     store.link_customers(
         [
             CustomerLink(on_mastodon, "C-1", 0.9, ("handle in CRM",)),
+            CustomerLink(on_x, "C-1", 0.5, ("same name",)),
             CustomerLink(on_x, "C-2", 0.7, ("email-like handle",)),
         ]
     )
