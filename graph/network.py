@@ -18,7 +18,6 @@ from graph.ranking.ties import MAP_PEOPLE
 from graph.ranking.views import Entry, GraphFilter, filtered_influencers, stored_influencers
 from graph.store import GraphStore
 
-MAX_MAP_PEOPLE = MAP_PEOPLE
 EDGES_PER_PERSON = 5
 """An influencer map keeps at most this many edges per node, the strongest."""
 MAX_PATH_HOPS = 6
@@ -120,8 +119,8 @@ def influencer_map(
     stored (`graph.ranking.ties`). A filter recomputes both on its part of the graph (a
     community's members are ranked by the stored scores, their ties read now).
     """
-    if not 1 <= first <= MAX_MAP_PEOPLE:
-        raise ValueError(f"first must be between 1 and {MAX_MAP_PEOPLE}")
+    if not 1 <= first <= MAP_PEOPLE:
+        raise ValueError(f"first must be between 1 and {MAP_PEOPLE}")
     if where.changes_graph:
         nodes = filtered_influencers(store, now, first, 0, where, community_id)
     else:

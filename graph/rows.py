@@ -178,10 +178,12 @@ def without_accounts(batch: PostBatch, erased: set[str]) -> tuple[PostBatch, int
     them; also how many posts were dropped."""
     if not erased:
         return batch, 0
-    posts = [row for row in batch.posts if row["author_uid"] not in erased]
+    posts = [
+        {**row, "mention_uids": [uid for uid in row["mention_uids"] if uid not in erased]}
+        for row in batch.posts
+        if row["author_uid"] not in erased
+    ]
     kept = {row["uid"] for row in posts}
-    for row in posts:
-        row["mention_uids"] = [uid for uid in row["mention_uids"] if uid not in erased]
     return (
         PostBatch(
             accounts=[row for row in batch.accounts if row["uid"] not in erased],

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import asyncio
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,3 +43,34 @@ async def graphql(client: httpx.AsyncClient, query: str, **variables: Any) -> di
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
+
+
+def ask(
+    store: GraphStore, query: str, role: Role | None = Role.ADMIN, **variables: Any
+) -> dict[str, Any]:
+    """One GraphQL operation over HTTP against the app on ``store``, with a key of ``role``."""
+
+    async def scenario() -> dict[str, Any]:
+        async with api_client(store, role=role) as client:
+            return await graphql(client, query, **variables)
+
+    return asyncio.run(scenario())
+
+
+@contextmanager
+def counting_calls(store: GraphStore, names: tuple[str, ...]) -> Iterator[Counter[str]]:
+    """Count calls of the store methods ``names`` while the block runs."""
+    calls: Counter[str] = Counter()
+    for name in names:
+        original: Callable[..., Any] = getattr(store, name)
+
+        def counted(*args: Any, _name: str = name, _original: Any = original, **kw: Any) -> Any:
+            calls[_name] += 1
+            return _original(*args, **kw)
+
+        setattr(store, name, counted)
+    try:
+        yield calls
+    finally:
+        for name in names:
+            delattr(store, name)

@@ -11,11 +11,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bench.api_latency import free_port
 from graph.neo4j import Neo4jGraphStore
 from tests.conftest import neo4j_params
 from tests.ingestion.helpers import FIXTURES
 from tests.serving import OSMOSI, serving
-from tests.test_cli import clean_env, free_port
+from tests.test_cli import clean_env
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 

@@ -3,17 +3,11 @@ fixture export, plus synthetic Mastodon statuses, enriched, then ranked."""
 
 from __future__ import annotations
 
-import asyncio
 import io
-from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 
-from graph.access import Role
 from graph.ranking.service import RankOptions, recompute
 from graph.store import GraphStore
 from ingestion.enrichment.analyzer import analyzer_for
@@ -22,7 +16,6 @@ from ingestion.pipeline import Pipeline
 from ingestion.synthetic import write_mastodon_statuses
 from tests.ingestion.helpers import FILES, fixture_parser
 from tests.ingestion.helpers import FIXTURES as INGEST_FIXTURES
-from tests.server_helpers import api_client, graphql
 
 SYNTHETIC_POSTS = 600
 SYNTHETIC_PEOPLE = 60
@@ -45,34 +38,3 @@ def ingest_world(store: GraphStore) -> None:
 def world(store: GraphStore) -> GraphStore:
     ingest_world(store)
     return store
-
-
-def ask(
-    store: GraphStore, query: str, role: Role | None = Role.ADMIN, **variables: Any
-) -> dict[str, Any]:
-    """One GraphQL operation over HTTP against the app on ``store``, with a key of ``role``."""
-
-    async def scenario() -> dict[str, Any]:
-        async with api_client(store, role=role) as client:
-            return await graphql(client, query, **variables)
-
-    return asyncio.run(scenario())
-
-
-@contextmanager
-def counting_calls(store: GraphStore, names: tuple[str, ...]) -> Iterator[Counter[str]]:
-    """Count calls of the store methods ``names`` while the block runs."""
-    calls: Counter[str] = Counter()
-    for name in names:
-        original: Callable[..., Any] = getattr(store, name)
-
-        def counted(*args: Any, _name: str = name, _original: Any = original, **kw: Any) -> Any:
-            calls[_name] += 1
-            return _original(*args, **kw)
-
-        setattr(store, name, counted)
-    try:
-        yield calls
-    finally:
-        for name in names:
-            delattr(store, name)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from graph.store import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
-from tests.api.conftest import ask
+from tests.server_helpers import ask
 
 
 def person(store: GraphStore, platform: str, handle: str) -> str:

@@ -10,9 +10,8 @@ import pytest
 
 from graph.access import Role
 from graph.store import GraphStore
-from tests.api.conftest import counting_calls
 from tests.api.test_person_view import COUNTED
-from tests.server_helpers import api_client
+from tests.server_helpers import api_client, counting_calls
 
 
 def nested(depth: int) -> str:

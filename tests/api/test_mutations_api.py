@@ -11,9 +11,9 @@ import pytest
 from graph.access import Role
 from graph.store import GraphStore
 from ingestion.pipeline import Pipeline
-from tests.api.conftest import ask
 from tests.api.test_explore_api import person
 from tests.ingestion.helpers import FIXTURES, fixture_parser
+from tests.server_helpers import ask
 
 STATUS = """mutation($id: ID!, $status: AdvocateStatus!, $note: String) {
   setAdvocateStatus(personId: $id, status: $status, note: $note) { status note actor at } }"""

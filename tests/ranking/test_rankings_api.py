@@ -16,7 +16,7 @@ from graph.ranking.influence import INFLUENCE_FACTORS
 from graph.ranking.service import RankOptions, recompute
 from ingestion.demo import load_demo
 from ingestion.enrichment.analyzer import analyzer_for
-from tests.server_helpers import api_client, graphql
+from tests.server_helpers import api_client, ask, counting_calls, graphql
 
 INFLUENCERS = """{ influencers(first: 20) { score factors { name value }
   person { id accounts { platform handle } } } }"""
@@ -43,25 +43,9 @@ def ranked(embedded_store: EmbeddedGraphStore) -> EmbeddedGraphStore:
 
 
 def run(store: EmbeddedGraphStore, query: str, **variables: Any) -> tuple[dict, Counter[str]]:  # type: ignore[type-arg]
-    calls: Counter[str] = Counter()
-    for name in COUNTED:
-        original = getattr(store, name)
-
-        def counting(*args: Any, _name: str = name, _original: Any = original, **kw: Any) -> Any:
-            calls[_name] += 1
-            return _original(*args, **kw)
-
-        setattr(store, name, counting)
-
-    async def scenario() -> dict:  # type: ignore[type-arg]
-        async with api_client(store) as client:
-            return await graphql(client, query, **variables)
-
-    try:
-        return asyncio.run(scenario()), calls
-    finally:
-        for name in COUNTED:
-            delattr(store, name)
+    with counting_calls(store, COUNTED) as calls:
+        body = ask(store, query, **variables)
+    return body, calls
 
 
 def test_influencers_with_factors_and_accounts_in_three_store_calls(ranked) -> None:  # type: ignore[no-untyped-def]

@@ -17,13 +17,15 @@ from strawberry.extensions import (
     ValidationCache,
 )
 
+from graph.ranking.ties import MAP_PEOPLE
+
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 MAX_PAGE = 100
 PAGE_ARGUMENTS = ("first", "size")
 PAGE_LIMITS: dict[tuple[str, str], int] = {
-    ("Query", "influencerMap"): 500,
+    ("Query", "influencerMap"): MAP_PEOPLE,
     ("Query", "thread"): 1_000,
     ("Query", "ambassadorShortlist"): 50,
     ("Person", "topics"): 50,

@@ -8,7 +8,7 @@ import strawberry
 from starlette.concurrency import run_in_threadpool
 
 from graph import identity
-from graph.model import normalize_handle, normalize_platform
+from graph.model import account_uid, normalize_handle, normalize_platform
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError
@@ -100,9 +100,7 @@ class PeopleMutation:
         self, info: Info, person_id: strawberry.ID, accounts: list[AccountRef], reason: str
     ) -> IdentityEvent:
         try:
-            uids = [
-                f"{normalize_platform(a.platform)}:{normalize_handle(a.handle)}" for a in accounts
-            ]
+            uids = [account_uid(a.platform, a.handle) for a in accounts]
         except ValueError as error:
             raise UserError(str(error)) from None
         run = partial(
