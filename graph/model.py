@@ -245,6 +245,8 @@ class Customer:
     email: str | None = None
     city: str | None = None
     lifetime_value: float | None = None
+    handles: tuple[str, ...] = ()
+    """Account uids (`account_uid`) the CRM record lists for the customer."""
 
 
 @dataclass(frozen=True, slots=True)

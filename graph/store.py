@@ -43,6 +43,7 @@ from graph.model import (
 )
 from graph.people import MapTie
 from graph.rows import PostBatch, post_batch
+from graph.store_correlate import CorrelateContract
 from graph.store_insights import InsightsContract
 from graph.store_people import PeopleContract
 
@@ -59,9 +60,10 @@ class StoreUnavailable(StoreError):
     """The store cannot be reached (server down, data directory unusable)."""
 
 
-class GraphStore(PeopleContract, InsightsContract, abc.ABC):
-    """Typed domain operations over the conversation graph (with the people and insight
-    views of `PeopleContract` and `InsightsContract`)."""
+class GraphStore(PeopleContract, InsightsContract, CorrelateContract, abc.ABC):
+    """Typed domain operations over the conversation graph (with the people, insight and
+    correlate-and-act parts of `PeopleContract`, `InsightsContract` and
+    `CorrelateContract`)."""
 
     backend: str
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
+from graph.acting import Actions
 from graph.model import ChannelKind, IngestCounts, Post, QuarantineEntry
 from graph.people import suppression_key
 from graph.rows import PostBatch, without_accounts
@@ -96,6 +97,8 @@ class PreparedChunk:
     read: int
     posts: PostBatch | None
     rejected: list[QuarantineEntry]
+    enriched: tuple[Post, ...] = ()
+    """The posts the batch was made from, for the actions taken on them once written."""
 
 
 @dataclass
@@ -108,6 +111,10 @@ class Pipeline:
     )
     enrich: Enricher = passthrough
     batch_size: int = 1000
+    actions: Actions | None = None
+    """Routing and alerts for the new posts of each batch (none: store only)."""
+    on_alerts: Callable[[], None] | None = None
+    """Called when a batch raised alerts (the in-process mode starts their delivery)."""
 
     def ingest(
         self,
@@ -160,8 +167,9 @@ class Pipeline:
                 posts.append(self.to_post(parser, item))
             except RecordError as error:
                 rejected.append(quarantine_entry(parser.name, source, item, error.reason))
-        batch = self.store.prepare_posts(self.enrich(posts)) if posts else None
-        return PreparedChunk(len(items), batch, rejected)
+        enriched = self.enrich(posts) if posts else []
+        batch = self.store.prepare_posts(enriched) if enriched else None
+        return PreparedChunk(len(items), batch, rejected, tuple(enriched))
 
     def write(self, chunk: PreparedChunk) -> IngestCounts:
         """Store a prepared chunk: posts upserted, rejects quarantined.
@@ -174,15 +182,27 @@ class Pipeline:
             log.info("%d records quarantined", len(chunk.rejected))
         stored = duplicates = erased = 0
         if chunk.posts is not None:
-            posts, erased = without_accounts(chunk.posts, self._erased(chunk.posts))
+            erased_uids = self._erased(chunk.posts)
+            posts, erased = without_accounts(chunk.posts, erased_uids)
             if erased:
                 log.info("%d records of erased people dropped", erased)
             if posts.posts:
                 result = self.store.write_posts(posts)
                 stored, duplicates = result.created, result.existing
+                self._act([p for p in chunk.enriched if p.author.uid not in erased_uids])
             else:
                 duplicates = posts.submitted
         return IngestCounts(chunk.read, stored, duplicates, len(chunk.rejected) + erased)
+
+    def _act(self, posts: list[Post]) -> None:
+        """Route the written posts and raise their alerts. A post opens one conversation
+        and raises each alert once, however often it is written, so a chunk redelivered
+        after a crash between the write and this step still routes every post."""
+        if self.actions is None or not posts:
+            return
+        acted = self.actions.on_written(self.store, posts, datetime.now(UTC))
+        if acted.alerts and self.on_alerts is not None:
+            self.on_alerts()
 
     def _erased(self, batch: PostBatch) -> set[str]:
         keys = {suppression_key(row["uid"]): row["uid"] for row in batch.accounts}

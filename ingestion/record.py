@@ -139,9 +139,14 @@ def validate_record(data: Mapping[str, object]) -> CanonicalPost:
     try:
         return CanonicalPost.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "record"
-        raise RecordError(f"invalid {where}: {first['msg']}") from None
+        raise RecordError(first_error(error)) from None
+
+
+def first_error(error: ValidationError) -> str:
+    """A validation failure as a rejection reason: its first problem and where."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "record"
+    return f"invalid {where}: {first['msg']}"
 
 
 def canonical_json_schema() -> str:

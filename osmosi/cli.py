@@ -168,6 +168,7 @@ def beat() -> None:
 
 def _register_commands() -> None:
     from osmosi.analyze_cli import analyze
+    from osmosi.crm_cli import alerts_app, crm_app
     from osmosi.ingest_cli import ingest, quarantine_app
     from osmosi.keys_cli import keys_app
     from osmosi.rank_cli import rank
@@ -177,6 +178,8 @@ def _register_commands() -> None:
     app.command()(analyze)
     app.command()(rank)
     app.add_typer(keys_app, name="keys")
+    app.add_typer(crm_app, name="crm")
+    app.add_typer(alerts_app, name="alerts")
 
 
 _register_commands()

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from graph.model import IngestCounts, JobState
 from graph.store import GraphStore
+from ingestion.crm import CRM_PREFIX, CrmImport
 from ingestion.parsers import FORMATS, Parser, UnknownFormat, parse_mapping, parser_for
 from osmosi.runtime import job_runner, open_store, pipeline_for
 from osmosi.settings import Settings
@@ -236,7 +237,10 @@ def quarantine_replay(
             e for e in store.quarantined(limit=500, after=after, format=format) if e.id not in seen
         ]:
             seen.update(e.id for e in entries)
-            total += pipeline.replay(entries, lambda name: parser_for(name, csv_mapping))
+            customers = [e for e in entries if e.format.startswith(CRM_PREFIX)]
+            posts = [e for e in entries if not e.format.startswith(CRM_PREFIX)]
+            total += CrmImport(store).replay(customers)
+            total += pipeline.replay(posts, lambda name: parser_for(name, csv_mapping))
             after = entries[-1].id
     result = {
         "read": total.read,

@@ -6,13 +6,17 @@ from datetime import timedelta
 from functools import partial
 from typing import Any
 
+from graph.acting import Actions
 from graph.embedded import EmbeddedGraphStore
+from graph.linking import Thresholds
 from graph.neo4j import Neo4jGraphStore
+from graph.routing import DEFAULT_TABLE, RoutingTable, load_table
 from graph.store import GraphStore
 from ingestion.enrichment.analyzer import Analyzer, analyzer_for
 from ingestion.enrichment.brand import DEFAULT_LEXICON
 from ingestion.jobs.celery_app import create_celery
 from ingestion.jobs.runner import CeleryRunner, InProcessRunner, JobRunner
+from ingestion.jobs.webhooks import BackgroundDelivery, Backoff, Dispatcher, http_post
 from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
 from osmosi.settings import Settings
 
@@ -43,12 +47,42 @@ def analyzer(settings: Settings) -> Analyzer:
     return analyzer_for(settings.brand_lexicon or DEFAULT_LEXICON)
 
 
+def routing_table(settings: Settings) -> RoutingTable:
+    """The configured impact table (the bundled default unless a file is named)."""
+    return load_table(settings.routing_rules or DEFAULT_TABLE)
+
+
+def identity_thresholds(settings: Settings) -> Thresholds:
+    """From which confidence identity links apply without review."""
+    return Thresholds(settings.identity_link_threshold, settings.identity_merge_threshold)
+
+
+def dispatcher(settings: Settings, store: GraphStore) -> Dispatcher | None:
+    """The webhook dispatcher, when webhooks are configured."""
+    if not settings.webhook_urls or settings.webhook_secret is None:
+        return None
+    return Dispatcher(
+        store,
+        settings.webhook_secret.get_secret_value(),
+        http_post(settings.webhook_timeout_seconds),
+        Backoff(timedelta(seconds=settings.webhook_retry_seconds), settings.webhook_attempts),
+    )
+
+
 def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
-    """The ingest pipeline over ``store``, with the configured channel kinds and, unless
-    disabled, enrichment with the configured brand lexicon (whose touchpoints and products
-    are written to the store, named)."""
+    """The ingest pipeline over ``store``, with the configured channel kinds, routing and
+    alerts and, unless disabled, enrichment with the configured brand lexicon (whose
+    touchpoints and products are written to the store, named). New alerts' webhooks are
+    delivered by a background thread of this process."""
     kinds = {**DEFAULT_CHANNEL_KINDS, **settings.channel_kinds}
-    pipeline = Pipeline(store, channel_kinds=kinds, batch_size=settings.ingest_batch_size)
+    delivery = dispatcher(settings, store)
+    pipeline = Pipeline(
+        store,
+        channel_kinds=kinds,
+        batch_size=settings.ingest_batch_size,
+        actions=Actions(routing_table(settings), tuple(settings.webhook_urls)),
+        on_alerts=BackgroundDelivery(delivery).kick if delivery is not None else None,
+    )
     if settings.enrich:
         enrichment = analyzer(settings)
         store.upsert_touchpoints(enrichment.lexicon.touchpoints)

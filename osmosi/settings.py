@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.model import ChannelKind
@@ -78,6 +78,45 @@ class Settings(BaseSettings):
         ge=0,
         description="How often `osmosi beat` has the rankings recomputed; 0 turns it off.",
     )
+
+    routing_rules: Path | None = Field(
+        None,
+        description="Impact table (TOML) routing conversations to business functions; unset "
+        "means the bundled default (graph/data/routing.toml). A table saved through the API "
+        "takes precedence.",
+    )
+    identity_link_threshold: float = Field(
+        0.75, ge=0.0, le=1.0, description="Confidence from which person-customer links apply."
+    )
+    identity_merge_threshold: float = Field(
+        0.9, ge=0.0, le=1.0, description="Confidence from which two people are merged."
+    )
+    webhook_urls: list[str] = Field(
+        default_factory=list, description="URLs every alert is POSTed to, signed (JSON list)."
+    )
+    webhook_secret: SecretStr | None = Field(
+        None, description="Shared secret of the webhooks' HMAC-SHA256 signature."
+    )
+    webhook_retry_seconds: float = Field(
+        30.0, gt=0, description="Wait before a failed delivery's first retry (then doubling)."
+    )
+    webhook_attempts: int = Field(6, ge=1, le=20, description="Attempts before giving up.")
+    webhook_timeout_seconds: float = Field(10.0, gt=0, description="Per-attempt timeout.")
+    alert_scan_minutes: int = Field(
+        15, ge=0, description="How often `osmosi beat` scans for spikes and new channels."
+    )
+    alert_poll_seconds: float = Field(
+        2.0, gt=0, le=60, description="How often alert subscriptions look for new alerts."
+    )
+
+    @model_validator(mode="after")
+    def _webhooks_are_signed(self) -> Settings:
+        if self.webhook_urls and self.webhook_secret is None:
+            raise ValueError("OSMOSI_WEBHOOK_URLS needs OSMOSI_WEBHOOK_SECRET to sign deliveries")
+        for url in self.webhook_urls:
+            if not url.startswith(("http://", "https://")):
+                raise ValueError("webhook URLs must be http:// or https:// URLs")
+        return self
 
     @property
     def store_backend(self) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 
 from anyio import to_thread
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
 from strawberry.fastapi import GraphQLRouter
 
 import osmosi
@@ -26,9 +28,14 @@ from server.graphql.schema import build_schema
 log = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
+def create_app(
+    settings: Settings,
+    store: GraphStore | None = None,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> FastAPI:
     """Build the API. With ``store`` given the app uses it and leaves it open at shutdown;
-    otherwise it opens the configured store on startup and closes it on shutdown."""
+    otherwise it opens the configured store on startup and closes it on shutdown. ``clock``
+    gives each request its "now" (due times, overdue lists, decay)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -41,6 +48,8 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         )
         app.state.broker = RedisBroker(settings.redis_url) if settings.redis_url else None
         app.state.runner = job_runner(settings, app.state.store)
+        if app.state.runner.pipeline.on_alerts is not None:
+            app.state.runner.pipeline.on_alerts()  # deliver what an earlier run left pending
         log.info("store %s ready", app.state.store.backend)
         try:
             yield
@@ -60,17 +69,20 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     )
     app.state.settings = settings
 
-    async def context(request: Request) -> Context:
+    async def context(request: HTTPConnection) -> Context:
         caller = await caller_of(request)
         # No key, no data: an operation without a valid key is refused before parsing.
-        # (GET only serves the GraphiQL page: queries are not accepted over GET.)
-        if caller is None and request.method != "GET":
+        # (GET only serves the GraphiQL page: queries are not accepted over GET. A
+        # subscription's WebSocket carries the key in its handshake's headers.)
+        serves_page = request.scope["type"] == "http" and request.scope["method"] == "GET"
+        if caller is None and not serves_page:
             raise unauthorized()
         return Context(
             store=request.app.state.store,
             runner=request.app.state.runner,
             settings=settings,
             caller=caller,
+            now=clock(),
         )
 
     graphql = GraphQLRouter[Context, None](

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
 
 from graph.access import ApiKey, Role, authenticate
 from graph.store import StoreError
@@ -16,7 +17,7 @@ def bearer_token(authorization: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-async def caller_of(request: Request) -> ApiKey | None:
+async def caller_of(request: HTTPConnection) -> ApiKey | None:
     """The active key the request carries, or None."""
     token = bearer_token(request.headers.get("authorization"))
     if token is None:

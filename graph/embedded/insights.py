@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from graph.embedded.schema import INTERACTION_SELECTS
-from graph.embedded.sql import iso, json_list, parse, post_window
+from graph.embedded.sql import customer_from_row, iso, json_list, parse, post_window
 from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, StoredPost
 from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
 
@@ -170,11 +170,11 @@ class InsightsMixin:
 
     def get_customers(self, ids: Sequence[str]) -> dict[str, Customer]:
         rows = self._query(
-            "SELECT external_id, first_name, last_name, email, city, lifetime_value "
+            "SELECT external_id, first_name, last_name, email, city, lifetime_value, handles "
             "FROM customer WHERE external_id IN (SELECT value FROM json_each(?))",
             (json_list(ids),),
         )
-        return {row[0]: Customer(*row) for row in rows}
+        return {row[0]: customer_from_row(row) for row in rows}
 
     def list_channels(self) -> list[Channel]:
         return [

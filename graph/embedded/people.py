@@ -189,7 +189,7 @@ class PeopleMixin:
             ]
             owned = json_list(accounts)
             posts = "SELECT uid FROM post WHERE author_uid IN (SELECT value FROM json_each(?))"
-            for table in ("post_mention", "post_topic", "post_aspect"):
+            for table in ("post_mention", "post_topic", "post_aspect", "conversation"):
                 con.execute(f"DELETE FROM {table} WHERE post_uid IN ({posts})", (owned,))
             con.execute(
                 "DELETE FROM post_mention WHERE account_uid IN (SELECT value FROM json_each(?))",
@@ -202,6 +202,10 @@ class PeopleMixin:
             con.execute(
                 "DELETE FROM identity_event WHERE person_id = ?1 OR other_id = ?1", (person_id,)
             )
+            con.execute(
+                "DELETE FROM identity_link WHERE person_id = ?1 OR target_id = ?1", (person_id,)
+            )
+            con.execute("DELETE FROM alert WHERE subject = ?", (person_id,))
             self._delete_person(con, person_id)
             for cid, profile in con.execute(
                 "SELECT id, profile FROM community WHERE profile IS NOT NULL"

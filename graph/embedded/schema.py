@@ -4,7 +4,7 @@ Primary keys are the domain's natural keys, so they play the role of Neo4j's uni
 constraints. Relationships are columns (one-to-one) or link tables (many-to-many).
 """
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Columns a store of version N-1 lacks at version N: (table, column, type). New tables come
 # from DDL's ``CREATE ... IF NOT EXISTS``. Applied only where the column is missing, so a
@@ -18,6 +18,7 @@ MIGRATIONS: dict[int, tuple[tuple[str, str, str], ...]] = {
     3: (("community", "profile", "TEXT"),),
     4: (("person_score", "factors", "TEXT"),),
     5: (),
+    6: (("customer", "handles", "TEXT"),),
 }
 
 DDL = """
@@ -140,7 +141,8 @@ CREATE TABLE IF NOT EXISTS customer (
     last_name TEXT,
     email TEXT,
     city TEXT,
-    lifetime_value REAL
+    lifetime_value REAL,
+    handles TEXT
 );
 CREATE TABLE IF NOT EXISTS customer_link (
     person_id TEXT NOT NULL REFERENCES person(id),
@@ -211,6 +213,53 @@ CREATE TABLE IF NOT EXISTS api_key (
     created_at TEXT NOT NULL,
     revoked_at TEXT
 );
+CREATE TABLE IF NOT EXISTS identity_link (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    merge_event_id TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS identity_link_review ON identity_link(kind, status, confidence);
+CREATE INDEX IF NOT EXISTS identity_link_merge ON identity_link(merge_event_id)
+    WHERE merge_event_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS conversation (
+    post_uid TEXT PRIMARY KEY,
+    function TEXT NOT NULL,
+    owner TEXT,
+    status TEXT NOT NULL,
+    priority_rank INTEGER NOT NULL,
+    due_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversation_queue ON conversation(status, priority_rank, due_at);
+CREATE INDEX IF NOT EXISTS conversation_received ON conversation(received_at);
+CREATE TABLE IF NOT EXISTS routing_table (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alert (
+    id TEXT PRIMARY KEY,
+    subject TEXT NOT NULL,
+    raised_at TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS alert_raised ON alert(raised_at);
+CREATE TABLE IF NOT EXISTS webhook_delivery (
+    id TEXT PRIMARY KEY,
+    alert_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    next_attempt_at TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_delivery_due ON webhook_delivery(state, next_attempt_at);
+CREATE INDEX IF NOT EXISTS webhook_delivery_alert ON webhook_delivery(alert_id);
 CREATE TABLE IF NOT EXISTS ingest_chunk (
     job_id TEXT NOT NULL,
     chunk INTEGER NOT NULL,
@@ -223,6 +272,11 @@ CREATE TABLE IF NOT EXISTS ingest_chunk (
 """
 
 TABLES = (
+    "routing_table",
+    "webhook_delivery",
+    "alert",
+    "conversation",
+    "identity_link",
     "map_tie",
     "api_key",
     "suppression",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from graph.model import utc
+from graph.model import Customer, utc
 
 
 def iso(value: datetime) -> str:
@@ -46,3 +46,17 @@ def ensure_pow(con: sqlite3.Connection) -> None:
         con.execute("SELECT pow(2, 2)")
     except sqlite3.OperationalError:
         con.create_function("pow", 2, math.pow, deterministic=True)
+
+
+def customer_from_row(row: tuple[Any, ...]) -> Customer:
+    """A customer from its columns, the last being its handles (JSON)."""
+    external_id, first_name, last_name, email, city, lifetime_value, handles = row
+    return Customer(
+        external_id,
+        first_name,
+        last_name,
+        email,
+        city,
+        lifetime_value,
+        tuple(json.loads(handles or "[]")),
+    )

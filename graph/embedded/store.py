@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from graph.embedded.correlate import CorrelateMixin
 from graph.embedded.insights import InsightsMixin
 from graph.embedded.people import PeopleMixin
 from graph.embedded.rankings import RankingsMixin
@@ -64,7 +65,7 @@ MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are to
 _MAX_ANCESTORS = 10_000
 
 
-class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, GraphStore):
+class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMixin, GraphStore):
     """`GraphStore` on SQLite, durable in ``data_dir``."""
 
     backend = "embedded"
@@ -305,17 +306,26 @@ class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, GraphStore):
 
     def upsert_customers(self, customers: Sequence[Customer]) -> UpsertResult:
         rows = [
-            (c.external_id, c.first_name, c.last_name, c.email, c.city, c.lifetime_value)
+            (
+                c.external_id,
+                c.first_name,
+                c.last_name,
+                c.email,
+                c.city,
+                c.lifetime_value,
+                json_list(c.handles),
+            )
             for c in customers
         ]
         with self._transaction() as con:
             existing = self._existing(con, "customer", "external_id", [r[0] for r in rows])
             con.executemany(
                 "INSERT INTO customer(external_id, first_name, last_name, email, city, "
-                "lifetime_value) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(external_id) DO UPDATE "
+                "lifetime_value, handles) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(external_id) DO UPDATE "
                 "SET first_name = excluded.first_name, last_name = excluded.last_name, "
                 "email = excluded.email, city = excluded.city, "
-                "lifetime_value = excluded.lifetime_value",
+                "lifetime_value = excluded.lifetime_value, handles = excluded.handles",
                 rows,
             )
         created = len({r[0] for r in rows} - existing)

@@ -32,6 +32,11 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
     ("Suppression", "key"),
     ("ApiKey", "id"),
     ("ApiKey", "digest"),
+    ("IdentityLink", "id"),
+    ("RoutingTable", "id"),
+    ("Conversation", "post_uid"),
+    ("Alert", "id"),
+    ("WebhookDelivery", "id"),
 )
 
 
@@ -42,6 +47,16 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Post", "created_at"),
     ("IdentityEvent", "person_id"),
     ("IdentityEvent", "other_id"),
+    ("IdentityLink", "status"),
+    ("IdentityLink", "person_id"),
+    ("IdentityLink", "target_id"),
+    ("IdentityLink", "merge_event_id"),
+    ("Conversation", "status"),
+    ("Conversation", "received_at"),
+    ("Alert", "raised_at"),
+    ("Alert", "subject"),
+    ("WebhookDelivery", "state"),
+    ("WebhookDelivery", "alert_id"),
 )
 
 # People are searched by part of a handle or name (CONTAINS uses text indexes).
@@ -216,7 +231,7 @@ OPTIONAL MATCH (known:Customer {external_id: row.external_id})
 WITH row, known IS NULL AS is_new
 MERGE (c:Customer {external_id: row.external_id})
 SET c.first_name = row.first_name, c.last_name = row.last_name, c.email = row.email,
-    c.city = row.city, c.lifetime_value = row.lifetime_value
+    c.city = row.city, c.lifetime_value = row.lifetime_value, c.handles = row.handles
 RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
 """
 

@@ -11,7 +11,7 @@ import neo4j
 
 from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, StoredPost, utc
 from graph.neo4j import insights_cypher as cypher
-from graph.neo4j.values import native_datetime
+from graph.neo4j.values import customer, native_datetime
 from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
 
 
@@ -91,8 +91,7 @@ class InsightsMixin:
 
     def get_customers(self, ids: Sequence[str]) -> dict[str, Customer]:
         return {
-            r["external_id"]: Customer(**r.data())
-            for r in self._read(cypher.GET_CUSTOMERS, ids=list(ids))
+            r["external_id"]: customer(r) for r in self._read(cypher.GET_CUSTOMERS, ids=list(ids))
         }
 
     def list_channels(self) -> list[Channel]:

@@ -87,7 +87,8 @@ GET_CUSTOMERS = """
 UNWIND $ids AS id
 MATCH (c:Customer {external_id: id})
 RETURN c.external_id AS external_id, c.first_name AS first_name, c.last_name AS last_name,
-       c.email AS email, c.city AS city, c.lifetime_value AS lifetime_value
+       c.email AS email, c.city AS city, c.lifetime_value AS lifetime_value,
+       c.handles AS handles
 """
 
 LIST_CHANNELS = """

@@ -13,6 +13,7 @@ from neo4j import ManagedTransaction
 
 from graph.access import ApiKey, Role
 from graph.model import CustomerLink
+from graph.neo4j import correlate_cypher
 from graph.neo4j import people_cypher as cypher
 from graph.neo4j.cypher import LINK_CUSTOMERS
 from graph.people import Erasure, IdentityEvent, StatusChange
@@ -144,8 +145,15 @@ class PeopleMixin:
             if not found:
                 return None
             accounts = list(found[0]["accounts"])
+            self._run(tx, correlate_cypher.ERASE_CONVERSATIONS, accounts=accounts)
             posts = self._run(tx, cypher.ERASE_POSTS, accounts=accounts)
-            for statement in (cypher.ERASE_PERSON, cypher.ERASE_EVENTS, cypher.ERASE_FROM_PROFILES):
+            for statement in (
+                cypher.ERASE_PERSON,
+                cypher.ERASE_EVENTS,
+                cypher.ERASE_FROM_PROFILES,
+                correlate_cypher.ERASE_LINKS,
+                correlate_cypher.ERASE_ALERTS,
+            ):
                 self._run(tx, statement, id=person_id)
             self._run(tx, cypher.ERASE_QUARANTINED, needles=list(quarantine_needles))
             self._run(tx, cypher.SUPPRESS, keys=list(suppression_keys), now=datetime.now(UTC))

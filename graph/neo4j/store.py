@@ -51,6 +51,7 @@ from graph.model import (
     utc,
 )
 from graph.neo4j import cypher
+from graph.neo4j.correlate import CorrelateMixin
 from graph.neo4j.insights import InsightsMixin
 from graph.neo4j.people import PeopleMixin
 from graph.neo4j.rankings import RankingsMixin
@@ -72,7 +73,7 @@ _ACCOUNTS_PER_RECORD = 1000
 _ROWS_PER_WRITE = 20_000
 
 
-class Neo4jGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, GraphStore):
+class Neo4jGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMixin, GraphStore):
     """`GraphStore` on a Neo4j 5 database reached over Bolt."""
 
     backend = "neo4j"

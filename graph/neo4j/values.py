@@ -7,7 +7,7 @@ from typing import Any, LiteralString, cast
 
 import neo4j
 
-from graph.model import utc
+from graph.model import Customer, utc
 
 
 def native_datetime(value: Any) -> datetime | None:
@@ -22,3 +22,8 @@ def native_datetime(value: Any) -> datetime | None:
 def cypher_text(text: str) -> LiteralString:
     # Statements are constants of graph.neo4j.cypher, never built from input.
     return text
+
+
+def customer(record: neo4j.Record) -> Customer:
+    data = record.data()
+    return Customer(**{**data, "handles": tuple(data.get("handles") or ())})

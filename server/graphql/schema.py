@@ -9,25 +9,50 @@ from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
 from server.graphql.advocacy.resolvers import AdvocacyMutation
+from server.graphql.alerts.resolvers import AlertsMutation, AlertsQuery, AlertsSubscription
 from server.graphql.channels.resolvers import ChannelsQuery
 from server.graphql.core.limits import is_user_visible, operation_limits
+from server.graphql.identity.resolvers import IdentityMutation, IdentityQuery
 from server.graphql.network.resolvers import NetworkQuery
 from server.graphql.people.resolvers import PeopleMutation, PeopleQuery
 from server.graphql.posts.resolvers import PostsMutation, PostsQuery
 from server.graphql.rankings.resolvers import RankingsMutation, RankingsQuery
+from server.graphql.responses.resolvers import ResponsesMutation, ResponsesQuery
 from server.graphql.stats.resolvers import StatsQuery
 from server.graphql.topics.resolvers import TopicsQuery
 
 
 @strawberry.type(description="Read access to the conversation graph (any API key).")
 class Query(
-    StatsQuery, PeopleQuery, PostsQuery, TopicsQuery, ChannelsQuery, RankingsQuery, NetworkQuery
+    StatsQuery,
+    PeopleQuery,
+    PostsQuery,
+    TopicsQuery,
+    ChannelsQuery,
+    RankingsQuery,
+    NetworkQuery,
+    IdentityQuery,
+    ResponsesQuery,
+    AlertsQuery,
 ):
     pass
 
 
 @strawberry.type(description="Changes to the conversation graph (manager or admin keys).")
-class Mutation(PostsMutation, PeopleMutation, AdvocacyMutation, RankingsMutation):
+class Mutation(
+    PostsMutation,
+    PeopleMutation,
+    AdvocacyMutation,
+    RankingsMutation,
+    IdentityMutation,
+    ResponsesMutation,
+    AlertsMutation,
+):
+    pass
+
+
+@strawberry.type(description="Live events, over WebSocket (graphql-transport-ws).")
+class Subscription(AlertsSubscription):
     pass
 
 
@@ -51,7 +76,9 @@ class OsmosiSchema(strawberry.Schema):
 
 
 def build_schema() -> strawberry.Schema:
-    return OsmosiSchema(query=Query, mutation=Mutation, extensions=operation_limits())
+    return OsmosiSchema(
+        query=Query, mutation=Mutation, subscription=Subscription, extensions=operation_limits()
+    )
 
 
 def schema_sdl() -> str:

@@ -9,12 +9,6 @@ import strawberry
 from graph import model
 from graph.insights import ChannelActivity
 
-strawberry.enum(
-    model.ChannelKind,
-    description="Where a channel sits relative to the business: appeal networks, vertical "
-    "sites, peripheral sites.",
-)
-
 
 @strawberry.type(description="A channel (a venue on a platform) and how busy it is.")
 class Channel:

@@ -9,14 +9,17 @@ from typing import TypeVar
 from starlette.concurrency import run_in_threadpool
 
 from graph.identity import IdentityError
+from graph.responses import ResponseError
+from graph.routing import RoutingError
 from server.graphql.core.limits import UserError
 
 T = TypeVar("T")
 
 
 async def call_domain(run: Callable[[], T]) -> T:
-    """``run()`` off the event loop; an `IdentityError` reaches the client as its message."""
+    """``run()`` off the event loop; a domain's refusal (identity, response queue, routing
+    table) reaches the client as its message."""
     try:
         return await run_in_threadpool(run)
-    except IdentityError as error:
+    except (IdentityError, ResponseError, RoutingError) as error:
         raise UserError(str(error)) from None

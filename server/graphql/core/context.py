@@ -12,6 +12,7 @@ from graph.access import ApiKey
 from graph.store import GraphStore
 from ingestion.jobs.runner import JobRunner
 from osmosi.settings import Settings
+from server.graphql.alerts.loaders import AlertLoaders
 from server.graphql.people.loaders import PeopleLoaders
 from server.graphql.posts.loaders import PostLoaders
 
@@ -28,12 +29,14 @@ class Context(BaseContext):
     """The request's one "now", so that every decayed weight in a response agrees."""
     people: PeopleLoaders = field(init=False)
     posts: PostLoaders = field(init=False)
+    alerts: AlertLoaders = field(init=False)
     """Per-request DataLoaders: a batch of lookups is one store call."""
 
     def __post_init__(self) -> None:
         super().__init__()
         self.people = PeopleLoaders(self.store, self.now)
         self.posts = PostLoaders(self.store)
+        self.alerts = AlertLoaders(self.store)
 
     @property
     def actor(self) -> str:

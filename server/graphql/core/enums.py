@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.insights import Bucket
+from graph.model import ChannelKind
 from graph.people import IdentityEventKind, ProgrammeStatus
 from graph.ranking.advocacy import AdvocacyClass
 
@@ -15,6 +16,11 @@ strawberry.enum(
     name="AdvocateStatus",
     description="Where a person stands in the advocacy programme.",
 )
+strawberry.enum(
+    ChannelKind,
+    description="Where a channel sits relative to the business: appeal networks, vertical "
+    "sites, peripheral sites.",
+)
 strawberry.enum(IdentityEventKind, description="A recorded identity decision: a merge or a split.")
 
-__all__ = ["AdvocacyClass", "Bucket", "IdentityEventKind", "ProgrammeStatus"]
+__all__ = ["AdvocacyClass", "Bucket", "ChannelKind", "IdentityEventKind", "ProgrammeStatus"]

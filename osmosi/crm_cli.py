@@ -1,0 +1,137 @@
+"""``osmosi crm`` (customer imports and identity resolution) and ``osmosi alerts``."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+from rich.table import Table
+
+from graph import linking
+from graph.acting import scan_alerts
+from graph.model import IngestCounts
+from ingestion.crm import CrmImport, crm_format, parse_crm_mapping
+from osmosi.cli import DataDir, JsonOutput, load_settings
+from osmosi.ingest_cli import counting_reader, summary_table
+from osmosi.runtime import dispatcher, identity_thresholds, open_store
+
+console = Console(stderr=True)
+crm_app = typer.Typer(help="Import CRM customers and link them to people.", no_args_is_help=True)
+alerts_app = typer.Typer(help="Raise and deliver alerts.", no_args_is_help=True)
+
+
+@crm_app.command("import")
+def crm_import(
+    path: Annotated[
+        Path, typer.Argument(help="Customer export.", exists=True, dir_okay=False, readable=True)
+    ],
+    format: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="Column mapping, e.g. --map customer_id=Id,handle_x=Twitter."),
+    ] = None,
+    resolve: Annotated[
+        bool, typer.Option(help="Link customers to people afterwards (identity resolution).")
+    ] = True,
+    data_dir: DataDir = None,
+    as_json: JsonOutput = False,
+) -> None:
+    """Import customers (idempotent by customer id), then resolve identities."""
+    settings = load_settings(data_dir=data_dir)
+    try:
+        fmt = crm_format(format, parse_crm_mapping(mapping or []))
+    except ValueError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+    started = time.monotonic()
+    with open_store(settings) as store:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TextColumn("{task.fields[counts]}"),
+            console=console,
+            disable=as_json,
+        ) as progress:
+            task = progress.add_task(path.name, total=path.stat().st_size, counts="")
+            running = IngestCounts()
+
+            def report(counts: IngestCounts) -> None:
+                nonlocal running
+                running += counts
+                progress.update(task, counts=f"{running.read} read, {running.rejected} rejected")
+
+            with path.open("rb") as raw:
+                reader = counting_reader(raw, lambda n: progress.advance(task, n))
+                total = CrmImport(store, settings.ingest_batch_size).run(
+                    fmt.read(reader), fmt, path.name, report
+                )
+        links = None
+        if resolve:
+            links = linking.resolve(store, datetime.now(UTC), identity_thresholds(settings))
+    seconds = time.monotonic() - started
+    if as_json:
+        summary: dict[str, Any] = {**asdict(total), "seconds": round(seconds, 3)}
+        summary["links"] = asdict(links) if links is not None else None
+        typer.echo(json.dumps(summary))
+        return
+    console.print(summary_table(total, seconds))
+    if links is not None:
+        console.print(_links_table(links))
+    if total.rejected:
+        console.print(
+            "See rejected records with `osmosi quarantine list --format crm-" + format + "`."
+        )
+
+
+def _links_table(links: linking.Resolution) -> Table:
+    table = Table(title="Identity links", show_header=False)
+    table.add_row("newly proposed", str(links.proposed))
+    table.add_row("applied now", str(links.applied))
+    table.add_row("waiting for review", str(links.waiting))
+    return table
+
+
+@crm_app.command("resolve")
+def crm_resolve(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
+    """Propose person ↔ customer and person ↔ person links; apply the confident ones."""
+    settings = load_settings(data_dir=data_dir)
+    with open_store(settings) as store:
+        links = linking.resolve(store, datetime.now(UTC), identity_thresholds(settings))
+    typer.echo(json.dumps(asdict(links))) if as_json else console.print(_links_table(links))
+
+
+@alerts_app.command("scan")
+def alerts_scan(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
+    """Look for sentiment spikes on touchpoints and new channels gaining volume."""
+    settings = load_settings(data_dir=data_dir)
+    with open_store(settings) as store:
+        alerts = scan_alerts(store, datetime.now(UTC), settings.webhook_urls)
+    if as_json:
+        typer.echo(json.dumps({"alerts": len(alerts), "kinds": [a.kind.value for a in alerts]}))
+        return
+    for alert in alerts:
+        console.print(f"{alert.kind.value}: {alert.summary}")
+    console.print(f"{len(alerts)} new alert(s)")
+
+
+@alerts_app.command("deliver")
+def alerts_deliver(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
+    """Deliver pending webhooks, retrying with backoff until none is pending."""
+    settings = load_settings(data_dir=data_dir)
+    with open_store(settings) as store:
+        delivery = dispatcher(settings, store)
+        if delivery is None:
+            console.print("No webhooks configured (OSMOSI_WEBHOOK_URLS).")
+            raise typer.Exit(2)
+        attempts = delivery.run_until_done()
+    typer.echo(json.dumps({"attempts": attempts})) if as_json else console.print(
+        f"{attempts} attempt(s); nothing pending"
+    )
