@@ -2,7 +2,8 @@
 
 A merge never happens without its evidence, and every merge can be undone: the person merged
 away is kept as a snapshot in the merge's event, and splitting the same accounts off again
-restores them (same id, name, customer links and programme history).
+restores them (same id, name, customer links, programme history, scores with their factors,
+classes and community; the influencer map's ties come back with the next ranking).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def merge_people(
     accounts = store.accounts_of([other_id])[other_id]
     links_of = store.customer_links_of([person_id, other_id])
     links, already = links_of[other_id], {link.customer_id for link in links_of[person_id]}
+    other = people[other_id]
     event = IdentityEvent(
         id=str(uuid.uuid4()),
         kind=IdentityEventKind.MERGE,
@@ -84,12 +86,19 @@ def merge_people(
         actor=actor,
         at=now,
         snapshot=PersonSnapshot(
-            display_name=people[other_id].display_name,
+            display_name=other.display_name,
             customer_links=tuple((k.customer_id, k.confidence, k.evidence) for k in links),
             programme=tuple(store.programme_history([other_id])[other_id]),
             brought_customers=tuple(
                 link.customer_id for link in links if link.customer_id not in already
             ),
+            scores=tuple(sorted(other.scores.items())),
+            factors=tuple(
+                (name, tuple(sorted(values.items())))
+                for name, values in sorted(other.factors.items())
+            ),
+            labels=tuple(sorted(other.labels.items())),
+            community_id=other.community_id,
         ),
     )
     store.merge_people(event)

@@ -79,22 +79,17 @@ def _link(candidate: Candidate, now: datetime) -> IdentityLink:
     )
 
 
-def resolve(store: GraphStore, now: datetime, thresholds: Thresholds) -> Resolution:
-    """Propose every candidate link and apply those at or above their threshold.
-
-    Idempotent: a pair already linked, applied or rejected is not proposed again.
-    """
-    accounts = _accounts(store)
-    people = sorted({a.person_id for a in accounts if a.person_id is not None})
+def _customers_of(store: GraphStore, people: Sequence[str]) -> dict[str, list[str]]:
     linked: dict[str, list[str]] = defaultdict(list)
     for start in range(0, len(people), PAGE):
         for person, links in store.customer_links_of(people[start : start + PAGE]).items():
             linked[person] = [link.customer_id for link in links]
-    candidates = [
-        candidate
-        for candidate in customer_candidates(_customers(store), accounts)
-        if candidate.target_id not in linked.get(candidate.person_id, ())
-    ] + person_candidates(accounts, linked)
+    return linked
+
+
+def _propose_and_apply(
+    store: GraphStore, candidates: Sequence[Candidate], now: datetime, thresholds: Thresholds
+) -> Resolution:
     proposed = store.save_identity_links([_link(c, now) for c in candidates])
     stored = store.get_identity_links([c.id for c in candidates])
     applied = waiting = 0
@@ -111,6 +106,30 @@ def resolve(store: GraphStore, now: datetime, thresholds: Thresholds) -> Resolut
                 pass  # one of the people was merged away by an earlier link of this run
         waiting += 1
     return Resolution(proposed=proposed, applied=applied, waiting=waiting)
+
+
+def resolve(store: GraphStore, now: datetime, thresholds: Thresholds) -> Resolution:
+    """Propose every candidate link and apply those at or above their threshold: customer
+    links first, then people, so that two people linked to one customer meet.
+
+    Idempotent: a pair already linked, applied or rejected is not proposed again.
+    """
+    accounts = _accounts(store)
+    people = sorted({a.person_id for a in accounts if a.person_id is not None})
+    linked = _customers_of(store, people)
+    customers = [
+        candidate
+        for candidate in customer_candidates(_customers(store), accounts)
+        if candidate.target_id not in linked.get(candidate.person_id, ())
+    ]
+    first = _propose_and_apply(store, customers, now, thresholds)
+    together = person_candidates(accounts, _customers_of(store, people))
+    second = _propose_and_apply(store, together, now, thresholds)
+    return Resolution(
+        proposed=first.proposed + second.proposed,
+        applied=first.applied + second.applied,
+        waiting=first.waiting + second.waiting,
+    )
 
 
 def _decided(

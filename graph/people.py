@@ -51,6 +51,13 @@ class PersonSnapshot:
     brought_customers: tuple[str, ...] = ()
     """Customers the merge linked to the surviving person through this one (links it did
     not have already): a split takes exactly those away from it again."""
+    scores: tuple[tuple[str, float], ...] = ()
+    """The rankings' scores the person had, by name."""
+    factors: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+    """The factors behind each score, by score name."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """Their classes (advocacy's, say), by name."""
+    community_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

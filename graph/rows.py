@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from graph.codec import dumps, loads_into
 from graph.model import (
     Account,
     Channel,
@@ -278,8 +279,8 @@ def status_from_row(row: Mapping[str, Any]) -> StatusChange:
 
 def event_row(event: IdentityEvent) -> Row:
     """An identity event as flat values; lists and the snapshot travel as JSON text, which
-    both stores keep as one property or column."""
-    snapshot = event.snapshot
+    both stores keep as one property or column (older snapshots, without scores, read back
+    with none)."""
     return {
         "id": event.id,
         "kind": event.kind.value,
@@ -289,22 +290,13 @@ def event_row(event: IdentityEvent) -> Row:
         "evidence": json.dumps(list(event.evidence), ensure_ascii=False),
         "actor": event.actor,
         "at": utc(event.at).isoformat(),
-        "snapshot": json.dumps(
-            {
-                "display_name": snapshot.display_name,
-                "customer_links": [list(link) for link in snapshot.customer_links],
-                "programme": [status_row(change) for change in snapshot.programme],
-                "brought_customers": list(snapshot.brought_customers),
-            },
-            ensure_ascii=False,
-        ),
+        "snapshot": dumps(event.snapshot),
         "undoes": event.undoes,
         "undone_by": event.undone_by,
     }
 
 
 def event_from_row(row: Mapping[str, Any]) -> IdentityEvent:
-    snapshot = json.loads(row["snapshot"])
     return IdentityEvent(
         id=row["id"],
         kind=IdentityEventKind(row["kind"]),
@@ -314,15 +306,7 @@ def event_from_row(row: Mapping[str, Any]) -> IdentityEvent:
         evidence=tuple(json.loads(row["evidence"])),
         actor=row["actor"],
         at=datetime.fromisoformat(row["at"]),
-        snapshot=PersonSnapshot(
-            display_name=snapshot["display_name"],
-            customer_links=tuple(
-                (cid, float(confidence), tuple(evidence))
-                for cid, confidence, evidence in snapshot["customer_links"]
-            ),
-            programme=tuple(status_from_row(change) for change in snapshot["programme"]),
-            brought_customers=tuple(snapshot.get("brought_customers", ())),
-        ),
+        snapshot=loads_into(PersonSnapshot, row["snapshot"]),
         undoes=row["undoes"],
         undone_by=row["undone_by"],
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from graph.access import ApiKey, Role
 from graph.embedded.sql import iso, json_list, parse
 from graph.model import CustomerLink
-from graph.people import Erasure, IdentityEvent, StatusChange
+from graph.people import Erasure, IdentityEvent, PersonSnapshot, StatusChange
 from graph.rows import event_from_row, event_row, status_from_row, status_row
 
 _EVENT_COLUMNS = (
@@ -94,6 +94,30 @@ class PeopleMixin:
             {**row, "at": iso(event.at)},
         )
 
+    @staticmethod
+    def _restore_rankings(con: sqlite3.Connection, person: str, snapshot: PersonSnapshot) -> None:
+        """The scores, factors and classes a person merged away had, and their community if
+        it is still there."""
+        factors = dict(snapshot.factors)
+        con.executemany(
+            "INSERT INTO person_score(person_id, name, value, factors) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO UPDATE SET value = excluded.value, factors = excluded.factors",
+            [
+                (person, name, value, json.dumps(dict(factors[name])) if name in factors else None)
+                for name, value in snapshot.scores
+            ],
+        )
+        con.executemany(
+            "INSERT INTO person_label(person_id, name, value) VALUES (?, ?, ?) "
+            "ON CONFLICT DO UPDATE SET value = excluded.value",
+            [(person, name, value) for name, value in snapshot.labels],
+        )
+        con.execute(
+            "INSERT INTO membership(person_id, community_id) SELECT ?, id FROM community "
+            "WHERE id = ? ON CONFLICT DO NOTHING",
+            (person, snapshot.community_id),
+        )
+
     def merge_people(self, event: IdentityEvent) -> None:
         into, other = event.person_id, event.other_id
         with self._transaction() as con:
@@ -139,6 +163,7 @@ class PeopleMixin:
                 ],
             )
             self._insert_changes(con, snapshot.programme)
+            self._restore_rankings(con, event.other_id, snapshot)
             self._insert_event(con, event)
             if event.undoes:
                 con.execute(

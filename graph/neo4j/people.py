@@ -16,6 +16,7 @@ from graph.model import CustomerLink
 from graph.neo4j import correlate_cypher
 from graph.neo4j import people_cypher as cypher
 from graph.neo4j.cypher import LINK_CUSTOMERS
+from graph.neo4j.rankings import restored_props
 from graph.people import Erasure, IdentityEvent, StatusChange
 from graph.rows import event_from_row, event_row, status_from_row, status_row
 
@@ -110,6 +111,13 @@ class PeopleMixin:
             )
             self._run(tx, LINK_CUSTOMERS, rows=links)
             self._run(tx, cypher.ADD_STATUS_CHANGES, rows=_status_rows(snapshot.programme))
+            self._run(
+                tx,
+                cypher.RESTORE_RANKINGS,
+                id=event.other_id,
+                props=restored_props(snapshot),
+                community=snapshot.community_id,
+            )
             self._run(tx, cypher.RECORD_EVENT, row=event_row(event))
             if event.undoes:
                 self._run(tx, cypher.MARK_UNDONE, undoes=event.undoes, id=event.id)

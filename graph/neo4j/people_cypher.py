@@ -150,3 +150,13 @@ MATCH (k:ApiKey {id: $id}) WHERE k.revoked_at IS NULL
 SET k.revoked_at = $at
 RETURN count(k) AS revoked
 """
+
+# After a split that undoes a merge: the scores, factors and classes the person had, and
+# their community if it is still there.
+RESTORE_RANKINGS = """
+MATCH (p:Person {id: $id})
+SET p += $props
+WITH p
+OPTIONAL MATCH (c:Community {id: $community})
+FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | MERGE (p)-[:MEMBER_OF]->(c))
+"""

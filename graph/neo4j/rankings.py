@@ -14,7 +14,7 @@ from neo4j import ManagedTransaction
 from graph.model import Community, Opinions, PeopleActivity, Person, utc, validate_score_name
 from graph.neo4j import rankings_cypher as cypher
 from graph.neo4j.values import native_datetime
-from graph.people import MapTie
+from graph.people import MapTie, PersonSnapshot
 from graph.rows import PROFILE_FIELDS, community_from_row, profile_row
 
 _SCORE_PREFIX = "score_"
@@ -24,6 +24,18 @@ _LABEL_PREFIX = "class_"
 
 
 _FACTORS_PREFIX = "factors_"
+
+
+def restored_props(snapshot: PersonSnapshot) -> dict[str, object]:
+    """The ranking properties a person merged away had, to set again when a split undoes the
+    merge."""
+    props: dict[str, object] = {_SCORE_PREFIX + name: value for name, value in snapshot.scores}
+    props.update(
+        (_FACTORS_PREFIX + name, json.dumps(dict(values), sort_keys=True))
+        for name, values in snapshot.factors
+    )
+    props.update((_LABEL_PREFIX + name, value) for name, value in snapshot.labels)
+    return props
 
 
 class RankingsMixin:
