@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from graph.model import ChannelKind, Intent, Post, Sentiment
+from graph.model import ChannelKind, Intent, Post, Sentiment, topic_key
 
 DEFAULT_TABLE = Path(__file__).parent / "data" / "routing.toml"
 MAX_RULES = 200
@@ -168,6 +168,8 @@ def _conditions(where: str, data: Mapping[str, Any]) -> Conditions:
     for key, value in data.items():
         if key in _LIST_FIELDS:
             values[_CONDITION_NAMES[key]] = _choices(f"{where}.{key}", value, _LIST_FIELDS[key])
+            if key == "topic":  # written as people write hashtags; compared by key
+                values["topics"] = frozenset(topic_key(t) for t in values["topics"])
         elif key == "min_influence":
             values[key] = _number(f"{where}.{key}", value, 0.0, 1.0)
         elif key == "min_lifetime_value":

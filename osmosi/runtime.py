@@ -95,6 +95,10 @@ def open_pipeline(settings: Settings) -> Pipeline:
     return pipeline_for(settings, open_store(settings))
 
 
+def _every(minutes: int) -> timedelta | None:
+    return timedelta(minutes=minutes) if minutes else None
+
+
 def celery_app(settings: Settings) -> Any:
     """The Celery app for ``settings.redis_url`` (which must be set)."""
     if not settings.redis_url:
@@ -103,9 +107,9 @@ def celery_app(settings: Settings) -> Any:
         settings.redis_url,
         partial(open_pipeline, settings),
         visibility_timeout=settings.task_visibility_timeout,
-        rank_every=timedelta(minutes=settings.rank_every_minutes)
-        if settings.rank_every_minutes
-        else None,
+        rank_every=_every(settings.rank_every_minutes),
+        scan_every=_every(settings.alert_scan_minutes),
+        deliver_every=timedelta(minutes=1) if settings.webhook_urls else None,
     )
 
 

@@ -22,10 +22,11 @@ async def api_client(
     store: GraphStore | None = None,
     settings: Settings | None = None,
     role: Role | None = Role.ADMIN,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> AsyncIterator[httpx.AsyncClient]:
     """An httpx client on the app, with its lifespan run (startup and shutdown), carrying
-    a new key of ``role`` (none with ``role=None``)."""
-    app = create_app(settings or Settings(), store=store)
+    a new key of ``role`` (none with ``role=None``); ``clock`` is the app's."""
+    app = create_app(settings or Settings(), store=store, clock=clock)
     async with app.router.lifespan_context(app):
         headers = {}
         if role is not None:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from celery import Celery
 
-from ingestion.jobs.tasks import RANK, register_tasks
+from ingestion.jobs.tasks import DELIVER_WEBHOOKS, RANK, SCAN_ALERTS, register_tasks
 from ingestion.pipeline import Pipeline
 
 
@@ -16,13 +16,16 @@ def create_celery(
     open_pipeline: Callable[[], Pipeline],
     visibility_timeout: int = 3600,
     rank_every: timedelta | None = None,
+    scan_every: timedelta | None = None,
+    deliver_every: timedelta | None = None,
 ) -> Celery:
     """A Celery app on Redis, configured so that a killed worker loses no task.
 
     Tasks are acknowledged after they finish (``acks_late``) and given back if the worker
     dies (``task_reject_on_worker_lost``); a message left unacknowledged by a killed worker is
-    delivered again after ``visibility_timeout`` seconds. With ``rank_every``, the beat
-    scheduler (`osmosi beat`) has the rankings recomputed at that interval.
+    delivered again after ``visibility_timeout`` seconds. The beat scheduler (`osmosi beat`)
+    has the rankings recomputed every ``rank_every``, alerts scanned for every
+    ``scan_every`` and pending webhooks delivered every ``deliver_every`` (each when given).
     """
     app = Celery("osmosi", broker=redis_url, backend=redis_url, set_as_current=False)
     app.conf.update(
@@ -39,9 +42,15 @@ def create_celery(
         broker_transport_options={"visibility_timeout": visibility_timeout},
         worker_hijack_root_logger=False,
     )
-    if rank_every is not None:
-        app.conf.beat_schedule = {
-            "recompute rankings": {"task": RANK, "schedule": rank_every.total_seconds()}
-        }
+    schedule = {
+        "recompute rankings": (RANK, rank_every),
+        "scan for alerts": (SCAN_ALERTS, scan_every),
+        "deliver webhooks": (DELIVER_WEBHOOKS, deliver_every),
+    }
+    app.conf.beat_schedule = {
+        name: {"task": task, "schedule": every.total_seconds()}
+        for name, (task, every) in schedule.items()
+        if every is not None
+    }
     register_tasks(app, open_pipeline)
     return app

@@ -11,6 +11,7 @@ from typing import Any
 
 from celery import Celery
 
+from graph.acting import scan_alerts
 from graph.model import JobState
 from graph.ranking.service import recompute
 from graph.store import StoreUnavailable
@@ -21,6 +22,8 @@ log = logging.getLogger(__name__)
 
 INGEST_CHUNK = "osmosi.ingest.chunk"
 RANK = "osmosi.rank"
+SCAN_ALERTS = "osmosi.alerts.scan"
+DELIVER_WEBHOOKS = "osmosi.webhooks.deliver"
 
 
 def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
@@ -57,3 +60,22 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
         # Idempotent: a run given back by a dying worker simply runs again.
         report = recompute(pipeline().store, datetime.now(UTC))
         return {"people": report.people, "communities": len(report.communities), **report.seconds}
+
+    @app.task(name=SCAN_ALERTS, shared=False)  # type: ignore[untyped-decorator]
+    def scan() -> dict[str, Any]:
+        # Idempotent: alerts have stable ids, so a scan run twice raises nothing twice.
+        opened = pipeline()
+        webhooks = opened.actions.webhooks if opened.actions is not None else ()
+        raised = scan_alerts(opened.store, datetime.now(UTC), webhooks)
+        if raised and opened.on_alerts is not None:
+            opened.on_alerts()
+        return {"alerts": len(raised)}
+
+    @app.task(name=DELIVER_WEBHOOKS, shared=False)  # type: ignore[untyped-decorator]
+    def deliver() -> dict[str, Any]:
+        # Deliveries left pending by a restart are picked up here; each process delivers
+        # on one background thread, which receivers see as at-least-once delivery.
+        opened = pipeline()
+        if opened.on_alerts is not None:
+            opened.on_alerts()
+        return {"started": opened.on_alerts is not None}

@@ -7,7 +7,7 @@ from functools import partial
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph import identity
+from graph import identity, linking
 from graph.model import account_uid, normalize_handle, normalize_platform
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
@@ -68,8 +68,9 @@ class PeopleQuery:
 class PeopleMutation:
     @strawberry.mutation(
         description="Record that two people are one human: `otherPersonId`'s accounts, "
-        "customer links and history move to `personId`, with the evidence kept. Undo it "
-        "with `splitPerson` on the same accounts. Needs the manager role.",
+        "customer links and history move to `personId`, with the evidence kept (also as an "
+        "applied person-person identity link). Undo it with `splitPerson` on the same "
+        "accounts, or `undoIdentityLink`. Needs the manager role.",
         permission_classes=MANAGER,
     )
     async def merge_people(
@@ -80,7 +81,7 @@ class PeopleMutation:
         evidence: list[str],
     ) -> IdentityEvent:
         run = partial(
-            identity.merge_people,
+            linking.merge_by_hand,
             info.context.store,
             str(person_id),
             str(other_person_id),
@@ -104,7 +105,7 @@ class PeopleMutation:
         except ValueError as error:
             raise UserError(str(error)) from None
         run = partial(
-            identity.split_person,
+            linking.split_by_hand,
             info.context.store,
             str(person_id),
             uids,

@@ -1,0 +1,246 @@
+"""Alerts: raised by what is ingested, delivered as signed webhooks to a local receiver that
+fails before it succeeds, and pushed to GraphQL subscribers over WebSocket."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient, WebSocketDenialResponse
+
+from graph.access import Role, create_key
+from graph.alerts import Alert, AlertKind, DeliveryState, delivery_for, spike_alerts, surge_alerts
+from graph.model import Channel, ChannelKind, Sentiment
+from graph.people import DailyVolume
+from graph.store import GraphStore
+from ingestion.jobs.tasks import DELIVER_WEBHOOKS, SCAN_ALERTS
+from ingestion.jobs.webhooks import SIGNATURE_HEADER, Backoff, Dispatcher, http_post, verify
+from ingestion.pipeline import PreparedChunk
+from osmosi.runtime import celery_app, open_store, pipeline_for
+from osmosi.settings import Settings
+from server.app import create_app
+from tests.contract.test_store_contract import person_of
+from tests.factories import T0, post
+
+SECRET = "whsec-test"
+
+
+@dataclass
+class Receiver:
+    """A local webhook receiver answering each delivery with the next status of a script."""
+
+    statuses: list[int]
+    received: list[tuple[dict[str, str], bytes]] = field(default_factory=list)
+    url: str = ""
+
+    def answer(self) -> int:
+        return self.statuses.pop(0) if len(self.statuses) > 1 else self.statuses[0]
+
+
+@contextmanager
+def receiving(*statuses: int) -> Iterator[Receiver]:
+    receiver = Receiver(list(statuses))
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            receiver.received.append((dict(self.headers), body))
+            self.send_response(receiver.answer())
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/osmosi"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield receiver
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _alert(store: GraphStore, url: str) -> Alert:
+    alert = Alert("a-1", AlertKind.SENTIMENT_SPIKE, datetime.now(UTC), "delivery", "spike")
+    store.add_alerts([alert])
+    store.add_deliveries([delivery_for(alert, url)])
+    return alert
+
+
+def _dispatcher(store: GraphStore, attempts: int = 5) -> Dispatcher:
+    return Dispatcher(store, SECRET, http_post(2.0), Backoff(timedelta(milliseconds=50), attempts))
+
+
+def test_a_receiver_that_fails_twice_gets_the_alert_on_the_third_try(store: GraphStore) -> None:
+    with receiving(500, 503, 200) as receiver:
+        alert = _alert(store, receiver.url)
+        assert _dispatcher(store).run_until_done() == 3
+    (delivery,) = store.deliveries_of([alert.id])
+    assert delivery.state is DeliveryState.DELIVERED
+    assert [a.status_code for a in delivery.attempts] == [500, 503, 200]
+    assert [a.error for a in delivery.attempts] == ["HTTP 500", "HTTP 503", None]
+    # Backoff: 50 ms after the first failure, 100 ms after the second.
+    gaps = [b.at - a.at for a, b in zip(delivery.attempts, delivery.attempts[1:], strict=False)]
+    assert gaps[0] >= timedelta(milliseconds=50) and gaps[1] >= timedelta(milliseconds=100)
+
+    assert len(receiver.received) == 3
+    for headers, body in receiver.received:
+        assert headers["Osmosi-Delivery"] == delivery.id
+        assert headers["Osmosi-Event"] == "alert.sentiment_spike"
+        assert verify(SECRET, headers[SIGNATURE_HEADER], body, datetime.now(UTC))
+        assert not verify("wrong", headers[SIGNATURE_HEADER], body, datetime.now(UTC))
+        assert json.loads(body)["id"] == alert.id
+    stale = datetime.now(UTC) + timedelta(minutes=10)
+    assert not verify(SECRET, receiver.received[0][0][SIGNATURE_HEADER], body, stale)
+
+
+def test_a_receiver_that_keeps_failing_ends_failed_with_every_attempt(store: GraphStore) -> None:
+    with receiving(500) as receiver:
+        alert = _alert(store, receiver.url)
+        assert _dispatcher(store, attempts=3).run_until_done() == 3
+    (delivery,) = store.deliveries_of([alert.id])
+    assert delivery.state is DeliveryState.FAILED and len(delivery.attempts) == 3
+    assert store.due_deliveries(datetime.now(UTC) + timedelta(days=1), 10) == []
+
+
+def test_an_unreachable_receiver_is_an_attempt_with_its_error(store: GraphStore) -> None:
+    with receiving(200) as receiver:
+        url = receiver.url  # closed when the block ends: nothing listens there any more
+    alert = _alert(store, url)
+    _dispatcher(store, attempts=2).run_until_done()
+    (delivery,) = store.deliveries_of([alert.id])
+    assert delivery.state is DeliveryState.FAILED
+    assert [a.error for a in delivery.attempts] == ["ConnectError", "ConnectError"]
+
+
+def test_a_negative_post_by_an_influencer_is_alerted_and_delivered(store: GraphStore) -> None:
+    with receiving(200) as receiver:
+        settings = Settings(webhook_urls=[receiver.url], webhook_secret=SECRET, enrich=False)
+        pipeline = pipeline_for(settings, store)
+        posts = [post("1", "critic", sentiment=Sentiment.POSITIVE)]
+        store.upsert_posts(posts)
+        critic = person_of(store, "critic")
+        store.write_scores("advocacy", {critic: -0.5}, T0, factors={critic: {"influence": 0.95}})
+        angry = [
+            post("2", "critic", minutes=1, sentiment=Sentiment.NEGATIVE, sentiment_score=-0.9),
+            post("3", "nobody", minutes=2, sentiment=Sentiment.NEGATIVE),
+        ]
+        for _ in range(2):  # written twice: one alert, one delivery
+            pipeline.write(PreparedChunk(2, store.prepare_posts(angry), [], tuple(angry)))
+        deadline = time.monotonic() + 10
+        while not receiver.received and time.monotonic() < deadline:
+            time.sleep(0.05)
+    (alert,) = store.alerts(10)
+    assert (alert.kind, alert.subject, alert.post_uid) == (
+        AlertKind.NEGATIVE_INFLUENCER, critic, "mastodon:2",
+    )  # fmt: skip
+    assert len(receiver.received) == 1
+    assert json.loads(receiver.received[0][1])["post_uid"] == "mastodon:2"
+
+
+def test_webhooks_need_a_secret() -> None:
+    with pytest.raises(ValueError, match="OSMOSI_WEBHOOK_SECRET"):
+        Settings(webhook_urls=["https://hooks.example/osmosi"])
+
+
+def test_spikes_and_surges_are_measured_against_a_baseline() -> None:
+    today = date(2026, 3, 15)
+    calm = [DailyVolume("delivery", today - timedelta(days=d), 10, 10, 2.0) for d in range(1, 15)]
+    assert spike_alerts([*calm, DailyVolume("delivery", today, 8, 8, 0.8)], today, T0) == []
+    (spike,) = spike_alerts([*calm, DailyVolume("delivery", today, 8, 8, -2.4)], today, T0)
+    assert dict(spike.figures) == {"sentiment": -0.3, "baseline": 0.2, "opinions": 8.0}
+    few = [*calm, DailyVolume("delivery", today, 2, 2, -2.0)]
+    assert spike_alerts(few, today, T0) == []
+
+    now = datetime(2026, 3, 15, 12, tzinfo=UTC)
+    fresh = Channel("reddit", "r/caffe", ChannelKind.VERTICAL, now - timedelta(days=3))
+    old = Channel("reddit", "r/old", ChannelKind.VERTICAL, now - timedelta(days=60))
+    volumes = [DailyVolume(c.uid, today - timedelta(days=1), 12, 0, 0.0) for c in (fresh, old)]
+    assert [a.subject for a in surge_alerts([fresh, old], volumes, now)] == ["reddit:r/caffe"]
+
+
+def test_subscribers_receive_each_new_alert_once(store: GraphStore) -> None:
+    settings = Settings(alert_poll_seconds=0.05)
+    app = create_app(settings, store=store)
+    _, secret = create_key(store, Role.VIEWER, "dashboard", datetime.now(UTC))
+    with (
+        TestClient(app) as client,
+        client.websocket_connect(
+            "/graphql",
+            subprotocols=["graphql-transport-ws"],
+            headers={"Authorization": f"Bearer {secret}"},
+        ) as ws,
+    ):
+        ws.send_json({"type": "connection_init"})
+        assert ws.receive_json()["type"] == "connection_ack"
+        ws.send_json(
+            {
+                "id": "1",
+                "type": "subscribe",
+                "payload": {"query": "subscription { alerts { id kind summary } }"},
+            }
+        )
+        raised = Alert("live-1", AlertKind.CHANNEL_SURGE, datetime.now(UTC), "x:c", "surge")
+        store.add_alerts([raised])
+        message = ws.receive_json()
+        assert message["type"] == "next"
+        assert message["payload"]["data"]["alerts"] == {
+            "id": "live-1", "kind": "CHANNEL_SURGE", "summary": "surge",
+        }  # fmt: skip
+        store.add_alerts([another(raised, "live-2")])
+        assert ws.receive_json()["payload"]["data"]["alerts"]["id"] == "live-2"
+        ws.send_json({"id": "1", "type": "complete"})
+
+
+def another(alert: Alert, new_id: str) -> Alert:
+    return Alert(new_id, alert.kind, datetime.now(UTC), alert.subject, alert.summary)
+
+
+def test_a_subscription_without_a_key_is_refused(store: GraphStore) -> None:
+    app = create_app(Settings(), store=store)
+    with TestClient(app) as client, pytest.raises(WebSocketDenialResponse) as refused:
+        client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]).__enter__()
+    assert refused.value.status_code == 401
+
+
+def test_the_beat_scans_for_alerts_and_delivers_webhooks(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        redis_url="redis://127.0.0.1:1/0",  # never reached: the tasks are applied here
+        webhook_urls=["https://hooks.example/osmosi"],
+        webhook_secret=SECRET,
+        alert_scan_minutes=5,
+        enrich=False,
+    )
+    app = celery_app(settings)
+    assert app.conf.beat_schedule["scan for alerts"] == {"task": SCAN_ALERTS, "schedule": 300.0}
+    assert app.conf.beat_schedule["deliver webhooks"]["task"] == DELIVER_WEBHOOKS
+
+    now = datetime.now(UTC)
+    with open_store(settings) as store:
+        fresh = Channel("reddit", "r/nuovo", ChannelKind.VERTICAL)
+        store.upsert_posts(
+            [
+                replace(
+                    post(str(n), f"voice{n}", platform="reddit", channel=fresh),
+                    created_at=now - timedelta(hours=n),
+                )
+                for n in range(12)
+            ]
+        )  # fmt: skip
+    assert app.tasks[SCAN_ALERTS].apply().get() == {"alerts": 1}
+    assert app.tasks[SCAN_ALERTS].apply().get() == {"alerts": 0}
+    with open_store(settings) as store:
+        (alert,) = store.alerts(10)
+        assert (alert.kind, alert.subject) == (AlertKind.CHANNEL_SURGE, "reddit:r/nuovo")
+        assert [d.url for d in store.deliveries_of([alert.id])] == settings.webhook_urls
