@@ -20,7 +20,7 @@ from graph.alerts import (
     spike_alerts,
     surge_alerts,
 )
-from graph.model import Post
+from graph.model import Post, Sentiment
 from graph.people import VolumeDimension
 from graph.responses import Conversation, ResponseError
 from graph.routing import AuthorFacts, RoutingTable, parse_table, table_data
@@ -77,18 +77,21 @@ class Actions:
     webhooks: Sequence[str] = ()
 
     def on_written(self, store: GraphStore, posts: Sequence[Post], now: datetime) -> ActedOn:
-        if not posts:
-            return ActedOn(0, ())
-        person_of, facts = authors_of(store, posts)
         table = current_table(store, self.table)
+        # Only posts a rule could route, or an alert could be about, need their authors.
+        wanted = [p for p in posts if p.sentiment is Sentiment.NEGATIVE or table.may_route(p)]
+        if not wanted:
+            return ActedOn(0, ())
+        person_of, facts = authors_of(store, wanted)
         opened = []
-        for post in posts:
+        for post in wanted:
             person = person_of.get(post.author.uid)
             rule = table.route(post, facts.get(person or "", AuthorFacts()))
             if rule is not None:
                 opened.append(responses.open_conversation(post, person, rule, now))
         routed = store.open_conversations(opened) if opened else 0
-        alerts = store.add_alerts(post_alerts(posts, facts, person_of, now))
+        raised = post_alerts(wanted, facts, person_of, now)
+        alerts = store.add_alerts(raised) if raised else []
         record_deliveries(store, alerts, self.webhooks)
         return ActedOn(routed, tuple(alerts))
 
@@ -101,7 +104,8 @@ class ActedOn:
 
 
 def record_deliveries(store: GraphStore, alerts: Sequence[Alert], webhooks: Sequence[str]) -> int:
-    return store.add_deliveries([delivery_for(alert, url) for alert in alerts for url in webhooks])
+    deliveries = [delivery_for(alert, url) for alert in alerts for url in webhooks]
+    return store.add_deliveries(deliveries) if deliveries else 0
 
 
 def _one(store: GraphStore, conversation_id: str) -> Conversation | None:

@@ -74,22 +74,28 @@ class Conditions:
     customer: bool | None = None
     min_lifetime_value: float | None = None
 
-    def hold_for(self, post: Post, author: AuthorFacts) -> bool:
+    def hold_for_post(self, post: Post) -> bool:
+        """Whether the conditions on the post itself hold (those on its author aside)."""
         kind = post.channel.kind if post.channel is not None else None
-        checks = (
-            not self.intents or post.intent in self.intents,
-            not self.sentiments or post.sentiment in self.sentiments,
-            not self.touchpoints or any(a.key in self.touchpoints for a in post.aspects),
-            not self.topics or any(t.key in self.topics for t in post.topics),
-            not self.platforms or post.platform in self.platforms,
-            not self.channel_kinds or kind in self.channel_kinds,
-            self.min_influence is None or (author.influence or 0.0) >= self.min_influence,
-            not self.advocacy_classes or author.advocacy_class in self.advocacy_classes,
-            self.customer is None or author.customer == self.customer,
-            self.min_lifetime_value is None
-            or (author.lifetime_value or 0.0) >= self.min_lifetime_value,
+        return (
+            (not self.intents or post.intent in self.intents)
+            and (not self.sentiments or post.sentiment in self.sentiments)
+            and (not self.touchpoints or any(a.key in self.touchpoints for a in post.aspects))
+            and (not self.topics or any(t.key in self.topics for t in post.topics))
+            and (not self.platforms or post.platform in self.platforms)
+            and (not self.channel_kinds or kind in self.channel_kinds)
         )
-        return all(checks)
+
+    def hold_for_author(self, author: AuthorFacts) -> bool:
+        return (
+            (self.min_influence is None or (author.influence or 0.0) >= self.min_influence)
+            and (not self.advocacy_classes or author.advocacy_class in self.advocacy_classes)
+            and (self.customer is None or author.customer == self.customer)
+            and (
+                self.min_lifetime_value is None
+                or (author.lifetime_value or 0.0) >= self.min_lifetime_value
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,19 +115,20 @@ class RoutingTable:
     rules: tuple[Rule, ...]
 
     def route(self, post: Post, author: AuthorFacts) -> Rule | None:
-        """The first rule whose conditions hold for the post, if any."""
-        return next((rule for rule in self.rules if rule.when.hold_for(post, author)), None)
-
-    @property
-    def asks_about_authors(self) -> bool:
-        """Whether any rule needs `AuthorFacts` (otherwise the store is not asked)."""
-        return any(
-            rule.when.min_influence is not None
-            or rule.when.advocacy_classes
-            or rule.when.customer is not None
-            or rule.when.min_lifetime_value is not None
-            for rule in self.rules
+        """The first rule whose conditions hold for the post and its author, if any."""
+        return next(
+            (
+                rule
+                for rule in self.rules
+                if rule.when.hold_for_post(post) and rule.when.hold_for_author(author)
+            ),
+            None,
         )
+
+    def may_route(self, post: Post) -> bool:
+        """Whether some rule could route the post, whoever wrote it (if not, its author
+        need not be looked up)."""
+        return any(rule.when.hold_for_post(post) for rule in self.rules)
 
 
 _RULE_FIELDS = {"name", "function", "first_response_hours", "priority", "reviewers", "when"}

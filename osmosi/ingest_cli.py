@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -13,11 +14,12 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from graph.acting import scan_alerts
 from graph.model import IngestCounts, JobState
 from graph.store import GraphStore
 from ingestion.crm import CRM_PREFIX, CrmImport
 from ingestion.parsers import FORMATS, Parser, UnknownFormat, parse_mapping, parser_for
-from osmosi.runtime import job_runner, open_store, pipeline_for
+from osmosi.runtime import dispatcher, job_runner, open_store, pipeline_for
 from osmosi.settings import Settings
 
 console = Console(stderr=True)
@@ -113,6 +115,10 @@ def ingest(
                 with path.open("rb") as raw:
                     reader = counting_reader(raw, advance)
                     total += pipeline.ingest(parser.read(reader), parser, path.name, report)
+        scan_alerts(store, datetime.now(UTC), settings.webhook_urls)
+        delivery = dispatcher(settings, store)
+        if delivery is not None:
+            delivery.deliver_due()  # one try now; retries are the server's or the beat's
     seconds = time.monotonic() - started
     if as_json:
         typer.echo(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -14,8 +15,10 @@ from starlette.requests import HTTPConnection
 from strawberry.fastapi import GraphQLRouter
 
 import osmosi
-from graph.store import GraphStore
+from graph.acting import scan_alerts
+from graph.store import GraphStore, StoreError
 from ingestion.jobs.broker import RedisBroker
+from ingestion.pipeline import Pipeline
 from osmosi.logs import configure_logging
 from osmosi.runtime import job_runner, open_store
 from osmosi.settings import Settings
@@ -48,12 +51,21 @@ def create_app(
         )
         app.state.broker = RedisBroker(settings.redis_url) if settings.redis_url else None
         app.state.runner = job_runner(settings, app.state.store)
-        if app.state.runner.pipeline.on_alerts is not None:
-            app.state.runner.pipeline.on_alerts()  # deliver what an earlier run left pending
+        pipeline = app.state.runner.pipeline
+        if pipeline.on_alerts is not None:
+            pipeline.on_alerts()  # deliver what an earlier run left pending
+        # Without Redis there is no beat: this process scans for alerts itself.
+        scanning = (
+            asyncio.create_task(_scan_periodically(pipeline, settings, clock))
+            if not settings.redis_url and settings.alert_scan_minutes
+            else None
+        )
         log.info("store %s ready", app.state.store.backend)
         try:
             yield
         finally:
+            if scanning is not None:
+                scanning.cancel()
             if app.state.broker is not None:
                 app.state.broker.close()
             if owned:
@@ -100,6 +112,23 @@ def create_app(
         prefix_limits={"/ingest/": settings.max_ingest_bytes},
     )
     return app
+
+
+async def _scan_periodically(
+    pipeline: Pipeline, settings: Settings, clock: Callable[[], datetime]
+) -> None:
+    """Scan for sentiment spikes and new channels every ``alert_scan_minutes``."""
+    while True:
+        await asyncio.sleep(settings.alert_scan_minutes * 60)
+        try:
+            raised = await run_in_threadpool(
+                scan_alerts, pipeline.store, clock(), settings.webhook_urls
+            )
+        except StoreError as error:
+            log.error("alert scan failed: %s", type(error).__name__)
+            continue
+        if raised and pipeline.on_alerts is not None:
+            pipeline.on_alerts()
 
 
 def app_from_environment() -> FastAPI:

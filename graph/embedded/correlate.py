@@ -167,6 +167,14 @@ class CorrelateMixin:
 
     def open_conversations(self, conversations: Sequence[Conversation]) -> int:
         with self._transaction() as con:
+            known = {
+                uid
+                for (uid,) in con.execute(
+                    "SELECT post_uid FROM conversation "
+                    "WHERE post_uid IN (SELECT value FROM json_each(?))",
+                    (json_list(c.post_uid for c in conversations),),
+                )
+            }
             before = con.total_changes
             con.executemany(
                 "INSERT INTO conversation(post_uid, function, owner, status, priority_rank, "
@@ -174,7 +182,7 @@ class CorrelateMixin:
                 ":priority_rank, :due_at, :received_at, :data "
                 "WHERE EXISTS (SELECT 1 FROM post WHERE uid = :post_uid) "
                 "ON CONFLICT(post_uid) DO NOTHING",
-                [conversation_row(c) for c in conversations],
+                [conversation_row(c) for c in conversations if c.post_uid not in known],
             )
             return con.total_changes - before
 
