@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from graph.model import StoredPost, post_uid
 from ingestion.parsers import RawRecord, parser_for
-from ingestion.pipeline import Pipeline
+from ingestion.pipeline import Pipeline, PreparedChunk
 from ingestion.record import RecordError
 
 
@@ -48,8 +48,12 @@ def report_conversation(pipeline: Pipeline, report: ConversationReport) -> tuple
         "reported_by": report.reported_by,
     }
     post = pipeline.to_post(parser_for("jsonl"), RawRecord("report", record))
-    result = pipeline.store.upsert_posts(pipeline.enrich([post]))
+    # The ingest's own write step: an erased author stays erased, and the post is routed.
+    enriched = tuple(pipeline.enrich([post]))
+    counts = pipeline.write(PreparedChunk(1, pipeline.store.prepare_posts(enriched), [], enriched))
+    if counts.rejected:
+        raise RecordError("the author was erased: the report is not kept")
     stored = pipeline.store.get_post(post_uid(post.platform, post.external_id))
     if stored is None:
         raise RecordError("the report could not be stored")
-    return stored, result.created == 1
+    return stored, counts.stored == 1

@@ -297,3 +297,28 @@ def test_post_lookups_for_routing_are_batched(store: GraphStore) -> None:
     with counting_calls(store, names) as calls:
         _route(store)
     assert dict(calls) == dict.fromkeys(names, 1)
+
+
+def test_a_reported_conversation_is_routed_like_an_ingested_one(store: GraphStore) -> None:
+    report = {
+        "platform": "instagram",
+        "text": "Il mio ordine non è mai arrivato, pessimo servizio clienti! 😡",
+        "authorHandle": "laura_p",
+        "reportedBy": "marta (customer care)",
+    }
+    mutation = (
+        "mutation($input: ReportConversationInput!) { reportConversation(input: $input) "
+        "{ post { id } } }"
+    )
+
+    async def scenario() -> dict[str, Any]:
+        async with api_client(store, role=Role.MANAGER) as client:
+            reported = await graphql(client, mutation, input=report)
+            post_id = reported["data"]["reportConversation"]["post"]["id"]
+            return await graphql(
+                client, "query($id: ID!) { conversation(id: $id) { function rule intent } }",
+                id=post_id,
+            )  # fmt: skip
+
+    routed = asyncio.run(scenario())["data"]["conversation"]
+    assert routed == {"function": "CUSTOMER_CARE", "rule": "complaints", "intent": "COMPLAINT"}
