@@ -48,14 +48,26 @@ class Evidence:
     """How much this signal alone makes the link likely, 0 to 1."""
 
 
-def combined_confidence(evidence: Iterable[Evidence]) -> float:
-    """Independent signals combined: ``1 - Π(1 - weight)``, to three decimals.
+NAME_KINDS = frozenset({EvidenceKind.NAME, EvidenceKind.HANDLE_NAME})
+"""Signals that all come from a person's name: together they count as their strongest."""
 
-    >>> combined_confidence([Evidence(EvidenceKind.NAME, "", 0.6),
-    ...                      Evidence(EvidenceKind.LINK, "", 0.6)])
+
+def combined_confidence(evidence: Iterable[Evidence]) -> float:
+    """Independent signals combined: ``1 - Π(1 - weight)``, to three decimals. Signals from
+    the name (`NAME_KINDS`) are one signal, the strongest of them: a name shown and the same
+    name in a handle are not two reasons.
+
+    >>> name, link = Evidence(EvidenceKind.NAME, "", 0.6), Evidence(EvidenceKind.LINK, "", 0.6)
+    >>> combined_confidence([name, link])
     0.84
+    >>> combined_confidence([name, Evidence(EvidenceKind.HANDLE_NAME, "", 0.45)])
+    0.6
     """
-    return round(1.0 - math.prod(1.0 - item.weight for item in evidence), 3)
+    items = list(evidence)
+    names = [item.weight for item in items if item.kind in NAME_KINDS]
+    weights = [item.weight for item in items if item.kind not in NAME_KINDS]
+    weights += [max(names)] if names else []
+    return round(1.0 - math.prod(1.0 - weight for weight in weights), 3)
 
 
 @dataclass(frozen=True, slots=True)

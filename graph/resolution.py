@@ -21,14 +21,15 @@ evidence           weight  when
 =================  ======  ====================================================================
 
 A name alone (0.60) stays below the default threshold for applying a customer link (0.75):
-a fuzzy name links only with supporting evidence.
+a fuzzy name links only with supporting evidence. Candidates under `MIN_PROPOSAL` are not
+proposed, nor are those resting on a name that many share (`MAX_NAME_ONLY`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -36,7 +37,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
-from graph.links import Evidence, EvidenceKind, LinkKind, combined_confidence
+from graph.links import NAME_KINDS, Evidence, EvidenceKind, LinkKind, combined_confidence
 from graph.model import Account, Customer, casefold_unaccented
 
 FUZZY_NAME = 88.0
@@ -45,6 +46,11 @@ MIN_SURNAME = 4
 MIN_SHARED_HANDLE = 5
 MAX_BLOCK = 25
 """Names or handles shared by more people than this say nothing about identity."""
+MIN_PROPOSAL = 0.5
+"""Weaker candidates (a last name in a handle, alone) are not worth a reviewer's time."""
+MAX_NAME_ONLY = 3
+"""A customer (or person) whose name meets more people (or customers) than this on names
+alone is ambiguous: those candidates are not proposed."""
 
 FREE_MAIL = frozenset(
     {"gmail.com", "googlemail.com", "yahoo.com", "yahoo.it", "outlook.com", "hotmail.com",
@@ -201,10 +207,25 @@ def customer_candidates(
                 # is not independent evidence.
                 if found.kind not in kept or kept[found.kind].weight < found.weight:
                     kept[found.kind] = found
-    return [
+    candidates = [
         Candidate(LinkKind.PERSON_CUSTOMER, person, customer, tuple(kept.values()))
         for (person, customer), kept in sorted(evidence.items())
     ]
+    return _unambiguous([c for c in candidates if c.confidence >= MIN_PROPOSAL])
+
+
+def _unambiguous(candidates: list[Candidate]) -> list[Candidate]:
+    """Without names that many share: a candidate resting on names alone is dropped when
+    its customer or its person has more than `MAX_NAME_ONLY` such candidates."""
+    name_only = [c for c in candidates if {e.kind for e in c.evidence} <= NAME_KINDS]
+    per_customer = Counter(c.target_id for c in name_only)
+    per_person = Counter(c.person_id for c in name_only)
+    ambiguous = {
+        c.id
+        for c in name_only
+        if per_customer[c.target_id] > MAX_NAME_ONLY or per_person[c.person_id] > MAX_NAME_ONLY
+    }
+    return [c for c in candidates if c.id not in ambiguous]
 
 
 def person_candidates(

@@ -13,8 +13,9 @@ import pytest
 from graph import linking
 from graph.identity import IdentityError, set_programme_status
 from graph.links import EvidenceKind, IdentityLink, LinkKind, LinkStatus
-from graph.model import IngestCounts
+from graph.model import Account, Customer, IngestCounts
 from graph.people import ProgrammeStatus
+from graph.resolution import MAX_NAME_ONLY, customer_candidates
 from graph.store import GraphStore
 from ingestion.crm import CrmImport, crm_format
 from ingestion.parsers import parser_for
@@ -225,3 +226,18 @@ def test_osmosi_crm_import_prints_the_ingest_summary(tmp_path: Path) -> None:
     assert first["links"]["applied"] == 4
     again = json.loads(subprocess.run(command, env=env, check=True, capture_output=True).stdout)
     assert (again["stored"], again["duplicates"], again["links"]["proposed"]) == (0, 4, 0)
+
+
+def test_names_many_people_share_are_not_proposed_on_their_own() -> None:
+    namesakes = [
+        Account("x", f"gr{n}", "Giulia Rossi", person_id=f"p{n}") for n in range(MAX_NAME_ONLY + 1)
+    ]
+    listed = Account("mastodon", "giulia", "Giulia Rossi", person_id="listed")
+    crm = Customer("C-1", "Giulia", "Rossi", handles=("mastodon:giulia",))
+    found = customer_candidates([crm], [*namesakes, listed])
+    assert [(c.person_id, c.target_id) for c in found] == [("listed", "C-1")]
+    # A few namesakes are still worth a review.
+    few = customer_candidates([crm], namesakes[:MAX_NAME_ONLY])
+    assert [c.person_id for c in few] == [f"p{n}" for n in range(MAX_NAME_ONLY)]
+    # A last name in a handle, alone, is too weak to propose.
+    assert customer_candidates([crm], [Account("x", "rossi_fan", person_id="f")]) == []
