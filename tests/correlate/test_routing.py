@@ -322,3 +322,25 @@ def test_a_reported_conversation_is_routed_like_an_ingested_one(store: GraphStor
 
     routed = asyncio.run(scenario())["data"]["conversation"]
     assert routed == {"function": "CUSTOMER_CARE", "rule": "complaints", "intent": "COMPLAINT"}
+
+
+def test_the_queue_costs_the_same_store_calls_whatever_its_page(store: GraphStore) -> None:
+    _people(store)
+    _route(store)
+    query = (
+        "query($n: Int!) { responseQueue(first: $n) { edges { node { id post { text } "
+        "author { id accounts { handle } } } } } }"
+    )
+    names = ("conversations", "get_posts", "get_people", "accounts_of")
+
+    def calls_for(first: int) -> dict[str, int]:
+        async def scenario() -> dict[str, int]:
+            async with api_client(store) as client:
+                with counting_calls(store, names) as calls:
+                    body = await graphql(client, query, n=first)
+                assert len(body["data"]["responseQueue"]["edges"]) == min(first, 5)
+                return dict(calls)
+
+        return asyncio.run(scenario())
+
+    assert calls_for(1) == calls_for(20) == dict.fromkeys(names, 1)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import partial
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph import acting, response_metrics
+from graph import acting, response_metrics, responses
 from graph.response_metrics import MetricGroup
 from graph.responses import ConversationStatus
 from graph.routing import BusinessFunction, RoutingTable, parse_table
@@ -29,7 +30,9 @@ from server.graphql.responses.types import (
 MAX_WAIT_HOURS = 24 * 365
 
 
-def _page(info: Info, found: list, size: int, offset: int) -> Connection[Conversation]:  # type: ignore[type-arg]
+def _page(
+    info: Info, found: Sequence[responses.Conversation], size: int, offset: int
+) -> Connection[Conversation]:
     now = info.context.now
     return connection([Conversation.from_model(c, now) for c in found], size, offset)
 
