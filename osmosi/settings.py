@@ -59,6 +59,13 @@ class Settings(BaseSettings):
         description="Threads that run the API's store calls at once (per process).",
     )
     workers: int = Field(1, ge=1, le=64, description="API processes `osmosi serve` runs.")
+    ranking_cache_seconds: float = Field(
+        10.0,
+        ge=0,
+        le=3600,
+        description="How long an API process reuses a ranking view's result (influencers, "
+        "advocates, communities, influencer map, shortlist); 0 turns the cache off.",
+    )
     max_request_bytes: int = Field(
         256 * 1024, ge=1024, description="Largest accepted API request body, in bytes."
     )

@@ -25,6 +25,7 @@ from osmosi.settings import Settings
 from server import health, ingest
 from server.auth import caller_of, unauthorized
 from server.body_limit import BodySizeLimit
+from server.graphql.core.cache import ResultCache
 from server.graphql.core.context import Context
 from server.graphql.schema import build_schema
 
@@ -81,6 +82,10 @@ def create_app(
     )
     app.state.settings = settings
 
+    results = (
+        ResultCache(settings.ranking_cache_seconds) if settings.ranking_cache_seconds else None
+    )
+
     async def context(request: HTTPConnection) -> Context:
         caller = await caller_of(request)
         # No key, no data: an operation without a valid key is refused before parsing.
@@ -95,6 +100,7 @@ def create_app(
             settings=settings,
             caller=caller,
             now=clock(),
+            results=results,
         )
 
     graphql = GraphQLRouter[Context, None](

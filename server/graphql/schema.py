@@ -11,6 +11,7 @@ from strawberry.types import ExecutionContext
 from server.graphql.advocacy.resolvers import AdvocacyMutation
 from server.graphql.alerts.resolvers import AlertsMutation, AlertsQuery, AlertsSubscription
 from server.graphql.channels.resolvers import ChannelsQuery
+from server.graphql.core.cache import RankingViewCache
 from server.graphql.core.limits import is_user_visible, operation_limits
 from server.graphql.identity.resolvers import IdentityMutation, IdentityQuery
 from server.graphql.network.resolvers import NetworkQuery
@@ -77,7 +78,10 @@ class OsmosiSchema(strawberry.Schema):
 
 def build_schema() -> strawberry.Schema:
     return OsmosiSchema(
-        query=Query, mutation=Mutation, subscription=Subscription, extensions=operation_limits()
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=[*operation_limits(), RankingViewCache],
     )
 
 

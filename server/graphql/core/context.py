@@ -13,6 +13,7 @@ from graph.store import GraphStore
 from ingestion.jobs.runner import JobRunner
 from osmosi.settings import Settings
 from server.graphql.alerts.loaders import AlertLoaders
+from server.graphql.core.cache import ResultCache
 from server.graphql.people.loaders import PeopleLoaders
 from server.graphql.posts.loaders import PostLoaders
 
@@ -25,6 +26,8 @@ class Context(BaseContext):
     runner: JobRunner
     settings: Settings
     caller: ApiKey | None = None
+    results: ResultCache | None = None
+    """The process's cache of ranking views (`server.graphql.core.cache`), if enabled."""
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     """The request's one "now", so that every decayed weight in a response agrees."""
     people: PeopleLoaders = field(init=False)
