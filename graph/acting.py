@@ -148,12 +148,13 @@ def scan_alerts(store: GraphStore, now: datetime, webhooks: Sequence[str]) -> li
     channels gaining volume) and record their deliveries; returns the new ones. Posts'
     own alerts are raised as they are written (`Actions`)."""
     touchpoints = store.daily_volumes(
-        VolumeDimension.TOUCHPOINT, since=now - timedelta(days=BASELINE_DAYS + 1)
+        VolumeDimension.TOUCHPOINT, since=now - timedelta(days=BASELINE_DAYS + 2)
     )
     channels = store.daily_volumes(VolumeDimension.CHANNEL, since=now - timedelta(days=SURGE_DAYS))
-    raised = spike_alerts(touchpoints, now.date(), now) + surge_alerts(
-        store.list_channels(), channels, now
-    )
+    # Yesterday too: a spike that built up after the day's last scan is still raised.
+    days = (now.date() - timedelta(days=1), now.date())
+    raised = [alert for day in days for alert in spike_alerts(touchpoints, day, now)]
+    raised += surge_alerts(store.list_channels(), channels, now)
     alerts = store.add_alerts(raised)
     record_deliveries(store, alerts, webhooks)
     return alerts

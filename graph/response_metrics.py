@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from graph.model import Intent
-from graph.responses import Conversation, ConversationStatus
+from graph.responses import Conversation, ConversationStatus, ResponseError
 from graph.routing import BusinessFunction
 from graph.store import GraphStore
 from graph.store_correlate import ConversationFilter
@@ -114,10 +114,15 @@ def figures(
 def conversations_between(
     store: GraphStore, since: datetime | None, until: datetime | None
 ) -> Iterator[Conversation]:
-    """Conversations about posts made in ``[since, until)``, read a page at a time."""
+    """Conversations about posts made in ``[since, until)``, read a page at a time; more
+    than `MAX_CONVERSATIONS` is refused (figures of part of a window would mislead)."""
     where = ConversationFilter(received_since=since, received_until=until)
-    for offset in range(0, MAX_CONVERSATIONS, PAGE):
+    for offset in range(0, MAX_CONVERSATIONS + 1, PAGE):
         page = store.conversations(where, PAGE, offset)
+        if offset + len(page) > MAX_CONVERSATIONS:
+            raise ResponseError(
+                f"more than {MAX_CONVERSATIONS} conversations in the window: narrow since/until"
+            )
         yield from page
         if len(page) < PAGE:
             return

@@ -17,8 +17,9 @@ import pytest
 from starlette.testclient import TestClient, WebSocketDenialResponse
 
 from graph.access import Role, create_key
+from graph.acting import scan_alerts
 from graph.alerts import Alert, AlertKind, DeliveryState, delivery_for, spike_alerts, surge_alerts
-from graph.model import Channel, ChannelKind, Sentiment
+from graph.model import Aspect, AspectTarget, Channel, ChannelKind, Post, Sentiment
 from graph.people import DailyVolume
 from graph.store import GraphStore
 from ingestion.jobs.tasks import DELIVER_WEBHOOKS, SCAN_ALERTS
@@ -244,3 +245,22 @@ def test_the_beat_scans_for_alerts_and_delivers_webhooks(tmp_path: Path) -> None
         (alert,) = store.alerts(10)
         assert (alert.kind, alert.subject) == (AlertKind.CHANNEL_SURGE, "reddit:r/nuovo")
         assert [d.url for d in store.deliveries_of([alert.id])] == settings.webhook_urls
+
+
+def test_a_scan_raises_yesterdays_spike_once(store: GraphStore) -> None:
+    now = datetime(2026, 3, 20, 0, 10, tzinfo=UTC)  # just after midnight: today is empty
+
+    def opinion(n: int, day: int, score: float) -> Post:
+        label = Sentiment.NEGATIVE if score < 0 else Sentiment.POSITIVE
+        aspect = Aspect(AspectTarget.TOUCHPOINT, "delivery", label, score)
+        made = post(str(n), f"voice{n % 7}", aspects=(aspect,))
+        return replace(made, created_at=datetime(2026, 3, 20 - day, 12, tzinfo=UTC))
+
+    posts = [opinion(n, day, 0.4) for n, day in enumerate(range(2, 16))]
+    posts += [opinion(100 + n, 1, -0.8) for n in range(6)]
+    store.upsert_posts(posts)
+    raised = scan_alerts(store, now, [])
+    (spike,) = [alert for alert in raised if alert.kind is AlertKind.SENTIMENT_SPIKE]
+    assert spike.subject == "delivery"
+    assert "2026-03-19" in spike.summary
+    assert scan_alerts(store, now + timedelta(hours=1), []) == []

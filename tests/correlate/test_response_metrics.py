@@ -7,6 +7,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
+
+from graph import response_metrics
 from graph.model import Intent
 from graph.response_metrics import MetricGroup, figures
 from graph.responses import Conversation, ConversationStatus
@@ -136,3 +139,22 @@ def test_figures_of_no_conversations_and_of_one_group() -> None:
     assert (total.function, total.open, total.overdue, total.median_first_response) == (
         None, 1, 0, None,
     )  # fmt: skip
+
+
+def test_a_window_too_large_to_count_whole_is_refused(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _example(store)
+    monkeypatch.setattr(response_metrics, "PAGE", 2)
+    monkeypatch.setattr(response_metrics, "MAX_CONVERSATIONS", 4)
+
+    async def scenario() -> dict[str, Any]:
+        async with api_client(store, clock=lambda: NOW) as client:
+            return await graphql(client, "{ responseMetrics { answered } }")
+
+    body = asyncio.run(scenario())
+    assert body["errors"][0]["message"] == (
+        "more than 4 conversations in the window: narrow since/until"
+    )
+    monkeypatch.setattr(response_metrics, "MAX_CONVERSATIONS", 9)
+    assert len(list(response_metrics.conversations_between(store, None, None))) == 9

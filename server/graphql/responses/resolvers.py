@@ -114,7 +114,7 @@ class ResponsesQuery:
             found = response_metrics.conversations_between(info.context.store, since, until)
             return response_metrics.figures(found, groups, now)
 
-        return [ResponseMetrics.from_model(f) for f in await run_in_threadpool(compute)]
+        return [ResponseMetrics.from_model(f) for f in await call_domain(compute)]
 
     @strawberry.field(description="The impact table in force, rules in order of precedence.")
     async def routing_rules(self, info: Info) -> list[RoutingRule]:
