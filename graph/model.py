@@ -180,6 +180,8 @@ class Account:
     followers: int | None = None
     url: str | None = None
     person_id: str | None = None
+    links: tuple[str, ...] = ()
+    """Links the account's profile shows (its owner's own sites), for identity resolution."""
 
     @property
     def uid(self) -> str:

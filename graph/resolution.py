@@ -14,9 +14,12 @@ evidence           weight  when
 ``name``           0.60    the account's display name is the customer's name (case and accents
                            aside); 0.50 when they are at least 88 % similar (token sort ratio)
 ``handle_name``    0.45    the handle contains the customer's last name (4+ characters)
-``link``           0.60    the account's profile link is on the email's own domain
+``link``           0.60    the account's profile, or a link it shows, is on the email's own
+                           domain
 ``display_name``   0.55    two people on different platforms show the same full name
 ``handle``         0.55    two people on different platforms use the same handle (5+ chars)
+``link``           0.70    two people on different platforms link to the same page in their
+                           profiles
 ``customer``       0.80    two people are linked to the same customer
 =================  ======  ====================================================================
 
@@ -135,8 +138,8 @@ def _customer_evidence(customer: Customer, account: Account) -> list[Evidence]:
             found.append(
                 Evidence(EvidenceKind.EMAIL, f"{where} is the customer's email name", 0.85)
             )
-        profile = _url_domain(account.url)
-        if domain not in FREE_MAIL and profile is not None and profile == domain:
+        profiles = {_url_domain(link) for link in (account.url, *account.links)}
+        if domain not in FREE_MAIL and domain in profiles:
             found.append(Evidence(EvidenceKind.LINK, f"{where} links to {domain}", 0.6))
     full = name_key(f"{customer.first_name or ''} {customer.last_name or ''}")
     shown = name_key(account.display_name)
@@ -228,6 +231,17 @@ def _unambiguous(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if c.id not in ambiguous]
 
 
+def link_key(url: str) -> str | None:
+    """A profile link compared without scheme, ``www.``, case or a trailing slash.
+
+    >>> link_key("https://WWW.Giulia.example/shop/")
+    'giulia.example/shop'
+    """
+    parts = urlsplit(url if "//" in url else f"//{url}")
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" if host else None
+
+
 def person_candidates(
     accounts: Sequence[Account], customers_of: Mapping[str, Sequence[str]]
 ) -> list[Candidate]:
@@ -249,7 +263,14 @@ def person_candidates(
         handle = squashed(_local_handle(account))
         if len(handle) >= MIN_SHARED_HANDLE:
             blocks[(EvidenceKind.HANDLE, handle)].append(account)
-    weights = {EvidenceKind.DISPLAY_NAME: 0.55, EvidenceKind.HANDLE: 0.55}
+        for key in {link_key(link) for link in account.links} - {None}:
+            blocks[(EvidenceKind.LINK, str(key))].append(account)
+    weights = {EvidenceKind.DISPLAY_NAME: 0.55, EvidenceKind.HANDLE: 0.55, EvidenceKind.LINK: 0.7}
+    shared = {
+        EvidenceKind.DISPLAY_NAME: "the same full name",
+        EvidenceKind.HANDLE: "one handle",
+        EvidenceKind.LINK: "a link to the same page",
+    }
     evidence: dict[tuple[str, str], dict[str, Evidence]] = defaultdict(dict)
     for (kind, _), members in blocks.items():
         if len(members) > MAX_BLOCK:
@@ -258,8 +279,7 @@ def person_candidates(
             if one.person_id == other.person_id or one.platform == other.platform:
                 continue
             low, high = sorted((str(one.person_id), str(other.person_id)))
-            what = "the same full name" if kind is EvidenceKind.DISPLAY_NAME else "one handle"
-            detail = f"{one.platform} and {other.platform} accounts show {what}"
+            detail = f"{one.platform} and {other.platform} accounts show {shared[kind]}"
             evidence[(low, high)].setdefault(kind, Evidence(kind, detail, weights[kind]))
     by_customer: dict[str, list[str]] = defaultdict(list)
     for person, customers in customers_of.items():

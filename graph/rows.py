@@ -58,11 +58,12 @@ def account_row(account: Account) -> Row:
         "display_name": account.display_name,
         "followers": account.followers,
         "url": account.url,
+        "links": list(account.links) if account.links else None,
         "person_id": account.person_id or person_id_for_account(uid),
     }
 
 
-_FILLABLE = ("display_name", "followers", "url")
+_FILLABLE = ("display_name", "followers", "url", "links")
 
 
 def account_rows(accounts: Iterable[Account]) -> list[Row]:
@@ -73,10 +74,10 @@ def account_rows(accounts: Iterable[Account]) -> list[Row]:
         if known is None:
             merged[account.uid] = account_row(account)
             continue
+        later = account_row(account)
         for key in _FILLABLE:
-            value = getattr(account, key)
-            if value is not None:
-                known[key] = value
+            if later[key] is not None:
+                known[key] = later[key]
     return list(merged.values())
 
 

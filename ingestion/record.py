@@ -24,10 +24,12 @@ from graph.model import Account, Channel, ChannelKind, Post, ShareKind, Topic
 
 MAX_RECORD_BYTES = 1_000_000
 """A raw record larger than this (1 MB, serialised) is quarantined unread, with its first MB."""
+MAX_PROFILE_LINKS = 10
 MAX_TEXT_CHARS = 40_000
 """Longer texts are rejected: no platform allows them, so they are not posts."""
 
 Handle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Link = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 MetricName = Literal["likes", "shares", "replies", "quotes", "views"]
 
@@ -49,6 +51,13 @@ class AuthorRecord(BaseModel):
     display_name: Annotated[str, StringConstraints(max_length=500)] | None = None
     followers: Annotated[int, Field(ge=0)] | None = None
     url: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    links: Annotated[
+        list[
+            Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+        ],
+        Field(max_length=MAX_PROFILE_LINKS),
+    ] = Field(default_factory=list)
+    """Links the profile shows (the owner's sites), e.g. Mastodon's profile fields."""
 
     def to_account(self, platform: str) -> Account:
         return Account(
@@ -57,6 +66,7 @@ class AuthorRecord(BaseModel):
             display_name=self.display_name,
             followers=self.followers,
             url=self.url,
+            links=tuple(dict.fromkeys(self.links)),
         )
 
 

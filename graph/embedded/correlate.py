@@ -55,12 +55,13 @@ class CorrelateMixin:
         @staticmethod
         def _account(row: tuple[Any, ...]) -> Account: ...
 
+        _ACCOUNT_COLUMNS: str
+
     # -- what identity resolution reads ----------------------------------------------------
 
     def account_page(self, after: str | None, limit: int) -> list[Account]:
         rows = self._query(
-            "SELECT platform, handle, display_name, followers, url, person_id FROM account "
-            "WHERE uid > ? ORDER BY uid LIMIT ?",
+            f"SELECT {self._ACCOUNT_COLUMNS} FROM account WHERE uid > ? ORDER BY uid LIMIT ?",
             (after or "", limit),
         )
         return [self._account(row) for row in rows]

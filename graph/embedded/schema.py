@@ -4,7 +4,7 @@ Primary keys are the domain's natural keys, so they play the role of Neo4j's uni
 constraints. Relationships are columns (one-to-one) or link tables (many-to-many).
 """
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Columns a store of version N-1 lacks at version N: (table, column, type). New tables come
 # from DDL's ``CREATE ... IF NOT EXISTS``. Applied only where the column is missing, so a
@@ -19,6 +19,7 @@ MIGRATIONS: dict[int, tuple[tuple[str, str, str], ...]] = {
     4: (("person_score", "factors", "TEXT"),),
     5: (),
     6: (("customer", "handles", "TEXT"),),
+    7: (("account", "links", "TEXT"),),
 }
 
 DDL = """
@@ -38,6 +39,7 @@ CREATE TABLE IF NOT EXISTS account (
     display_name TEXT,
     followers INTEGER,
     url TEXT,
+    links TEXT,
     person_id TEXT NOT NULL REFERENCES person(id),
     created_at TEXT NOT NULL
 );

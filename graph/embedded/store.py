@@ -65,6 +65,10 @@ MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are to
 _MAX_ANCESTORS = 10_000
 
 
+def _links(row: Row) -> str | None:
+    return json.dumps(row["links"]) if row["links"] else None
+
+
 class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMixin, GraphStore):
     """`GraphStore` on SQLite, durable in ``data_dir``."""
 
@@ -184,16 +188,16 @@ class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMix
             [(row["person_id"], row["display_name"], now) for row in new],
         )
         con.executemany(
-            "INSERT INTO account(uid, platform, handle, display_name, followers, url, "
+            "INSERT INTO account(uid, platform, handle, display_name, followers, url, links, "
             "person_id, created_at) VALUES (:uid, :platform, :handle, :display_name, "
-            ":followers, :url, :person_id, :now)",
-            [{**row, "now": now} for row in new],
+            ":followers, :url, :links, :person_id, :now)",
+            [{**row, "links": _links(row), "now": now} for row in new],
         )
         con.executemany(
             "UPDATE account SET display_name = coalesce(:display_name, display_name), "
-            "followers = coalesce(:followers, followers), url = coalesce(:url, url) "
-            "WHERE uid = :uid",
-            [row for row in rows if row["uid"] in existing],
+            "followers = coalesce(:followers, followers), url = coalesce(:url, url), "
+            "links = coalesce(:links, links) WHERE uid = :uid",
+            [{**row, "links": _links(row)} for row in rows if row["uid"] in existing],
         )
         return len(new)
 
@@ -449,7 +453,7 @@ class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMix
 
     @staticmethod
     def _account(row: tuple[Any, ...]) -> Account:
-        platform, handle, display_name, followers, url, person_id = row
+        platform, handle, display_name, followers, url, person_id, links = row
         return Account(
             platform=platform,
             handle=handle,
@@ -457,9 +461,10 @@ class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMix
             followers=followers,
             url=url,
             person_id=person_id,
+            links=tuple(json.loads(links)) if links else (),
         )
 
-    _ACCOUNT_COLUMNS = "platform, handle, display_name, followers, url, person_id"
+    _ACCOUNT_COLUMNS = "platform, handle, display_name, followers, url, person_id, links"
 
     def get_account(self, platform: str, handle: str) -> Account | None:
         rows = self._query(

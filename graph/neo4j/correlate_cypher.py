@@ -6,7 +6,8 @@ ACCOUNT_PAGE = """
 MATCH (a:Account) WHERE a.uid > $after
 WITH a ORDER BY a.uid LIMIT $limit
 OPTIONAL MATCH (p:Person)-[:HAS_ACCOUNT]->(a)
-RETURN a {.platform, .handle, .display_name, .followers, .url} AS account, p.id AS person_id
+RETURN a {.platform, .handle, .display_name, .followers, .url, .links} AS account,
+       p.id AS person_id
 ORDER BY a.uid
 """
 

@@ -97,7 +97,8 @@ MERGE (a:Account {uid: row.uid})
   ON CREATE SET a.platform = row.platform, a.handle = row.handle, a.created_at = $now
 SET a.display_name = coalesce(row.display_name, a.display_name),
     a.followers = coalesce(row.followers, a.followers),
-    a.url = coalesce(row.url, a.url)
+    a.url = coalesce(row.url, a.url),
+    a.links = coalesce(row.links, a.links)
 WITH a, row
 WHERE NOT EXISTS { (a)<-[:HAS_ACCOUNT]-(:Person) }
 MERGE (p:Person {id: row.person_id})
@@ -304,7 +305,7 @@ RETURN j.id AS id, j.format AS format, j.source AS source, j.state AS state,
 # -- reads -----------------------------------------------------------------------------------
 
 
-ACCOUNT_FIELDS = "a {.platform, .handle, .display_name, .followers, .url}"
+ACCOUNT_FIELDS = "a {.platform, .handle, .display_name, .followers, .url, .links}"
 
 GET_ACCOUNT = f"""
 MATCH (a:Account {{uid: $uid}})

@@ -343,7 +343,7 @@ class Neo4jGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMixin,
 
     @staticmethod
     def _account(fields: Mapping[str, Any], person_id: str | None) -> Account:
-        return Account(person_id=person_id, **fields)
+        return Account(person_id=person_id, **{**fields, "links": tuple(fields.get("links") or ())})
 
     def get_account(self, platform: str, handle: str) -> Account | None:
         records = self._read(cypher.GET_ACCOUNT, uid=account_uid(platform, handle))

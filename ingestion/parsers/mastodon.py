@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from ingestion.parsers.base import Item, Parser, RawRecord, json_records, parse_timestamp, require
-from ingestion.parsers.text import host_of, html_to_text
-from ingestion.record import RecordError
+from ingestion.parsers.text import host_of, html_to_text, web_links_in
+from ingestion.record import MAX_PROFILE_LINKS, RecordError
 
 
 def _handle(account: dict[str, Any]) -> str:
@@ -29,7 +29,22 @@ def _author(account: Any) -> dict[str, Any]:
         "display_name": account.get("display_name") or None,
         "followers": account.get("followers_count"),
         "url": account.get("url"),
+        "links": _profile_links(account),
     }
+
+
+def _profile_links(account: Any) -> list[str]:
+    """The links in the profile's fields (Mastodon's "Website: …" metadata)."""
+    fields = account.get("fields")
+    if not isinstance(fields, list):
+        return []
+    found = (
+        link
+        for field in fields
+        if isinstance(field, dict) and isinstance(field.get("value"), str)
+        for link in web_links_in(field["value"])
+    )
+    return list(dict.fromkeys(found))[:MAX_PROFILE_LINKS]
 
 
 class MastodonParser(Parser):

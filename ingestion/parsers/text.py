@@ -14,6 +14,7 @@ _REDDIT_USER = re.compile(r"(?<![\w/])/?u/([A-Za-z0-9_-]{3,20})")
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|blockquote|h[1-6]|tr)\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
 def html_to_text(markup: str) -> str:
@@ -68,3 +69,13 @@ def host_of(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname
     return host.lower() if host else None
+
+
+def web_links_in(markup: str) -> list[str]:
+    """The http(s) links of anchors in HTML (a profile field's value, say).
+
+    >>> web_links_in('<a href="https://giulia.example/" rel="me">giulia.example</a>')
+    ['https://giulia.example/']
+    """
+    links = (html.unescape(href) for href in _HREF.findall(markup))
+    return [link for link in links if link.startswith(("http://", "https://"))]

@@ -19,9 +19,24 @@ from ingestion.parsers.base import (
     parse_timestamp,
     require,
 )
-from ingestion.record import RecordError
+from ingestion.record import MAX_PROFILE_LINKS, RecordError
 
 _REFERENCE_KINDS = {"replied_to": "reply_to", "quoted": "quote", "retweeted": "repost"}
+
+
+def _profile_links(user: dict[str, Any]) -> list[str]:
+    """The user's website and the links in their bio, expanded (``entities.url`` and
+    ``entities.description``)."""
+    entities = user.get("entities")
+    found: list[str] = []
+    for part in ("url", "description"):
+        section = entities.get(part) if isinstance(entities, dict) else None
+        urls = section.get("urls") if isinstance(section, dict) else None
+        for url in urls if isinstance(urls, list) else []:
+            expanded = url.get("expanded_url") if isinstance(url, dict) else None
+            if isinstance(expanded, str) and expanded.startswith(("http://", "https://")):
+                found.append(expanded)
+    return list(dict.fromkeys(found))[:MAX_PROFILE_LINKS]
 
 
 class XV2Parser(Parser):
@@ -84,6 +99,7 @@ class XV2Parser(Parser):
                 "display_name": user.get("name"),
                 "followers": (user.get("public_metrics") or {}).get("followers_count"),
                 "url": f"https://x.com/{username}",
+                "links": _profile_links(user),
             },
             "text": text,
             "created_at": parse_timestamp(require(tweet, "created_at"), "created_at"),

@@ -200,3 +200,14 @@ def test_erasure_removes_conversations_links_and_alerts_of_the_person(store: Gra
     assert list(store.get_conversations(["mastodon:1", "mastodon:2"])) == ["mastodon:2"]
     assert list(store.get_identity_links(["l1", "l2"])) == ["l2"]
     assert store.alerts(10) == []
+
+
+def test_profile_links_are_kept_until_an_account_shows_others(store: GraphStore) -> None:
+    store.upsert_accounts([account("ada", links=("https://ada.example/",))])
+    store.upsert_posts([post("1", "ada")])  # the post's author shows no links: kept
+    found = store.get_account("mastodon", "ada")
+    assert found is not None and found.links == ("https://ada.example/",)
+    assert store.account_page(None, 1)[0].links == ("https://ada.example/",)
+    store.upsert_accounts([account("ada", links=("https://ada.example/", "https://b.example"))])
+    (accounts,) = store.accounts_of([person_of(store, "ada")]).values()
+    assert accounts[0].links == ("https://ada.example/", "https://b.example")

@@ -48,7 +48,7 @@ def links_by_pair(store: GraphStore) -> dict[tuple[str, str], IdentityLink]:
 
 @pytest.fixture
 def world(store: GraphStore) -> GraphStore:
-    assert ingest_conversations(store).stored == 7
+    assert ingest_conversations(store).stored == 9
     assert import_customers(store) == IngestCounts(read=6, stored=4, duplicates=0, rejected=2)
     return store
 
@@ -112,10 +112,15 @@ def test_links_apply_on_strong_evidence_and_wait_on_a_name_alone(world: GraphSto
     shared = links[tuple(sorted((giulia, giulia_x)))]  # type: ignore[index]
     assert [e.kind for e in shared.evidence] == [EvidenceKind.CUSTOMER]
     assert shared.status is LinkStatus.PROPOSED
-    assert report == linking.Resolution(proposed=len(links), applied=4, waiting=3)
+    # So do two accounts whose profiles link to the same page.
+    paolo, paolo_x = person_of(world, "paolo_g@mastodon.social"), person_of(world, "pgcaffe", "x")
+    linked = links[tuple(sorted((paolo, paolo_x)))]  # type: ignore[index]
+    assert [e.kind for e in linked.evidence] == [EvidenceKind.LINK]
+    assert linked.status is LinkStatus.PROPOSED and linked.confidence == 0.7
+    assert report == linking.Resolution(proposed=len(links), applied=4, waiting=4)
 
     # Resolving again proposes and applies nothing new.
-    assert linking.resolve(world, T0, THRESHOLDS) == linking.Resolution(0, 0, 3)
+    assert linking.resolve(world, T0, THRESHOLDS) == linking.Resolution(0, 0, 4)
 
 
 def _person_state(store: GraphStore, *people: str) -> dict[str, object]:

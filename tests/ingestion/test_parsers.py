@@ -17,6 +17,7 @@ def test_mastodon_statuses() -> None:
     assert first.author.uid == "mastodon:giulia@mastodon.social"
     assert first.author.followers == 120
     assert first.author.display_name == "Giulia ☕"
+    assert first.author.links == ("https://giulia.example/",)  # profile fields' links only
     assert [m.uid for m in first.mentions] == ["mastodon:aurora@mastodon.social"]
     assert [t.key for t in first.topics] == ["caffe"]
     assert first.language == "it"
@@ -42,6 +43,8 @@ def test_x_v2_pages() -> None:
     question = posts["1800000000000000001"]["post"]
     assert question.author.uid == "x:emma_w"
     assert question.author.followers == 300
+    # The website and the bio's links, expanded; anything but a web link is left out.
+    assert question.author.links == ("https://emma.example/", "https://shop.example/emma")
     assert [m.uid for m in question.mentions] == ["x:auroracaffe"]
     assert [t.key for t in question.topics] == ["coffee", "cafe"]
     assert question.metrics == {"likes": 10, "shares": 2, "replies": 1, "quotes": 1, "views": 900}

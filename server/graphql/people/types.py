@@ -49,6 +49,9 @@ class Account:
     display_name: str | None = strawberry.field(description="Name shown there.")
     followers: int | None = strawberry.field(description="Followers there, if known.")
     url: str | None = strawberry.field(description="Profile link.")
+    links: list[str] = strawberry.field(
+        description="Links the profile shows (its owner's sites), where the platform gives them."
+    )
     person_id: strawberry.Private[str | None]
 
     @strawberry.field(description="The person who owns the account.")
@@ -64,6 +67,7 @@ class Account:
             display_name=account.display_name,
             followers=account.followers,
             url=account.url,
+            links=list(account.links),
             person_id=account.person_id,
         )
 
