@@ -15,6 +15,7 @@ from graph.alerts import (
     BASELINE_DAYS,
     SURGE_DAYS,
     Alert,
+    at_risk_alerts,
     delivery_for,
     post_alerts,
     spike_alerts,
@@ -22,6 +23,7 @@ from graph.alerts import (
 )
 from graph.model import Post, Sentiment
 from graph.people import VolumeDimension
+from graph.ranking.advocacy import AdvocacyClass
 from graph.responses import Conversation, ResponseError
 from graph.routing import AuthorFacts, RoutingTable, parse_table, table_data
 from graph.store import GraphStore
@@ -143,10 +145,15 @@ def dismiss(store: GraphStore, conversation_id: str, reason: str, actor: str) ->
     return _saved(store, current, responses.dismissed(current, reason, actor))
 
 
+MAX_AT_RISK = 500
+"""At-risk influencers looked at per scan (the class holds a tenth of the influential)."""
+
+
 def scan_alerts(store: GraphStore, now: datetime, webhooks: Sequence[str]) -> list[Alert]:
-    """Raise the alerts that look at volumes over days (sentiment spikes on touchpoints, new
-    channels gaining volume) and record their deliveries; returns the new ones. Posts'
-    own alerts are raised as they are written (`Actions`)."""
+    """Raise the alerts that look at more than a post (sentiment spikes on touchpoints, new
+    channels gaining volume, people the last ranking classed as at-risk influencers) and
+    record their deliveries; returns the new ones. Posts' own alerts are raised as they are
+    written (`Actions`)."""
     touchpoints = store.daily_volumes(
         VolumeDimension.TOUCHPOINT, since=now - timedelta(days=BASELINE_DAYS + 2)
     )
@@ -155,6 +162,10 @@ def scan_alerts(store: GraphStore, now: datetime, webhooks: Sequence[str]) -> li
     days = (now.date() - timedelta(days=1), now.date())
     raised = [alert for day in days for alert in spike_alerts(touchpoints, day, now)]
     raised += surge_alerts(store.list_channels(), channels, now)
+    at_risk = store.top_people(
+        "advocacy", MAX_AT_RISK, label=("advocacy", AdvocacyClass.AT_RISK_INFLUENCER.value)
+    )
+    raised += at_risk_alerts(at_risk, now)
     alerts = store.add_alerts(raised)
     record_deliveries(store, alerts, webhooks)
     return alerts

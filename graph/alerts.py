@@ -4,6 +4,8 @@ Three kinds, each with a stable id so that scanning again raises nothing twice:
 
 * ``negative_influencer``: a negative post by an influential person (influence percentile at
   least `INFLUENTIAL`) or by an at-risk influencer; one per post.
+* ``at_risk_influencer``: a person the last ranking classed as an at-risk influencer (a
+  detractor among the most influential tenth); once per person.
 * ``sentiment_spike``: a touchpoint's mean sentiment on a day falls well below its own
   baseline (the previous `BASELINE_DAYS` days): by at least `SPIKE_DROP`, or twice the
   baseline's day-to-day spread if that is larger, on at least `SPIKE_MIN_POSTS` opinions;
@@ -40,6 +42,7 @@ SURGE_MIN_POSTS = 10
 
 class AlertKind(enum.StrEnum):
     NEGATIVE_INFLUENCER = "negative_influencer"
+    AT_RISK_INFLUENCER = "at_risk_influencer"
     SENTIMENT_SPIKE = "sentiment_spike"
     CHANNEL_SURGE = "channel_surge"
 
@@ -89,6 +92,21 @@ def post_alerts(
             )
         )
     return raised
+
+
+def at_risk_alerts(people: Sequence[tuple[str, float]], now: datetime) -> list[Alert]:
+    """Alerts for people (id, advocacy score) classed as at-risk influencers."""
+    return [
+        Alert(
+            id=_alert_id(AlertKind.AT_RISK_INFLUENCER, person),
+            kind=AlertKind.AT_RISK_INFLUENCER,
+            raised_at=now,
+            subject=person,
+            summary="An influential person turned against the brand",
+            figures=(("advocacy", score),),
+        )
+        for person, score in people
+    ]
 
 
 def spike_alerts(volumes: Sequence[DailyVolume], today: date, now: datetime) -> list[Alert]:

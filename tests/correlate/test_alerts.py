@@ -264,3 +264,20 @@ def test_a_scan_raises_yesterdays_spike_once(store: GraphStore) -> None:
     assert spike.subject == "delivery"
     assert "2026-03-19" in spike.summary
     assert scan_alerts(store, now + timedelta(hours=1), []) == []
+
+
+def test_a_scan_raises_each_at_risk_influencer_once(store: GraphStore) -> None:
+    store.upsert_posts([post("1", "critic"), post("2", "calm", minutes=1)])
+    critic, calm = person_of(store, "critic"), person_of(store, "calm")
+    store.write_scores(
+        "advocacy",
+        {critic: -0.6, calm: 0.1},
+        T0,
+        classes={critic: "at_risk_influencer", calm: "neutral"},
+    )
+    raised = scan_alerts(store, T0, [])
+    assert [(a.kind, a.subject) for a in raised if a.kind is AlertKind.AT_RISK_INFLUENCER] == [
+        (AlertKind.AT_RISK_INFLUENCER, critic)
+    ]
+    again = scan_alerts(store, T0 + timedelta(hours=1), [])
+    assert [a for a in again if a.kind is AlertKind.AT_RISK_INFLUENCER] == []
