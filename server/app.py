@@ -12,9 +12,13 @@ from anyio import to_thread
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UNSET, UnsetType
 
 import osmosi
+from graph.access import authenticate
 from graph.acting import scan_alerts
 from graph.store import GraphStore, StoreError
 from ingestion.jobs.broker import RedisBroker
@@ -23,13 +27,32 @@ from osmosi.logs import configure_logging
 from osmosi.runtime import job_runner, open_store
 from osmosi.settings import Settings
 from server import health, ingest
-from server.auth import caller_of, unauthorized
+from server.auth import bearer_token, caller_of, unauthorized
 from server.body_limit import BodySizeLimit
 from server.graphql.core.cache import ResultCache
 from server.graphql.core.context import Context
 from server.graphql.schema import build_schema
 
 log = logging.getLogger(__name__)
+
+
+class KeyedGraphQLRouter(GraphQLRouter[Context, None]):
+    """GraphQL over HTTP and WebSocket (graphql-transport-ws). A WebSocket without a key in
+    its handshake must give one in its ``connection_init`` payload, as browsers cannot set
+    headers: ``{"Authorization": "Bearer KEY"}``; without a valid one it is closed (4403)."""
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        accepted: UnsetType = UNSET  # acknowledge without a payload
+        if context.caller is not None:
+            return accepted
+        params = context.connection_params if isinstance(context.connection_params, dict) else {}
+        header = params.get("Authorization", params.get("authorization"))
+        token = bearer_token(header if isinstance(header, str) else None)
+        caller = await run_in_threadpool(authenticate, context.store, token) if token else None
+        if caller is None:
+            raise ConnectionRejectionError({"reason": "missing or invalid API key"})
+        context.caller = caller
+        return accepted
 
 
 def create_app(
@@ -90,9 +113,10 @@ def create_app(
         caller = await caller_of(request)
         # No key, no data: an operation without a valid key is refused before parsing.
         # (GET only serves the GraphiQL page: queries are not accepted over GET. A
-        # subscription's WebSocket carries the key in its handshake's headers.)
+        # WebSocket may carry the key in its connection_init instead of its handshake:
+        # `KeyedGraphQLRouter.on_ws_connect` checks it there.)
         serves_page = request.scope["type"] == "http" and request.scope["method"] == "GET"
-        if caller is None and not serves_page:
+        if caller is None and not serves_page and request.scope["type"] != "websocket":
             raise unauthorized()
         return Context(
             store=request.app.state.store,
@@ -103,11 +127,12 @@ def create_app(
             results=results,
         )
 
-    graphql = GraphQLRouter[Context, None](
+    graphql = KeyedGraphQLRouter(
         build_schema(),
         context_getter=context,
         graphql_ide=None if settings.production else "graphiql",
         allow_queries_via_get=False,
+        subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
     )
     app.include_router(graphql, prefix="/graphql")
     app.include_router(health.router)

@@ -14,7 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient, WebSocketDenialResponse
+from starlette.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
 
 from graph.access import Role, create_key
 from graph.acting import scan_alerts
@@ -207,11 +208,32 @@ def another(alert: Alert, new_id: str) -> Alert:
     return Alert(new_id, alert.kind, datetime.now(UTC), alert.subject, alert.summary)
 
 
-def test_a_subscription_without_a_key_is_refused(store: GraphStore) -> None:
+def test_a_subscription_without_a_valid_key_is_closed(store: GraphStore) -> None:
     app = create_app(Settings(), store=store)
-    with TestClient(app) as client, pytest.raises(WebSocketDenialResponse) as refused:
-        client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]).__enter__()
-    assert refused.value.status_code == 401
+    with TestClient(app) as client:
+        for payload in ({}, {"Authorization": "Bearer osk_wrong"}):
+            with client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws:
+                ws.send_json({"type": "connection_init", "payload": payload})
+                with pytest.raises(WebSocketDisconnect) as closed:
+                    ws.receive_json()
+                assert closed.value.code == 4403
+
+
+def test_a_browser_gives_its_key_in_connection_init(store: GraphStore) -> None:
+    app = create_app(Settings(alert_poll_seconds=0.05), store=store)
+    _, secret = create_key(store, Role.VIEWER, "browser", datetime.now(UTC))
+    with (
+        TestClient(app) as client,
+        client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws,
+    ):
+        init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {secret}"}}
+        ws.send_json(init)
+        assert ws.receive_json()["type"] == "connection_ack"
+        query = "subscription { alerts { id } }"
+        ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": query}})
+        store.add_alerts([Alert("b-1", AlertKind.CHANNEL_SURGE, datetime.now(UTC), "x:c", "s")])
+        assert ws.receive_json()["payload"]["data"]["alerts"] == {"id": "b-1"}
+        ws.send_json({"id": "1", "type": "complete"})
 
 
 def test_the_beat_scans_for_alerts_and_delivers_webhooks(tmp_path: Path) -> None:
