@@ -16,9 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from graph.embedded.bookkeeping import BookkeepingMixin
 from graph.embedded.correlate import CorrelateMixin
 from graph.embedded.insights import InsightsMixin
 from graph.embedded.people import PeopleMixin
+from graph.embedded.posts import PostReadsMixin
 from graph.embedded.rankings import RankingsMixin
 from graph.embedded.schema import (
     ACCOUNT_INTERACTION_SELECTS,
@@ -31,25 +33,15 @@ from graph.embedded.schema import (
 from graph.embedded.sql import ensure_pow, iso, json_list, parse, post_window
 from graph.model import (
     Account,
-    Aspect,
     AspectTarget,
     Channel,
     ChannelKind,
     Counts,
     Customer,
     CustomerLink,
-    IngestCounts,
-    IngestJob,
-    Intent,
     Interaction,
-    JobState,
     Post,
     Product,
-    QuarantineEntry,
-    Sentiment,
-    ShareKind,
-    StoredPost,
-    Thread,
     Topic,
     TopicKind,
     Touchpoint,
@@ -58,18 +50,25 @@ from graph.model import (
     channel_uid,
 )
 from graph.rows import PostBatch, Row, account_rows, channel_row, interactions_from_rows, post_batch
-from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
+from graph.store import GraphStore, StoreUnavailable
 
 DATABASE_FILE = "osmosi.db"
 MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are touched
-_MAX_ANCESTORS = 10_000
 
 
 def _links(row: Row) -> str | None:
     return json.dumps(row["links"]) if row["links"] else None
 
 
-class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMixin, GraphStore):
+class EmbeddedGraphStore(
+    RankingsMixin,
+    PeopleMixin,
+    InsightsMixin,
+    CorrelateMixin,
+    BookkeepingMixin,
+    PostReadsMixin,
+    GraphStore,
+):
     """`GraphStore` on SQLite, durable in ``data_dir``."""
 
     backend = "embedded"
@@ -351,104 +350,6 @@ class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMix
             )
             return cursor.rowcount
 
-    # -- ingestion bookkeeping -----------------------------------------------------------
-
-    def quarantine(self, entries: Sequence[QuarantineEntry]) -> int:
-        rows = [
-            (e.id, e.format, e.source, e.position, e.reason, e.payload, e.context, iso(e.at))
-            for e in entries
-        ]
-        with self._transaction() as con:
-            con.executemany(
-                "INSERT INTO quarantine(id, format, source, position, reason, payload, context, "
-                "at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET reason = excluded.reason",
-                rows,
-            )
-        return len(rows)
-
-    def quarantined(
-        self, limit: int = 100, after: str | None = None, format: str | None = None
-    ) -> list[QuarantineEntry]:
-        rows = self._query(
-            "SELECT id, format, source, position, reason, payload, context, at FROM quarantine "
-            "WHERE id > ? AND (? IS NULL OR format = ?) ORDER BY id LIMIT ?",
-            (after or "", format, format, limit),
-        )
-        return [
-            QuarantineEntry(
-                id=qid,
-                format=fmt,
-                source=source,
-                position=position,
-                reason=reason,
-                payload=payload,
-                context=context,
-                at=datetime.fromisoformat(at),
-            )
-            for qid, fmt, source, position, reason, payload, context, at in rows
-        ]
-
-    def release_quarantined(self, ids: Sequence[str]) -> int:
-        with self._transaction() as con:
-            cursor = con.execute(
-                "DELETE FROM quarantine WHERE id IN (SELECT value FROM json_each(?))",
-                (json_list(ids),),
-            )
-            return cursor.rowcount
-
-    def save_job(
-        self,
-        job_id: str,
-        format: str,
-        source: str,
-        state: JobState,
-        chunks_total: int | None = None,
-        error: str | None = None,
-    ) -> None:
-        with self._transaction() as con:
-            con.execute(
-                "INSERT INTO ingest_job(id, format, source, state, chunks_total, error, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "state = excluded.state, "
-                "chunks_total = coalesce(excluded.chunks_total, chunks_total), "
-                "error = coalesce(excluded.error, error)",
-                (job_id, format, source, state.value, chunks_total, error, iso(datetime.now(UTC))),
-            )
-
-    def record_chunk(self, job_id: str, chunk: int, counts: IngestCounts) -> bool:
-        with self._transaction() as con:
-            cursor = con.execute(
-                "INSERT INTO ingest_chunk(job_id, chunk, read, stored, duplicates, rejected) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (job_id, chunk, counts.read, counts.stored, counts.duplicates, counts.rejected),
-            )
-            return cursor.rowcount == 1
-
-    def get_job(self, job_id: str) -> IngestJob | None:
-        rows = self._query(
-            "SELECT j.id, j.format, j.source, j.state, j.created_at, j.chunks_total, j.error, "
-            "count(c.chunk), coalesce(sum(c.read), 0), coalesce(sum(c.stored), 0), "
-            "coalesce(sum(c.duplicates), 0), coalesce(sum(c.rejected), 0) "
-            "FROM ingest_job j LEFT JOIN ingest_chunk c ON c.job_id = j.id "
-            "WHERE j.id = ? GROUP BY j.id",
-            (job_id,),
-        )
-        if not rows:
-            return None
-        (jid, fmt, source, state, created, total, error, done, *counts) = rows[0]
-        return IngestJob(
-            jid,
-            fmt,
-            source,
-            JobState(state),
-            datetime.fromisoformat(created),
-            total,
-            done,
-            IngestCounts(*counts),
-            error,
-        )
-
     # -- reads -----------------------------------------------------------------------------
 
     @staticmethod
@@ -484,92 +385,6 @@ class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMix
             account = self._account(row)
             result[account.person_id or ""].append(account)
         return result
-
-    _POST_COLUMNS = (
-        "uid, platform, external_id, author_uid, text, created_at, language, url, metrics, "
-        "channel_uid, reply_to_uid, shares_uid, share_kind, reported_by, sentiment, "
-        "sentiment_score, intent"
-    )
-
-    def _posts(self, rows: list[tuple[Any, ...]]) -> list[StoredPost]:
-        uids = [row[0] for row in rows]
-        ids = (json_list(uids),)
-        mentions: dict[str, list[str]] = {}
-        for post, account in self._query(
-            "SELECT post_uid, account_uid FROM post_mention "
-            "WHERE post_uid IN (SELECT value FROM json_each(?)) ORDER BY account_uid",
-            ids,
-        ):
-            mentions.setdefault(post, []).append(account)
-        topics: dict[str, list[str]] = {}
-        for post, topic in self._query(
-            "SELECT post_uid, topic_key FROM post_topic "
-            "WHERE post_uid IN (SELECT value FROM json_each(?)) ORDER BY topic_key",
-            ids,
-        ):
-            topics.setdefault(post, []).append(topic)
-        aspects: dict[str, list[Aspect]] = {}
-        for post, target, key, sentiment, score in self._query(
-            "SELECT post_uid, target, key, sentiment, score FROM post_aspect "
-            "WHERE post_uid IN (SELECT value FROM json_each(?)) ORDER BY target, key",
-            ids,
-        ):
-            aspects.setdefault(post, []).append(
-                Aspect(AspectTarget(target), key, Sentiment(sentiment), score)
-            )
-        posts = []
-        for row in rows:
-            (
-                uid,
-                platform,
-                external_id,
-                author_uid,
-                text,
-                created_at,
-                language,
-                url,
-                metrics,
-                channel,
-                reply_to,
-                shares,
-                share_kind,
-                reported_by,
-                sentiment,
-                sentiment_score,
-                intent,
-            ) = row
-            posts.append(
-                StoredPost(
-                    uid=uid,
-                    platform=platform,
-                    external_id=external_id,
-                    author_uid=author_uid,
-                    text=text,
-                    created_at=datetime.fromisoformat(created_at),
-                    language=language,
-                    url=url,
-                    metrics=json.loads(metrics),
-                    channel_uid=channel,
-                    reply_to_uid=reply_to,
-                    shares_uid=shares,
-                    share_kind=ShareKind(share_kind) if share_kind else None,
-                    reported_by=reported_by,
-                    sentiment=Sentiment(sentiment) if sentiment else None,
-                    sentiment_score=sentiment_score,
-                    intent=Intent(intent) if intent else None,
-                    mention_uids=tuple(mentions.get(uid, ())),
-                    topic_keys=tuple(topics.get(uid, ())),
-                    aspects=tuple(aspects.get(uid, ())),
-                )
-            )
-        return posts
-
-    def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]:
-        rows = self._query(
-            f"SELECT {self._POST_COLUMNS} FROM post WHERE uid IN (SELECT value FROM json_each(?))",
-            (json_list(uids),),
-        )
-        return {post.uid: post for post in self._posts(rows)}
 
     def get_topic(self, key: str) -> Topic | None:
         rows = self._query("SELECT key, display, kind FROM topic WHERE key = ?", (key,))
@@ -621,27 +436,3 @@ class EmbeddedGraphStore(RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMix
         cursor = self._connection().execute(sql, params)
         while rows := cursor.fetchmany(5000):
             yield from rows
-
-    def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
-        root = self._query(
-            "WITH RECURSIVE up(uid, depth) AS ("
-            " SELECT uid, 0 FROM post WHERE uid = ?"
-            " UNION"
-            " SELECT parent.uid, up.depth + 1 FROM up"
-            " JOIN post child ON child.uid = up.uid"
-            " JOIN post parent ON parent.uid = child.reply_to_uid"
-            " WHERE up.depth < ?"
-            ") SELECT uid FROM up ORDER BY depth DESC LIMIT 1",
-            (post_uid, _MAX_ANCESTORS),
-        )
-        if not root:
-            return None
-        root_uid = root[0][0]
-        rows = self._query(
-            "WITH RECURSIVE down(uid) AS ("
-            " SELECT ? UNION SELECT p.uid FROM post p JOIN down ON p.reply_to_uid = down.uid"
-            f") SELECT {self._POST_COLUMNS} FROM post WHERE uid IN (SELECT uid FROM down) "
-            "ORDER BY created_at, uid LIMIT ?",
-            (root_uid, limit),
-        )
-        return Thread(root_uid=root_uid, posts=tuple(self._posts(rows)))
