@@ -14,8 +14,6 @@ duplicates + rejected``. Importing the same file again stores nothing.
 
 from __future__ import annotations
 
-import io
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,7 +33,7 @@ from graph.store import GraphStore
 from ingestion.parsers import Item, RawRecord, Unreadable
 from ingestion.parsers.base import json_records
 from ingestion.parsers.csv_export import CsvParser
-from ingestion.pipeline import batched, quarantine_entry
+from ingestion.pipeline import batched, quarantine_entry, quarantined_items
 from ingestion.record import RecordError, first_error
 
 FIELDS = ("customer_id", "first_name", "last_name", "email", "city", "lifetime_value")
@@ -224,17 +222,8 @@ class CrmImport:
         total = IngestCounts()
         for entry in entries:
             fmt = crm_format(entry.format.removeprefix(CRM_PREFIX))
-            context = json.loads(entry.context)
-            if context.get("unreadable"):
-                items = list(fmt.read(_bytes(json.loads(entry.payload))))
-            else:
-                items = [RawRecord(entry.position, json.loads(entry.payload), context)]
-            counts = self.write(items, fmt, entry.source)
+            counts = self.write(quarantined_items(entry, fmt.read), fmt, entry.source)
             if counts.rejected == 0:
                 self.store.release_quarantined([entry.id])
             total += counts
         return total
-
-
-def _bytes(text: Any) -> IO[bytes]:
-    return io.BytesIO(str(text).encode())

@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any
+from typing import IO, Any
 
 from graph.acting import Actions
 from graph.model import ChannelKind, IngestCounts, Post, QuarantineEntry
@@ -88,6 +88,18 @@ def quarantine_entry(fmt: str, source: str, item: Item, reason: str) -> Quaranti
         context=context,
         at=datetime.now(UTC),
     )
+
+
+def quarantined_items(
+    entry: QuarantineEntry, read: Callable[[IO[bytes]], Iterable[Item]]
+) -> list[Item]:
+    """What a quarantined record is read back as: the raw record with its context, or, for
+    a piece that could not be read, whatever ``read`` now reads in its raw text."""
+    context = json.loads(entry.context)
+    payload = json.loads(entry.payload)
+    if context.get("unreadable"):
+        return list(read(io.BytesIO(str(payload).encode())))
+    return [RawRecord(entry.position, payload, context)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,13 +230,7 @@ class Pipeline:
         total = IngestCounts()
         for entry in entries:
             parser = parsers(entry.format)
-            context = json.loads(entry.context)
-            payload = json.loads(entry.payload)
-            if context.get("unreadable"):
-                items = list(parser.read(io.BytesIO(str(payload).encode())))
-            else:
-                items = [RawRecord(entry.position, payload, context)]
-            counts = self.ingest_chunk(items, parser, entry.source)
+            counts = self.ingest_chunk(quarantined_items(entry, parser.read), parser, entry.source)
             if counts.rejected == 0:
                 self.store.release_quarantined([entry.id])
             total += counts

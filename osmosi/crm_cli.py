@@ -11,15 +11,13 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 from rich.table import Table
 
 from graph import linking
 from graph.acting import scan_alerts
-from graph.model import IngestCounts
 from ingestion.crm import CrmImport, crm_format, parse_crm_mapping
 from osmosi.cli import DataDir, JsonOutput, load_settings
-from osmosi.ingest_cli import counting_reader, summary_table
+from osmosi.ingest_cli import file_progress, reading, summary_table
 from osmosi.runtime import dispatcher, identity_thresholds, open_store
 
 console = Console(stderr=True)
@@ -52,27 +50,10 @@ def crm_import(
         raise typer.Exit(2) from None
     started = time.monotonic()
     with open_store(settings) as store:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            DownloadColumn(),
-            TextColumn("{task.fields[counts]}"),
-            console=console,
-            disable=as_json,
-        ) as progress:
-            task = progress.add_task(path.name, total=path.stat().st_size, counts="")
-            running = IngestCounts()
-
-            def report(counts: IngestCounts) -> None:
-                nonlocal running
-                running += counts
-                progress.update(task, counts=f"{running.read} read, {running.rejected} rejected")
-
-            with path.open("rb") as raw:
-                reader = counting_reader(raw, lambda n: progress.advance(task, n))
-                total = CrmImport(store, settings.ingest_batch_size).run(
-                    fmt.read(reader), fmt, path.name, report
-                )
+        with file_progress(as_json) as progress, reading(path, progress) as (reader, report):
+            total = CrmImport(store, settings.ingest_batch_size).run(
+                fmt.read(reader), fmt, path.name, report
+            )
         links = None
         if resolve:
             links = linking.resolve(store, datetime.now(UTC), identity_thresholds(settings))

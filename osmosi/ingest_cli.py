@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -15,12 +17,10 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from graph.acting import scan_alerts
-from graph.model import IngestCounts, JobState
-from graph.store import GraphStore
+from graph.model import IngestCounts
 from ingestion.crm import CRM_PREFIX, CrmImport
-from ingestion.parsers import FORMATS, Parser, UnknownFormat, parse_mapping, parser_for
-from osmosi.runtime import dispatcher, job_runner, open_store, pipeline_for
-from osmosi.settings import Settings
+from ingestion.parsers import FORMATS, UnknownFormat, parse_mapping, parser_for
+from osmosi.runtime import dispatcher, open_store, pipeline_for
 
 console = Console(stderr=True)
 quarantine_app = typer.Typer(
@@ -50,6 +50,38 @@ class _CountingRaw(io.RawIOBase):
 
 def counting_reader(raw: IO[bytes], advance: Any) -> io.BufferedReader:
     return io.BufferedReader(_CountingRaw(raw, advance))
+
+
+def file_progress(as_json: bool) -> Progress:
+    """A progress bar per file read (bytes, the counts so far, time left); off for --json."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[counts]}"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=as_json,
+        transient=False,
+    )
+
+
+@contextmanager
+def reading(
+    path: Path, progress: Progress
+) -> Iterator[tuple[io.BufferedReader, Callable[[IngestCounts], None]]]:
+    """The file opened for a progress bar of its own, and the callback that shows a chunk's
+    counts on it."""
+    task = progress.add_task(path.name, total=path.stat().st_size, counts="")
+    running = IngestCounts()
+
+    def report(counts: IngestCounts) -> None:
+        nonlocal running
+        running += counts
+        progress.update(task, counts=f"{running.read} read, {running.rejected} rejected")
+
+    with path.open("rb") as raw:
+        yield counting_reader(raw, lambda n: progress.advance(task, n)), report
 
 
 def summary_table(counts: IngestCounts, seconds: float) -> Table:
@@ -88,32 +120,9 @@ def ingest(
     total = IngestCounts()
     with open_store(settings) as store:
         pipeline = pipeline_for(settings, store)
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            DownloadColumn(),
-            TextColumn("{task.fields[counts]}"),
-            TimeRemainingColumn(),
-            console=console,
-            disable=as_json,
-            transient=False,
-        ) as progress:
+        with file_progress(as_json) as progress:
             for path in paths:
-                task = progress.add_task(path.name, total=path.stat().st_size, counts="")
-                running = IngestCounts()
-
-                def advance(n: int, task: Any = task) -> None:
-                    progress.advance(task, n)
-
-                def report(counts: IngestCounts, task: Any = task) -> None:
-                    nonlocal running
-                    running += counts
-                    progress.update(
-                        task, counts=f"{running.read} read, {running.rejected} rejected"
-                    )
-
-                with path.open("rb") as raw:
-                    reader = counting_reader(raw, advance)
+                with reading(path, progress) as (reader, report):
                     total += pipeline.ingest(parser.read(reader), parser, path.name, report)
         scan_alerts(store, datetime.now(UTC), settings.webhook_urls)
         delivery = dispatcher(settings, store)
@@ -137,52 +146,6 @@ def ingest(
         console.print(summary_table(total, seconds))
         if total.rejected:
             console.print("See rejected records with `osmosi quarantine list`.")
-
-
-def _ingest_here(
-    settings: Settings,
-    store: GraphStore,
-    parser: Parser,
-    reader: Any,
-    source: str,
-    progress: Progress,
-    task: Any,
-) -> IngestCounts:
-    running = IngestCounts()
-
-    def report(counts: IngestCounts) -> None:
-        nonlocal running
-        running += counts
-        progress.update(task, counts=f"{running.read} read, {running.rejected} rejected")
-
-    return pipeline_for(settings, store).ingest(parser.read(reader), parser, source, report)
-
-
-def _ingest_on_workers(
-    settings: Settings,
-    store: GraphStore,
-    parser: Parser,
-    reader: Any,
-    source: str,
-    mapping: list[str] | None,
-    progress: Progress,
-    task: Any,
-) -> IngestCounts:
-    """Send the file's chunks to the Celery workers and wait for every chunk to report."""
-    runner = job_runner(settings, store)
-    job_id = runner.submit(parser.name, source, parser.read(reader), parse_mapping(mapping or []))
-    while True:
-        job = store.get_job(job_id)
-        assert job is not None
-        progress.update(
-            task, counts=f"{job.chunks_done}/{job.chunks_total} chunks on workers (job {job_id})"
-        )
-        if job.status is JobState.FAILED:
-            console.print(f"[red]job {job_id} failed: {job.error}[/red]")
-            raise typer.Exit(1)
-        if job.status is JobState.DONE:
-            return job.counts
-        time.sleep(JOB_POLL_SECONDS)
 
 
 @quarantine_app.command("list")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from anyio import to_thread
 from fastapi import FastAPI
@@ -19,12 +18,11 @@ from strawberry.types.unset import UNSET, UnsetType
 
 import osmosi
 from graph.access import authenticate
-from graph.acting import scan_alerts
-from graph.store import GraphStore, StoreError
+from graph.store import GraphStore
 from ingestion.jobs.broker import RedisBroker
-from ingestion.pipeline import Pipeline
+from ingestion.jobs.scans import PeriodicScan
 from osmosi.logs import configure_logging
-from osmosi.runtime import job_runner, open_store
+from osmosi.runtime import identity_thresholds, job_runner, open_store, routing_table
 from osmosi.settings import Settings
 from server import health, ingest
 from server.auth import bearer_token, caller_of, unauthorized
@@ -79,17 +77,17 @@ def create_app(
         if pipeline.on_alerts is not None:
             pipeline.on_alerts()  # deliver what an earlier run left pending
         # Without Redis there is no beat: this process scans for alerts itself.
-        scanning = (
-            asyncio.create_task(_scan_periodically(pipeline, settings, clock))
-            if not settings.redis_url and settings.alert_scan_minutes
-            else None
-        )
+        scanning = None
+        if not settings.redis_url and settings.alert_scan_minutes:
+            every = timedelta(minutes=settings.alert_scan_minutes)
+            scanning = PeriodicScan(pipeline, every, settings.webhook_urls, clock)
+            scanning.start()
         log.info("store %s ready", app.state.store.backend)
         try:
             yield
         finally:
             if scanning is not None:
-                scanning.cancel()
+                scanning.stop()
             if app.state.broker is not None:
                 app.state.broker.close()
             if owned:
@@ -109,6 +107,8 @@ def create_app(
         ResultCache(settings.ranking_cache_seconds) if settings.ranking_cache_seconds else None
     )
 
+    routing, thresholds = routing_table(settings), identity_thresholds(settings)
+
     async def context(request: HTTPConnection) -> Context:
         caller = await caller_of(request)
         # No key, no data: an operation without a valid key is refused before parsing.
@@ -122,6 +122,8 @@ def create_app(
             store=request.app.state.store,
             runner=request.app.state.runner,
             settings=settings,
+            routing=routing,
+            thresholds=thresholds,
             caller=caller,
             now=clock(),
             results=results,
@@ -143,23 +145,6 @@ def create_app(
         prefix_limits={"/ingest/": settings.max_ingest_bytes},
     )
     return app
-
-
-async def _scan_periodically(
-    pipeline: Pipeline, settings: Settings, clock: Callable[[], datetime]
-) -> None:
-    """Scan for sentiment spikes and new channels every ``alert_scan_minutes``."""
-    while True:
-        await asyncio.sleep(settings.alert_scan_minutes * 60)
-        try:
-            raised = await run_in_threadpool(
-                scan_alerts, pipeline.store, clock(), settings.webhook_urls
-            )
-        except StoreError as error:
-            log.error("alert scan failed: %s", type(error).__name__)
-            continue
-        if raised and pipeline.on_alerts is not None:
-            pipeline.on_alerts()
 
 
 def app_from_environment() -> FastAPI:

@@ -23,9 +23,10 @@ from graph.alerts import Alert, AlertKind, DeliveryState, delivery_for, spike_al
 from graph.model import Aspect, AspectTarget, Channel, ChannelKind, Post, Sentiment
 from graph.people import DailyVolume
 from graph.store import GraphStore
+from ingestion.jobs.scans import PeriodicScan
 from ingestion.jobs.tasks import DELIVER_WEBHOOKS, SCAN_ALERTS
 from ingestion.jobs.webhooks import SIGNATURE_HEADER, Backoff, Dispatcher, http_post, verify
-from ingestion.pipeline import PreparedChunk
+from ingestion.pipeline import Pipeline, PreparedChunk
 from osmosi.runtime import celery_app, open_store, pipeline_for
 from osmosi.settings import Settings
 from server.app import create_app
@@ -303,3 +304,16 @@ def test_a_scan_raises_each_at_risk_influencer_once(store: GraphStore) -> None:
     ]
     again = scan_alerts(store, T0 + timedelta(hours=1), [])
     assert [a for a in again if a.kind is AlertKind.AT_RISK_INFLUENCER] == []
+
+
+def test_without_redis_the_server_process_scans_on_its_own(store: GraphStore) -> None:
+    store.upsert_posts([post("1", "critic")])
+    critic = person_of(store, "critic")
+    store.write_scores("advocacy", {critic: -0.6}, T0, classes={critic: "at_risk_influencer"})
+    scan = PeriodicScan(Pipeline(store), timedelta(milliseconds=20), [], lambda: T0)
+    scan.start()
+    deadline = time.monotonic() + 5
+    while not store.alerts(1) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    scan.stop()
+    assert [a.subject for a in store.alerts(10)] == [critic]

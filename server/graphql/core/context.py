@@ -9,6 +9,8 @@ from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
 from graph.access import ApiKey
+from graph.linking import Thresholds
+from graph.routing import RoutingTable
 from graph.store import GraphStore
 from ingestion.jobs.runner import JobRunner
 from osmosi.settings import Settings
@@ -25,6 +27,10 @@ class Context(BaseContext):
     store: GraphStore
     runner: JobRunner
     settings: Settings
+    routing: RoutingTable
+    """The configured impact table (one an admin saved in the store takes precedence)."""
+    thresholds: Thresholds
+    """From which confidence identity links apply without review."""
     caller: ApiKey | None = None
     results: ResultCache | None = None
     """The process's cache of ranking views (`server.graphql.core.cache`), if enabled."""

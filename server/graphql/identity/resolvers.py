@@ -9,7 +9,6 @@ from starlette.concurrency import run_in_threadpool
 
 from graph import linking
 from graph.links import LinkKind, LinkStatus
-from osmosi.runtime import identity_thresholds
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
 from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size
@@ -81,6 +80,5 @@ class IdentityMutation:
     )
     async def resolve_identities(self, info: Info) -> ResolutionReport:
         ctx = info.context
-        thresholds = identity_thresholds(ctx.settings)
-        run = partial(linking.resolve, ctx.store, ctx.now, thresholds)
+        run = partial(linking.resolve, ctx.store, ctx.now, ctx.thresholds)
         return ResolutionReport.from_model(await call_domain(run))

@@ -14,7 +14,6 @@ from graph.response_metrics import MetricGroup
 from graph.responses import ConversationStatus
 from graph.routing import BusinessFunction, RoutingTable, parse_table
 from graph.store_correlate import ConversationFilter
-from osmosi.runtime import routing_table
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError
@@ -38,7 +37,7 @@ def _page(
 
 
 def _current_table(info: Info) -> RoutingTable:
-    return acting.current_table(info.context.store, routing_table(info.context.settings))
+    return acting.current_table(info.context.store, info.context.routing)
 
 
 @strawberry.type
