@@ -123,12 +123,49 @@ MERGE (t:Topic {key: row.key})
   ON CREATE SET t.display = row.display, t.kind = row.kind
 """
 
-# ``ingest_batch`` records which write first stored a post; it also tells this write which
-# posts it created, race-free under concurrent writers. ``created_at`` travels as ISO 8601
-# text: the driver packs temporal values several times slower than strings.
-UPSERT_POSTS = """
+
+def _post_links(verb: str) -> str:
+    """A post's relationships to its author, channel, mentions, topics, parent and original.
+
+    A post this write created has none yet, so they are CREATEd: a third cheaper than
+    MERGE, which must first look through the relationships of its (often dense) other end.
+    """
+    return f"""
+  MATCH (a:Account {{uid: row.author_uid}})
+  {verb} (a)-[:POSTED]->(p)
+  WITH p, row
+  CALL (p, row) {{
+    MATCH (c:Channel {{uid: row.channel_uid}})
+    {verb} (p)-[:IN_CHANNEL]->(c)
+  }}
+  CALL (p, row) {{
+    UNWIND row.mention_uids AS mentioned
+    MATCH (a:Account {{uid: mentioned}})
+    {verb} (p)-[:MENTIONS]->(a)
+  }}
+  CALL (p, row) {{
+    UNWIND row.topic_keys AS key
+    MATCH (t:Topic {{key: key}})
+    {verb} (p)-[:TAGGED]->(t)
+  }}
+  CALL (p, row) {{
+    MATCH (parent:Post {{uid: row.reply_to_uid}})
+    {verb} (p)-[:REPLIES_TO]->(parent)
+  }}
+  CALL (p, row) {{
+    MATCH (original:Post {{uid: row.shares_uid}})
+    {verb} (p)-[s:SHARES]->(original)
+    SET s.kind = p.share_kind
+  }}"""
+
+
+# ``ingest_batch`` (a random integer per write) records which write first stored a post; it
+# also tells this write which posts it created, race-free under concurrent writers: a post
+# being created is locked by its MERGE until this write commits. ``created_at`` travels as
+# ISO 8601 text: the driver packs temporal values several times slower than strings.
+UPSERT_POSTS = f"""
 UNWIND $rows AS row
-MERGE (p:Post {uid: row.uid})
+MERGE (p:Post {{uid: row.uid}})
   ON CREATE SET p.platform = row.platform, p.external_id = row.external_id,
                 p.author_uid = row.author_uid, p.created_at = datetime(row.created_at),
                 p.ingested_at = $now, p.ingest_batch = $batch, p.text = row.text,
@@ -151,32 +188,12 @@ MERGE (p:Post {uid: row.uid})
                p.intent = coalesce(row.intent, p.intent),
                p += row.metrics
 WITH p, row, p.ingest_batch = $batch AS is_new
-MATCH (a:Account {uid: row.author_uid})
-MERGE (a)-[:POSTED]->(p)
-WITH p, row, is_new
-CALL (p, row) {
-  MATCH (c:Channel {uid: row.channel_uid})
-  MERGE (p)-[:IN_CHANNEL]->(c)
-}
-CALL (p, row) {
-  UNWIND row.mention_uids AS mentioned
-  MATCH (a:Account {uid: mentioned})
-  MERGE (p)-[:MENTIONS]->(a)
-}
-CALL (p, row) {
-  UNWIND row.topic_keys AS key
-  MATCH (t:Topic {key: key})
-  MERGE (p)-[:TAGGED]->(t)
-}
-CALL (p, row) {
-  MATCH (parent:Post {uid: row.reply_to_uid})
-  MERGE (p)-[:REPLIES_TO]->(parent)
-}
-CALL (p, row) {
-  MATCH (original:Post {uid: row.shares_uid})
-  MERGE (p)-[s:SHARES]->(original)
-  SET s.kind = p.share_kind
-}
+CALL (p, row, is_new) {{
+  WITH p, row WHERE is_new{_post_links("CREATE")}
+}}
+CALL (p, row, is_new) {{
+  WITH p, row WHERE NOT is_new{_post_links("MERGE")}
+}}
 RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
 """
 

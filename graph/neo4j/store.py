@@ -7,7 +7,7 @@ constraint, created idempotently by `ensure_schema`.
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -216,7 +216,7 @@ class Neo4jGraphStore(
             self._run(tx, cypher.UPSERT_CHANNELS, rows=batch.channels, now=now)
             self._run(tx, cypher.UPSERT_TOPICS, rows=batch.topics)
             records = self._run(
-                tx, cypher.UPSERT_POSTS, rows=batch.posts, now=now, batch=str(uuid.uuid4())
+                tx, cypher.UPSERT_POSTS, rows=batch.posts, now=now, batch=secrets.randbits(63)
             )
             for statement in (cypher.LINK_WAITING_REPLIES, cypher.LINK_WAITING_SHARES):
                 self._run(tx, statement, uids=uids)
