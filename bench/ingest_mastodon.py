@@ -1,12 +1,15 @@
 """End-to-end ingest throughput: 100k Mastodon statuses (read + parse + validate + write).
 
-For each backend: the whole pipeline, then the same posts written again (idempotent re-run),
-plus two references measured in the same process to show where the time goes: parsing alone
+For each backend: the whole pipeline as ``osmosi ingest`` runs it (``--workers`` processes
+prepare the file while this one writes), then the same posts written again (idempotent
+re-run), then the whole pipeline again with everything in this process (``workers=0``), plus
+two references measured in the same process to show where the time goes: parsing alone
 (read + parse + validate, no store) and writing alone (upserting already-parsed posts).
 Neo4j is the test server from ``OSMOSI_TEST_NEO4J_URI`` (``make bench`` starts it); its
 database is wiped first.
 
-    python -m bench.ingest_mastodon [--posts 100000] [--batch 1000] [--backends embedded,neo4j]
+    python -m bench.ingest_mastodon [--posts 100000] [--batch 1000] [--workers N]
+                                    [--backends embedded,neo4j]
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from graph.model import Post
 from ingestion.parsers import RawRecord, parser_for
 from ingestion.pipeline import Pipeline
 from ingestion.synthetic import write_mastodon_statuses
+from osmosi.runtime import ingest_workers
+from osmosi.settings import Settings
 
 
 def parse_only(path: Path) -> tuple[list[Post], float]:
@@ -35,12 +40,28 @@ def parse_only(path: Path) -> tuple[list[Post], float]:
     return posts, time.perf_counter() - started
 
 
+def ingest_rate(pipeline: Pipeline, export: Path, posts: int, duplicates: bool = False) -> float:
+    """Posts/s of the whole pipeline over the export, checking that nothing was lost."""
+    mastodon = parser_for("mastodon")
+    started = time.perf_counter()
+    with export.open("rb") as stream:
+        counts = pipeline.ingest_stream(stream, mastodon, export.name)
+    seconds = time.perf_counter() - started
+    assert counts.rejected == 0, counts
+    assert (counts.duplicates if duplicates else counts.stored) == posts, counts
+    return posts / seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=1_000)
     parser.add_argument("--backends", default="embedded,neo4j")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="preparing processes (default: as osmosi ingest)"
+    )
     args = parser.parse_args()
+    workers = ingest_workers(Settings()) if args.workers is None else args.workers
 
     rows: list[tuple[str, str, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -50,25 +71,18 @@ def main() -> None:
         size_mb = export.stat().st_size / 1e6
         posts, parse_seconds = parse_only(export)
         rows.append(("-", "parse only (reference)", args.posts / parse_seconds))
-        mastodon = parser_for("mastodon")
         for name in args.backends.split(","):
             store = open_backend(name, Path(tmp))
             try:
-                pipeline = Pipeline(store, batch_size=args.batch)
-                started = time.perf_counter()
-                with export.open("rb") as stream:
-                    counts = pipeline.ingest(mastodon.read(stream), mastodon, export.name)
-                seconds = time.perf_counter() - started
-                assert counts.stored == args.posts, counts
-                assert counts.rejected == 0, counts
-                rows.append((name, "end to end", args.posts / seconds))
-                started = time.perf_counter()
-                with export.open("rb") as stream:
-                    again = pipeline.ingest(mastodon.read(stream), mastodon, export.name)
-                assert again.duplicates == args.posts, again
-                rows.append(
-                    (name, "end to end, re-run", args.posts / (time.perf_counter() - started))
-                )
+                pipeline = Pipeline(store, batch_size=args.batch, workers=workers)
+                rate = ingest_rate(pipeline, export, args.posts)
+                rows.append((name, f"end to end, {workers} preparing", rate))
+                again = ingest_rate(pipeline, export, args.posts, duplicates=True)
+                rows.append((name, "end to end, re-run", again))
+                store.clear()
+                pipeline.workers = 0
+                rate = ingest_rate(pipeline, export, args.posts)
+                rows.append((name, "end to end, 1 process", rate))
                 store.clear()
                 started = time.perf_counter()
                 for offset in range(0, len(posts), args.batch):
@@ -79,9 +93,9 @@ def main() -> None:
 
     reference = rows[0][2]
     print(f"{args.posts} Mastodon statuses ({size_mb:.0f} MB), batches of {args.batch}")
-    print(f"{'backend':<10}{'run':<24}{'posts/s':>10}{'vs parse':>10}")
+    print(f"{'backend':<10}{'run':<28}{'posts/s':>10}{'vs parse':>10}")
     for backend, run, rate in rows:
-        print(f"{backend:<10}{run:<24}{rate:>10.0f}{rate / reference:>10.2f}")
+        print(f"{backend:<10}{run:<28}{rate:>10.0f}{rate / reference:>10.2f}")
 
 
 if __name__ == "__main__":

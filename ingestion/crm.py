@@ -31,7 +31,7 @@ from pydantic import (
 from graph.model import Customer, IngestCounts, QuarantineEntry, account_uid
 from graph.store import GraphStore
 from ingestion.parsers import Item, RawRecord, Unreadable
-from ingestion.parsers.base import json_records
+from ingestion.parsers.base import json_documents, json_source
 from ingestion.parsers.csv_export import CsvParser
 from ingestion.pipeline import batched, quarantine_entry, quarantined_items
 from ingestion.record import RecordError, first_error
@@ -148,7 +148,9 @@ class CrmFormat:
 
     def read(self, stream: IO[bytes]) -> Iterator[Item]:
         context = {"mapping": dict(self.mapping)}
-        items = CsvParser().read(stream) if self.name == "csv" else json_records(stream)
+        items = (
+            CsvParser().read(stream) if self.name == "csv" else json_documents(json_source(stream))
+        )
         for item in items:
             if isinstance(item, RawRecord):
                 yield RawRecord(item.position, item.payload, context)

@@ -22,7 +22,9 @@ from graph.model import ChannelKind, IngestCounts, Post, QuarantineEntry
 from graph.people import suppression_key
 from graph.rows import PostBatch, without_accounts
 from graph.store import GraphStore
+from ingestion.parallel import can_fork, prepared_in_workers
 from ingestion.parsers import Item, Parser, RawRecord, Unreadable
+from ingestion.parsers.base import JsonLines, JsonParser, json_source
 from ingestion.record import RecordError, validate_record
 
 log = logging.getLogger(__name__)
@@ -110,7 +112,8 @@ class PreparedChunk:
     posts: PostBatch | None
     rejected: list[QuarantineEntry]
     enriched: tuple[Post, ...] = ()
-    """The posts the batch was made from, for the actions taken on them once written."""
+    """The posts the batch was made from, for the actions taken on them once written (none
+    when the pipeline takes no actions)."""
 
 
 @dataclass
@@ -127,6 +130,27 @@ class Pipeline:
     """Routing and alerts for the new posts of each batch (none: store only)."""
     on_alerts: Callable[[], None] | None = None
     """Called when a batch raised alerts (the in-process mode starts their delivery)."""
+    workers: int = 0
+    """Processes that prepare JSON-lines files for `ingest_stream` (0: this process)."""
+
+    def ingest_stream(
+        self,
+        stream: IO[bytes],
+        parser: Parser,
+        source: str,
+        progress: Callable[[IngestCounts], None] | None = None,
+    ) -> IngestCounts:
+        """Ingest a whole file. JSON lines are prepared by `workers` processes, when there
+        are any and this process may fork, and written here in the file's order."""
+        if not (self.workers and isinstance(parser, JsonParser) and can_fork()):
+            return self.ingest(parser.read(stream), parser, source, progress)
+        found = json_source(stream)
+        if not isinstance(found, JsonLines):
+            return self.ingest(parser.records(found), parser, source, progress)
+        total = IngestCounts()
+        for chunk in prepared_in_workers(self, parser, source, found.lines, self.workers):
+            total += self._report(self.write(chunk), progress)
+        return total
 
     def ingest(
         self,
@@ -181,7 +205,15 @@ class Pipeline:
                 rejected.append(quarantine_entry(parser.name, source, item, error.reason))
         enriched = self.enrich(posts) if posts else []
         batch = self.store.prepare_posts(enriched) if enriched else None
-        return PreparedChunk(len(items), batch, rejected, tuple(enriched))
+        acted_on = tuple(enriched) if self.actions is not None else ()
+        return PreparedChunk(len(items), batch, rejected, acted_on)
+
+    def prepare_part(self, part: JsonLines, parser: JsonParser, source: str) -> list[PreparedChunk]:
+        """`prepare` over the records of a part of a JSON-lines file, a batch at a time."""
+        return [
+            self.prepare(items, parser, source)
+            for items in batched(parser.records(part), self.batch_size)
+        ]
 
     def write(self, chunk: PreparedChunk) -> IngestCounts:
         """Store a prepared chunk: posts upserted, rejects quarantined.

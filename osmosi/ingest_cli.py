@@ -123,7 +123,7 @@ def ingest(
         with file_progress(as_json) as progress:
             for path in paths:
                 with reading(path, progress) as (reader, report):
-                    total += pipeline.ingest(parser.read(reader), parser, path.name, report)
+                    total += pipeline.ingest_stream(reader, parser, path.name, report)
         scan_alerts(store, datetime.now(UTC), settings.webhook_urls)
         delivery = dispatcher(settings, store)
         if delivery is not None:

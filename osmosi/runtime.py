@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -69,6 +70,13 @@ def dispatcher(settings: Settings, store: GraphStore) -> Dispatcher | None:
     )
 
 
+def ingest_workers(settings: Settings) -> int:
+    """How many processes prepare files for `osmosi ingest` (see `Settings.ingest_workers`)."""
+    if settings.ingest_workers is not None:
+        return settings.ingest_workers
+    return min(4, max(1, (os.cpu_count() or 1) - 1))
+
+
 def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
     """The ingest pipeline over ``store``, with the configured channel kinds, routing and
     alerts and, unless disabled, enrichment with the configured brand lexicon (whose
@@ -80,6 +88,7 @@ def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
         store,
         channel_kinds=kinds,
         batch_size=settings.ingest_batch_size,
+        workers=ingest_workers(settings),
         actions=Actions(routing_table(settings), tuple(settings.webhook_urls)),
         on_alerts=BackgroundDelivery(delivery).kick if delivery is not None else None,
     )

@@ -52,6 +52,14 @@ class Settings(BaseSettings):
         description="Seconds before a task left unacknowledged by a dead worker is redelivered.",
     )
     ingest_batch_size: int = Field(1000, ge=1, le=50_000, description="Posts per write batch.")
+    ingest_workers: int | None = Field(
+        None,
+        ge=0,
+        le=64,
+        description="Processes that prepare (parse, validate, enrich) JSON-lines files for "
+        "`osmosi ingest` while it writes; 0 prepares in the writing process. Unset: one "
+        "less than the CPUs, at least 1 and at most 4.",
+    )
     store_threads: int = Field(
         4,
         ge=1,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import abc
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -58,44 +58,41 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8-sig", errors="replace")
 
 
-def json_records(
-    stream: IO[bytes], expand: Callable[[RawRecord], Iterator[Item]] | None = None
-) -> Iterator[Item]:
-    """Records of a source that is either one JSON array or JSON lines.
+@dataclass(frozen=True, slots=True)
+class JsonArray:
+    """A source that is one JSON array: its whole text."""
 
-    Each JSON value is a record, or, with ``expand``, the records it contains (a page of
-    tweets, a response of comment threads). A line that is not JSON is `Unreadable`.
-    """
-    for item in _json_documents(stream):
-        if expand is None or isinstance(item, Unreadable):
-            yield item
-        else:
-            yield from expand(item)
+    text: bytes
 
 
-def _json_documents(stream: IO[bytes]) -> Iterator[Item]:
+@dataclass(frozen=True, slots=True)
+class JsonLines:
+    """A source of JSON lines (or a part of one): its lines, the first numbered
+    ``first_number``. A part can be read apart from the rest, in another process."""
+
+    lines: Iterable[bytes]
+    first_number: int = 1
+
+
+JsonSource = JsonArray | JsonLines
+
+
+def json_source(stream: IO[bytes]) -> JsonSource:
+    """What kind of JSON source ``stream`` is, told by its first byte that is not blank."""
     head = stream.read(1)
     while head and head.isspace():
         head = stream.read(1)
-    if not head:
-        return
     if head == b"[":
-        text = decode(head + stream.read())
-        try:
-            values = json.loads(text)
-        except json.JSONDecodeError as error:
-            yield Unreadable("document", text[:MAX_RECORD_BYTES], f"malformed JSON: {error.msg}")
-            return
-        for index, value in enumerate(values, start=1):
-            position = f"item {index}"
-            serialised = json.dumps(value, ensure_ascii=False)
-            if len(serialised) > MAX_RECORD_BYTES:
-                yield Unreadable(position, serialised[:MAX_RECORD_BYTES], "record over 1 MB")
-            else:
-                yield RawRecord(position, value)
+        return JsonArray(head + stream.read())
+    return JsonLines(_lines(head + stream.readline(), stream) if head else ())
+
+
+def json_documents(source: JsonSource) -> Iterator[Item]:
+    """Each JSON value of a source as a record; a line that is not JSON is `Unreadable`."""
+    if isinstance(source, JsonArray):
+        yield from _array_documents(source.text)
         return
-    first = head + stream.readline()
-    for number, line in enumerate(_lines(first, stream), start=1):
+    for number, line in enumerate(source.lines, start=source.first_number):
         if not line.strip():
             continue
         if len(line) > MAX_RECORD_BYTES:
@@ -107,9 +104,45 @@ def _json_documents(stream: IO[bytes]) -> Iterator[Item]:
             yield Unreadable(f"line {number}", decode(line), f"malformed JSON: {error.msg}")
 
 
+def _array_documents(data: bytes) -> Iterator[Item]:
+    text = decode(data)
+    try:
+        values = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield Unreadable("document", text[:MAX_RECORD_BYTES], f"malformed JSON: {error.msg}")
+        return
+    for index, value in enumerate(values, start=1):
+        position = f"item {index}"
+        serialised = json.dumps(value, ensure_ascii=False)
+        if len(serialised) > MAX_RECORD_BYTES:
+            yield Unreadable(position, serialised[:MAX_RECORD_BYTES], "record over 1 MB")
+        else:
+            yield RawRecord(position, value)
+
+
 def _lines(first: bytes, stream: IO[bytes]) -> Iterator[bytes]:
     yield first
     yield from stream
+
+
+class JsonParser(Parser):
+    """A format whose sources are one JSON array or JSON lines of documents."""
+
+    def read(self, stream: IO[bytes]) -> Iterator[Item]:
+        return self.records(json_source(stream))
+
+    def records(self, source: JsonSource) -> Iterator[Item]:
+        """The records of a source, or of a part of its lines."""
+        for item in json_documents(source):
+            if isinstance(item, Unreadable):
+                yield item
+            else:
+                yield from self.expand(item)
+
+    def expand(self, document: RawRecord) -> Iterator[Item]:
+        """The records one JSON document holds: itself, unless the format nests them (a
+        page of tweets, a response of comment threads)."""
+        yield document
 
 
 def require(mapping: Any, key: str, kind: type | tuple[type, ...] = str) -> Any:

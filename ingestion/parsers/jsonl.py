@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
-from ingestion.parsers.base import Item, Parser, RawRecord, json_records
+from ingestion.parsers.base import JsonParser, RawRecord
 from ingestion.record import RecordError
 
 
-class JsonlParser(Parser):
+class JsonlParser(JsonParser):
     name = "jsonl"
     platform = "jsonl"
-
-    def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        return json_records(stream)
 
     def parse(self, record: RawRecord) -> dict[str, Any]:
         if not isinstance(record.payload, dict):

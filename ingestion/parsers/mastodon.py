@@ -7,9 +7,9 @@ original is read as a record of its own, then the reblog as a repost of it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
-from ingestion.parsers.base import Item, Parser, RawRecord, json_records, parse_timestamp, require
+from ingestion.parsers.base import Item, JsonParser, RawRecord, parse_timestamp, require
 from ingestion.parsers.text import host_of, html_to_text, web_links_in
 from ingestion.record import MAX_PROFILE_LINKS, RecordError
 
@@ -47,15 +47,11 @@ def _profile_links(account: Any) -> list[str]:
     return list(dict.fromkeys(found))[:MAX_PROFILE_LINKS]
 
 
-class MastodonParser(Parser):
+class MastodonParser(JsonParser):
     name = "mastodon"
     platform = "mastodon"
 
-    def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        return json_records(stream, self._with_reblog)
-
-    @staticmethod
-    def _with_reblog(document: RawRecord) -> Iterator[Item]:
+    def expand(self, document: RawRecord) -> Iterator[Item]:
         status = document.payload
         reblog = status.get("reblog") if isinstance(status, dict) else None
         if isinstance(reblog, dict):

@@ -9,22 +9,18 @@ comment, ``t3_`` a submission) and ``link_id``. Post ids are Reddit fullnames (`
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
-from ingestion.parsers.base import Item, Parser, RawRecord, json_records, parse_timestamp, require
+from ingestion.parsers.base import JsonParser, RawRecord, parse_timestamp, require
 from ingestion.parsers.text import hashtags_in, reddit_users_in
 from ingestion.record import RecordError
 
 _DELETED = {"[deleted]", "[removed]"}
 
 
-class RedditParser(Parser):
+class RedditParser(JsonParser):
     name = "reddit"
     platform = "reddit"
-
-    def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        return json_records(stream)
 
     def parse(self, record: RawRecord) -> dict[str, Any]:
         thing = record.payload

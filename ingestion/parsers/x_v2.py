@@ -8,14 +8,13 @@ or retweeted) are read as records too.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
 from ingestion.parsers.base import (
     Item,
-    Parser,
+    JsonParser,
     RawRecord,
     Unreadable,
-    json_records,
     parse_timestamp,
     require,
 )
@@ -39,15 +38,11 @@ def _profile_links(user: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(found))[:MAX_PROFILE_LINKS]
 
 
-class XV2Parser(Parser):
+class XV2Parser(JsonParser):
     name = "x-v2"
     platform = "x"
 
-    def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        return json_records(stream, self._tweets)
-
-    @staticmethod
-    def _tweets(document: RawRecord) -> Iterator[Item]:
+    def expand(self, document: RawRecord) -> Iterator[Item]:
         position, page = document.position, document.payload
         if not isinstance(page, dict) or not isinstance(page.get("data", []), list | dict):
             yield Unreadable(position, str(page)[:10_000], "not an X API v2 response page")

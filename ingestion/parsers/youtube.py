@@ -8,14 +8,13 @@ post on the video's channel; each reply is a post replying to it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
 from ingestion.parsers.base import (
     Item,
-    Parser,
+    JsonParser,
     RawRecord,
     Unreadable,
-    json_records,
     parse_timestamp,
     require,
 )
@@ -23,15 +22,11 @@ from ingestion.parsers.text import hashtags_in, html_to_text, mentions_in
 from ingestion.record import RecordError
 
 
-class YouTubeParser(Parser):
+class YouTubeParser(JsonParser):
     name = "youtube"
     platform = "youtube"
 
-    def read(self, stream: IO[bytes]) -> Iterator[Item]:
-        return json_records(stream, self._comments)
-
-    @staticmethod
-    def _comments(document: RawRecord) -> Iterator[Item]:
+    def expand(self, document: RawRecord) -> Iterator[Item]:
         position, response = document.position, document.payload
         if not isinstance(response, dict) or not isinstance(response.get("items"), list):
             yield Unreadable(position, str(response)[:10_000], "not a commentThreads list response")

@@ -10,10 +10,12 @@ from tests.ingestion.helpers import FIXTURES
 from tests.test_cli import OSMOSI, clean_env
 
 
-def osmosi(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+def osmosi(
+    *args: str, data_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [OSMOSI, *args, "--data-dir", str(data_dir)],
-        env=clean_env(),
+        env={**clean_env(), **(env or {})},
         capture_output=True,
         text=True,
         timeout=120,
@@ -32,6 +34,27 @@ def test_ingest_json_summary_and_rerun(tmp_path: Path) -> None:
         "rejected": 6,
         "files": 2,
     }
+
+
+def test_worker_processes_prepare_with_enrichment_to_the_same_summary(tmp_path: Path) -> None:
+    """Small batches make the fixture several parts, so the workers (forked with the
+    enrichment models loaded) really prepare it."""
+    summaries = []
+    for workers in ("2", "0"):
+        env = {"OSMOSI_INGEST_BATCH_SIZE": "2", "OSMOSI_INGEST_WORKERS": workers}
+        result = osmosi(
+            "ingest",
+            str(FIXTURES / "mastodon.jsonl"),
+            "-f",
+            "mastodon",
+            "--json",
+            data_dir=tmp_path / workers,
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        summaries.append({k: v for k, v in json.loads(result.stdout).items() if k != "seconds"})
+    assert summaries[0] == summaries[1]
+    assert summaries[0]["stored"] == 3
 
 
 def test_ingest_shows_progress_and_a_summary(tmp_path: Path) -> None:
