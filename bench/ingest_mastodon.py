@@ -5,11 +5,13 @@ prepare the file while this one writes), then the same posts written again (idem
 re-run), then the whole pipeline again with everything in this process (``workers=0``), plus
 two references measured in the same process to show where the time goes: parsing alone
 (read + parse + validate, no store) and writing alone (upserting already-parsed posts).
+Each backend is first warmed up by ingesting ``--warmup`` other statuses (a long-running
+server has compiled its hot paths; a just-started JVM has not), reported as its own row.
 Neo4j is the test server from ``OSMOSI_TEST_NEO4J_URI`` (``make bench`` starts it); its
 database is wiped first.
 
     python -m bench.ingest_mastodon [--posts 100000] [--batch 1000] [--workers N]
-                                    [--backends embedded,neo4j]
+                                    [--warmup 20000] [--backends embedded,neo4j]
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=1_000)
     parser.add_argument("--backends", default="embedded,neo4j")
+    parser.add_argument("--warmup", type=int, default=20_000)
     parser.add_argument(
         "--workers", type=int, default=None, help="preparing processes (default: as osmosi ingest)"
     )
@@ -69,12 +72,19 @@ def main() -> None:
         with export.open("w", encoding="utf-8") as out:
             write_mastodon_statuses(out, args.posts)
         size_mb = export.stat().st_size / 1e6
+        warmup = Path(tmp) / "warmup.jsonl"
+        with warmup.open("w", encoding="utf-8") as out:
+            write_mastodon_statuses(out, args.warmup, seed=1)
         posts, parse_seconds = parse_only(export)
         rows.append(("-", "parse only (reference)", args.posts / parse_seconds))
         for name in args.backends.split(","):
             store = open_backend(name, Path(tmp))
             try:
                 pipeline = Pipeline(store, batch_size=args.batch, workers=workers)
+                if args.warmup:
+                    rate = ingest_rate(pipeline, warmup, args.warmup)
+                    rows.append((name, f"warm-up ({args.warmup // 1000}k, cold)", rate))
+                    store.clear()
                 rate = ingest_rate(pipeline, export, args.posts)
                 rows.append((name, f"end to end, {workers} preparing", rate))
                 again = ingest_rate(pipeline, export, args.posts, duplicates=True)

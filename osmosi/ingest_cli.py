@@ -17,10 +17,11 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from graph.acting import scan_alerts
-from graph.model import IngestCounts
+from graph.model import IngestCounts, JobState
+from graph.store import GraphStore
 from ingestion.crm import CRM_PREFIX, CrmImport
 from ingestion.parsers import FORMATS, UnknownFormat, parse_mapping, parser_for
-from osmosi.runtime import dispatcher, open_store, pipeline_for
+from osmosi.runtime import dispatcher, job_runner, open_store, pipeline_for
 
 console = Console(stderr=True)
 quarantine_app = typer.Typer(
@@ -112,18 +113,28 @@ def ingest(
 
     settings = load_settings(data_dir=data_dir)
     try:
-        parser = parser_for(format, parse_mapping(mapping or []))
+        parser_map = parse_mapping(mapping or [])
+        parser = parser_for(format, parser_map)
     except (UnknownFormat, ValueError) as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from None
     started = time.monotonic()
     total = IngestCounts()
+    jobs: list[str] = []
     with open_store(settings) as store:
-        pipeline = pipeline_for(settings, store)
+        # With Redis the file's chunks go to the Celery workers; without, this process
+        # ingests it (its preparing workers parse while it writes).
+        runner = job_runner(settings, store) if settings.redis_url else None
+        pipeline = runner.pipeline if runner is not None else pipeline_for(settings, store)
         with file_progress(as_json) as progress:
             for path in paths:
                 with reading(path, progress) as (reader, report):
-                    total += pipeline.ingest_stream(reader, parser, path.name, report)
+                    if runner is None:
+                        total += pipeline.ingest_stream(reader, parser, path.name, report)
+                        continue
+                    job_id = runner.submit(parser.name, path.name, parser.read(reader), parser_map)
+                    jobs.append(job_id)
+                    total += _awaited(store, job_id, report)
         scan_alerts(store, datetime.now(UTC), settings.webhook_urls)
         delivery = dispatcher(settings, store)
         if delivery is not None:
@@ -138,6 +149,7 @@ def ingest(
                     "duplicates": total.duplicates,
                     "rejected": total.rejected,
                     "files": len(paths),
+                    "jobs": jobs,
                     "seconds": round(seconds, 3),
                 }
             )
@@ -146,6 +158,22 @@ def ingest(
         console.print(summary_table(total, seconds))
         if total.rejected:
             console.print("See rejected records with `osmosi quarantine list`.")
+
+
+def _awaited(
+    store: GraphStore, job_id: str, report: Callable[[IngestCounts], None]
+) -> IngestCounts:
+    """The counts of a job on the Celery workers, once every chunk has reported."""
+    while True:
+        job = store.get_job(job_id)
+        if job is None or job.status is JobState.FAILED:
+            reason = job.error if job is not None else "job record missing"
+            console.print(f"[red]ingest job {job_id} failed: {reason}[/red]")
+            raise typer.Exit(1)
+        if job.status is JobState.DONE:
+            report(job.counts)
+            return job.counts
+        time.sleep(JOB_POLL_SECONDS)
 
 
 @quarantine_app.command("list")

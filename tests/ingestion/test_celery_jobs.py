@@ -156,3 +156,10 @@ def test_cli_ingest_runs_on_workers_when_redis_is_configured(
         4,
         3,
     )
+    # Each run was a job whose chunks the worker ran (an in-process ingest makes no job).
+    with EmbeddedGraphStore(worker_settings.data_dir) as store:
+        for run in (first, second):
+            [job_id] = run["jobs"]
+            job = store.get_job(job_id)
+            assert job is not None and job.status is JobState.DONE
+            assert job.chunks_done == job.chunks_total == 1
