@@ -83,7 +83,7 @@ def main() -> None:
                 pipeline = Pipeline(store, batch_size=args.batch, workers=workers)
                 if args.warmup:
                     rate = ingest_rate(pipeline, warmup, args.warmup)
-                    rows.append((name, f"warm-up ({args.warmup // 1000}k, cold)", rate))
+                    rows.append((name, f"warm-up ({args.warmup} posts)", rate))
                     store.clear()
                 rate = ingest_rate(pipeline, export, args.posts)
                 rows.append((name, f"end to end, {workers} preparing", rate))

@@ -11,6 +11,7 @@ posts, the posts) come back.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -66,9 +67,14 @@ def prepared_in_workers(
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
         _worker = (pipeline, parser, source)
+        # Frozen, the objects the workers inherit (enrichment models, whatever the caller
+        # holds) are left alone by the workers' garbage collector: it would otherwise walk
+        # them all, and copy every page it touches.
+        gc.freeze()
         try:
             pending: deque[Future[list[PreparedChunk]]] = deque([pool.submit(_prepare_part, first)])
         finally:
+            gc.unfreeze()
             _worker = None  # the workers have their copies; this process needs none
         # Two parts per worker in flight: one being prepared, one waiting, so no worker
         # idles while this process writes.
