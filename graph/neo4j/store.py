@@ -94,9 +94,11 @@ class Neo4jGraphStore(
                 max_connection_pool_size=max_connection_pool_size,
                 connection_timeout=connection_timeout,
                 connection_acquisition_timeout=connection_timeout * 6,
-                # Property keys and types not created yet are expected on a young graph.
+                # Property keys and types not created yet are expected on a young graph, and
+                # `ensure_schema` finds its constraints and indexes there on every start.
                 notifications_disabled_classifications=[
-                    NotificationDisabledClassification.UNRECOGNIZED
+                    NotificationDisabledClassification.UNRECOGNIZED,
+                    NotificationDisabledClassification.SCHEMA,
                 ],
             )
         except (DriverError, ValueError) as error:
