@@ -1,9 +1,9 @@
 """Preparing a JSON-lines source in worker processes while this process writes it, in order.
 
 Parsing, validating and enriching hold the GIL. Done in the writing process, they stall its
-writes between round trips to the store: on 2 cores that costs a third of the throughput
-into Neo4j. Here forked workers prepare chunks of lines; this process reads the lines,
-hands them out and writes what comes back in the order of the file. Workers inherit the
+writes between round trips to the store: on 2 cores that costs about a quarter of the
+throughput into Neo4j. Here forked workers prepare chunks of lines; this process reads the
+lines, hands them out and writes what comes back in the order of the file. Workers inherit the
 pipeline (parser, enrichment models, channel kinds) by fork and never touch the store; only
 raw lines go out, and prepared chunks (rows, rejects and, when the pipeline acts on its
 posts, the posts) come back.
@@ -16,7 +16,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from ingestion.parsers.base import JsonLines, JsonParser
@@ -56,12 +56,10 @@ def prepared_in_workers(
     A source of one part is prepared here: forking would cost more than it saves.
     """
     parts = line_chunks(lines, pipeline.batch_size)
-    first = next(parts, None)
-    if first is None:
-        return
-    second = next(parts, None)
-    if second is None:
-        yield from pipeline.prepare_part(first, parser, source)
+    head = list(islice(parts, 2))
+    if len(head) < 2:
+        for part in head:
+            yield from pipeline.prepare_part(part, parser, source)
         return
     global _worker
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -70,16 +68,16 @@ def prepared_in_workers(
         # Frozen, the objects the workers inherit (enrichment models, whatever the caller
         # holds) are left alone by the workers' garbage collector: it would otherwise walk
         # them all, and copy every page it touches.
+        pending: deque[Future[list[PreparedChunk]]] = deque()
         gc.freeze()
         try:
-            pending: deque[Future[list[PreparedChunk]]] = deque([pool.submit(_prepare_part, first)])
+            pending.append(pool.submit(_prepare_part, head[0]))
         finally:
             gc.unfreeze()
             _worker = None  # the workers have their copies; this process needs none
         # Two parts per worker in flight: one being prepared, one waiting, so no worker
         # idles while this process writes.
-        pending.append(pool.submit(_prepare_part, second))
-        for part in islice(parts, 2 * workers - 2):
+        for part in chain(head[1:], islice(parts, 2 * workers - 2)):
             pending.append(pool.submit(_prepare_part, part))
         while pending:
             prepared = pending.popleft().result()
