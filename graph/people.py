@@ -129,7 +129,8 @@ class MapTie(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class DailyVolume:
-    """Posts about one key (a topic, touchpoint, channel or person) on one UTC day."""
+    """Posts about one key (a topic, touchpoint, channel, community or person) on one UTC
+    day."""
 
     key: str
     day: date
@@ -145,6 +146,8 @@ class VolumeDimension(enum.StrEnum):
     TOPIC = "topic"
     TOUCHPOINT = "touchpoint"
     CHANNEL = "channel"
+    COMMUNITY = "community"
+    """The community of the post's author, as the last ranking found it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from graph.access import ApiKey
 from graph.model import CustomerLink
-from graph.people import Erasure, IdentityEvent, StatusChange
+from graph.people import Erasure, IdentityEvent, ProgrammeStatus, StatusChange
 
 
 class PeopleContract(abc.ABC):
@@ -24,6 +24,14 @@ class PeopleContract(abc.ABC):
     def programme_history(self, person_ids: Sequence[str]) -> dict[str, list[StatusChange]]:
         """Each person's programme history, oldest first (batched; people without one map
         to [])."""
+
+    @abc.abstractmethod
+    def programme_members(
+        self, status: ProgrammeStatus, first: int, offset: int = 0
+    ) -> tuple[list[StatusChange], int]:
+        """The latest change of each person whose current programme status is ``status``,
+        most recent first (ties by person id): a page of ``first`` from ``offset``, and how
+        many such people there are in all."""
 
     # -- identity --------------------------------------------------------------------------
 

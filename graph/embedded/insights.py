@@ -32,6 +32,12 @@ _VOLUMES = {
         "coalesce(sum(p.sentiment_score), 0) FROM post p "
         "WHERE p.channel_uid IS NOT NULL {where} GROUP BY 1, 2 ORDER BY 1, 2"
     ),
+    VolumeDimension.COMMUNITY: (
+        "SELECT m.community_id, substr(p.created_at, 1, 10), count(*), "
+        "count(p.sentiment_score), coalesce(sum(p.sentiment_score), 0) FROM post p "
+        "JOIN account a ON a.uid = p.author_uid JOIN membership m ON m.person_id = a.person_id "
+        "WHERE 1 {where} GROUP BY 1, 2 ORDER BY 1, 2"
+    ),
 }
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from graph.access import ApiKey, Role
 from graph.embedded.sql import iso, json_list, parse
 from graph.model import CustomerLink
-from graph.people import Erasure, IdentityEvent, PersonSnapshot, StatusChange
+from graph.people import Erasure, IdentityEvent, PersonSnapshot, ProgrammeStatus, StatusChange
 from graph.rows import event_from_row, event_row, status_from_row, status_row
 
 _EVENT_COLUMNS = (
@@ -73,6 +73,24 @@ class PeopleMixin:
                 )
             )
         return result
+
+    def programme_members(
+        self, status: ProgrammeStatus, first: int, offset: int = 0
+    ) -> tuple[list[StatusChange], int]:
+        rows = self._query(
+            "WITH latest AS (SELECT person_id, status, note, actor, at, row_number() OVER "
+            "(PARTITION BY person_id ORDER BY at DESC, id DESC) AS n FROM programme_change) "
+            "SELECT person_id, status, note, actor, at, count(*) OVER () FROM latest "
+            "WHERE n = 1 AND status = :status ORDER BY at DESC, person_id "
+            "LIMIT :first OFFSET :offset",
+            {"status": status.value, "first": first, "offset": offset},
+        )
+        if not rows and offset:
+            # Past the end: the window function has no row to carry the total.
+            return [], self.programme_members(status, 1)[1]
+        columns = ("person_id", "status", "note", "actor", "at")
+        changes = [status_from_row(dict(zip(columns, row[:5], strict=True))) for row in rows]
+        return changes, rows[0][5] if rows else 0
 
     # -- identity --------------------------------------------------------------------------
 

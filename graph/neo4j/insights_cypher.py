@@ -116,6 +116,12 @@ _VOLUME_PATTERNS = {
         "count(p.sentiment_score)",
         "sum(coalesce(p.sentiment_score, 0.0))",
     ),
+    VolumeDimension.COMMUNITY: (
+        "(p:Post)<-[:POSTED]-(:Account)<-[:HAS_ACCOUNT]-(:Person)-[:MEMBER_OF]->(x:Community)",
+        "x.id",
+        "count(p.sentiment_score)",
+        "sum(coalesce(p.sentiment_score, 0.0))",
+    ),
 }
 
 # Packed in one record: [key, day, posts, scored, sentiment sum] rows.

@@ -17,7 +17,7 @@ from graph.neo4j import correlate_cypher
 from graph.neo4j import people_cypher as cypher
 from graph.neo4j.cypher import LINK_CUSTOMERS
 from graph.neo4j.rankings import restored_props
-from graph.people import Erasure, IdentityEvent, StatusChange
+from graph.people import Erasure, IdentityEvent, ProgrammeStatus, StatusChange
 from graph.rows import event_from_row, event_row, status_from_row, status_row
 
 
@@ -62,6 +62,14 @@ class PeopleMixin:
         for record in self._read(cypher.PROGRAMME_HISTORY, ids=list(person_ids)):
             result[record["person_id"]].append(status_from_row(record.data()))
         return result
+
+    def programme_members(
+        self, status: ProgrammeStatus, first: int, offset: int = 0
+    ) -> tuple[list[StatusChange], int]:
+        record = self._read(
+            cypher.PROGRAMME_MEMBERS, status=status.value, first=first, offset=offset
+        )[0]
+        return [status_from_row(row) for row in record["page"]], record["total"]
 
     # -- identity --------------------------------------------------------------------------
 

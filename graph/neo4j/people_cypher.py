@@ -18,6 +18,18 @@ RETURN id AS person_id, s.status AS status, s.note AS note, s.actor AS actor, s.
 ORDER BY person_id, s.at, s.id
 """
 
+# Each person's latest step decides their current status.
+PROGRAMME_MEMBERS = """
+MATCH (p:Person)-[:HAD_STATUS]->(s:StatusChange)
+WITH p, s ORDER BY s.at DESC, s.id DESC
+WITH p, head(collect(s)) AS latest
+WHERE latest.status = $status
+WITH p, latest ORDER BY latest.at DESC, p.id
+WITH collect({person_id: p.id, status: latest.status, note: latest.note, actor: latest.actor,
+              at: latest.at}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $first] AS page
+"""
+
 MOVE_ACCOUNTS = """
 MATCH (source:Person {id: $source})-[owned:HAS_ACCOUNT]->(a:Account)
 WHERE a.uid IN $uids

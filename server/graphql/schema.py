@@ -8,7 +8,8 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
-from server.graphql.advocacy.resolvers import AdvocacyMutation
+from server.graphql.access.resolvers import AccessQuery
+from server.graphql.advocacy.resolvers import AdvocacyMutation, AdvocacyQuery
 from server.graphql.alerts.resolvers import AlertsMutation, AlertsQuery, AlertsSubscription
 from server.graphql.channels.resolvers import ChannelsQuery
 from server.graphql.core.cache import RankingViewCache
@@ -25,12 +26,14 @@ from server.graphql.topics.resolvers import TopicsQuery
 
 @strawberry.type(description="Read access to the conversation graph (any API key).")
 class Query(
+    AccessQuery,
     StatsQuery,
     PeopleQuery,
     PostsQuery,
     TopicsQuery,
     ChannelsQuery,
     RankingsQuery,
+    AdvocacyQuery,
     NetworkQuery,
     IdentityQuery,
     ResponsesQuery,

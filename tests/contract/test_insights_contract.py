@@ -96,6 +96,15 @@ def test_daily_volumes_per_dimension_and_window(talk: GraphStore) -> None:
         "mastodon:other.example",
         "mastodon:social.example",
     ]
+    assert talk.daily_volumes(VolumeDimension.COMMUNITY) == [], "no ranking: no communities"
+    ada, bob = person_of(talk, "ada"), person_of(talk, "bob")
+    talk.write_communities({ada: "c1", bob: "c2"}, T0)
+    communities = talk.daily_volumes(VolumeDimension.COMMUNITY)
+    assert [(v.key, v.day.day, v.posts, v.scored, v.sentiment_total) for v in communities] == [
+        ("c1", 1, 1, 1, 0.5),
+        ("c1", 2, 1, 1, -0.5),
+        ("c2", 1, 1, 0, 0.0),
+    ]
 
 
 def test_search_and_batched_lookups(talk: GraphStore) -> None:

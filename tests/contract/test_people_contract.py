@@ -48,6 +48,32 @@ def test_programme_history_keeps_every_step(store: GraphStore) -> None:
     assert not store.add_status_change(StatusChange("ghost", ProgrammeStatus.ACTIVE, None, "k", T0))
 
 
+def test_programme_members_are_the_people_whose_latest_step_has_the_status(
+    store: GraphStore,
+) -> None:
+    store.upsert_posts([post("1", "ada"), post("2", "bob"), post("3", "cy")])
+    ada, bob, cy = (person_of(store, handle) for handle in ("ada", "bob", "cy"))
+    steps = [
+        (ada, ProgrammeStatus.INVITED, 0),
+        (bob, ProgrammeStatus.INVITED, 1),
+        (cy, ProgrammeStatus.INVITED, 2),
+        (ada, ProgrammeStatus.ACTIVE, 3),  # ada moved on: no longer invited
+    ]
+    for person, status, day in steps:
+        set_programme_status(store, person, status, f"day {day}", "key:1", T0 + timedelta(day))
+
+    invited, total = store.programme_members(ProgrammeStatus.INVITED, 10)
+    assert [(c.person_id, c.note) for c in invited] == [(cy, "day 2"), (bob, "day 1")]
+    assert total == 2
+    second_page, total = store.programme_members(ProgrammeStatus.INVITED, 1, offset=1)
+    assert [c.person_id for c in second_page] == [bob]
+    assert total == 2
+    assert store.programme_members(ProgrammeStatus.INVITED, 5, offset=9) == ([], 2)
+    active, _ = store.programme_members(ProgrammeStatus.ACTIVE, 10)
+    assert [(c.person_id, c.at) for c in active] == [(ada, T0 + timedelta(3))]
+    assert store.programme_members(ProgrammeStatus.PAUSED, 10) == ([], 0)
+
+
 def test_a_merge_undone_leaves_the_graph_as_it_was(store: GraphStore) -> None:
     store.upsert_accounts([account("ada", "x", display_name="Ada L.")])
     store.upsert_posts([post("1", "ada", mentions=("bob",)), post("2", "ada", platform="x")])

@@ -1,17 +1,37 @@
-"""The advocacy programme's mutation."""
+"""The advocacy programme: its board and the mutation that moves people on it."""
 
 from __future__ import annotations
 
 from functools import partial
 
 import strawberry
+from starlette.concurrency import run_in_threadpool
 
 from graph import identity
 from graph.people import ProgrammeStatus
 from server.graphql.advocacy.types import ProgrammeStep
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
+from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from server.graphql.core.permissions import MANAGER
+from server.graphql.people.types import Person
+
+
+@strawberry.type
+class AdvocacyQuery:
+    @strawberry.field(
+        description="The programme board's column for `status`: the people whose current "
+        "status it is, most recently moved first, with how many there are in all."
+    )
+    async def programme_members(
+        self, info: Info, status: ProgrammeStatus, first: int = 20, after: str | None = None
+    ) -> Connection[Person]:
+        size, offset = page_size(first), decode_cursor(after)
+        changes, total = await run_in_threadpool(
+            info.context.store.programme_members, status, size, offset
+        )
+        people = [Person(id=strawberry.ID(change.person_id)) for change in changes]
+        return connection(people, size, offset, total)
 
 
 @strawberry.type

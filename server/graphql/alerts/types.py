@@ -11,9 +11,14 @@ from graph import alerts as model
 from server.graphql.core.context import Info
 
 if TYPE_CHECKING:
+    from server.graphql.people.types import Person
     from server.graphql.posts.types import Post
 
 LazyPost = Annotated["Post", strawberry.lazy("server.graphql.posts.types")]
+LazyPerson = Annotated["Person", strawberry.lazy("server.graphql.people.types")]
+
+PERSON_KINDS = frozenset({model.AlertKind.NEGATIVE_INFLUENCER, model.AlertKind.AT_RISK_INFLUENCER})
+"""Alerts whose subject is a person's id."""
 
 strawberry.enum(model.AlertKind, description="What an alert is about.")
 strawberry.enum(model.DeliveryState, description="Where a webhook delivery stands.")
@@ -82,6 +87,15 @@ class Alert:
             return None
         stored = await info.context.posts.posts.load(self.post_uid)
         return Post.from_stored(stored) if stored else None
+
+    @strawberry.field(description="The person, for an alert about one (null once they are erased).")
+    async def person(self, info: Info) -> LazyPerson | None:
+        from server.graphql.people.types import Person
+
+        if self.kind not in PERSON_KINDS:
+            return None
+        found = await info.context.people.people.load(self.subject)
+        return Person(id=strawberry.ID(found.id)) if found else None
 
     @classmethod
     def from_model(cls, alert: model.Alert) -> Alert:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph.insights import channels_report
+from graph.insights import Bucket, channels_report
+from graph.people import VolumeDimension
 from server.graphql.channels.types import Channel
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError
+from server.graphql.topics.resolvers import trends_by
+from server.graphql.topics.types import Trend
 
 MAX_PERIOD_DAYS = 366
 
@@ -28,3 +31,17 @@ class ChannelsQuery:
             channels_report, info.context.store, info.context.now, timedelta(days=period_days)
         )
         return [Channel.from_model(activity) for activity in found]
+
+    @strawberry.field(
+        description="The `first` channels with most posts in `[since, until)`, each with its "
+        "volume and sentiment per bucket (keys are channel ids, `platform:venue`)."
+    )
+    async def channel_trends(
+        self,
+        info: Info,
+        first: int = 20,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        bucket: Bucket = Bucket.WEEK,
+    ) -> list[Trend]:
+        return await trends_by(info, VolumeDimension.CHANNEL, bucket, since, until, first)

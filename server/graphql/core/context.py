@@ -48,6 +48,11 @@ class Context(BaseContext):
         self.alerts = AlertLoaders(self.store)
 
     @property
+    def caller_name(self) -> str:
+        """Who the key says it is, for fields people fill in ("answered by")."""
+        return self.caller.name if self.caller is not None else "anonymous"
+
+    @property
     def actor(self) -> str:
         """Who acts, for the audit trail of identity and programme changes: the key, by
         id and name (a key's name says whose it is)."""

@@ -21,8 +21,8 @@ from server.graphql.people.types import Person, factors_of, person_of
 class NetworkQuery:
     @strawberry.field(
         description="A subgraph for visualisation: the `first` most influential people (at "
-        "most 500; with a topic or window, influence recomputed there) and the strongest "
-        "ties among them, at most 5 per person."
+        "most 500; with a topic, platform or window, influence recomputed there) and the "
+        "strongest ties among them, at most 5 per person."
     )
     async def influencer_map(
         self,
@@ -30,6 +30,7 @@ class NetworkQuery:
         first: int = 100,
         topic: str | None = None,
         community_id: strawberry.ID | None = None,
+        platform: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
     ) -> InfluencerMap:
@@ -39,7 +40,7 @@ class NetworkQuery:
             info.context.store,
             info.context.now,
             size,
-            GraphFilter(topic=topic, since=since, until=until),
+            GraphFilter(topic=topic, platform=platform, since=since, until=until),
             str(community_id) if community_id is not None else None,
         )
         found = await run_in_threadpool(run)

@@ -9,6 +9,8 @@ from typing import Annotated
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
+from graph.insights import Bucket
+from graph.people import VolumeDimension
 from graph.ranking import views
 from graph.ranking.advocacy import AdvocacyClass
 from server.graphql.core.context import Info
@@ -23,6 +25,8 @@ from server.graphql.rankings.types import (
     RankedPerson,
     ShortlistBaseline,
 )
+from server.graphql.topics.resolvers import trends_by
+from server.graphql.topics.types import Trend
 
 
 def _ranked(info: Info, entry: views.Entry) -> RankedPerson:
@@ -69,6 +73,21 @@ class RankingsQuery:
         size = page_size(first)
         found = await run_in_threadpool(info.context.store.list_communities, size, max(offset, 0))
         return [Community.from_model(c) for c in found]
+
+    @strawberry.field(
+        description="Each community's volume and mean sentiment per bucket in "
+        "`[since, until)`, busiest first (keys are community ids; posts count toward the "
+        "community their author is in now): which communities shifted in tone."
+    )
+    async def community_trends(
+        self,
+        info: Info,
+        first: int = 20,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        bucket: Bucket = Bucket.WEEK,
+    ) -> list[Trend]:
+        return await trends_by(info, VolumeDimension.COMMUNITY, bucket, since, until, first)
 
     @strawberry.field(description="People by advocacy score, optionally of one class.")
     async def advocates(

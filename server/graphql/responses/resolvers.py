@@ -133,7 +133,8 @@ class ResponsesMutation:
 
     @strawberry.mutation(
         description="Mark an open conversation answered: the answer's text or link, who "
-        "answered, and when the answer went out (default: now). Needs the manager role.",
+        "answered (default: the key's name), and when the answer went out (default: now). "
+        "Needs the manager role.",
         permission_classes=MANAGER,
     )
     async def answer_conversation(
@@ -141,12 +142,13 @@ class ResponsesMutation:
         info: Info,
         id: strawberry.ID,
         answer: str,
-        answered_by: str,
+        answered_by: str | None = None,
         answered_at: datetime | None = None,
     ) -> Conversation:
         ctx = info.context
+        who = answered_by if answered_by is not None else ctx.caller_name
         run = partial(
-            acting.answer, ctx.store, str(id), answer, answered_by, answered_at, ctx.now, ctx.actor
+            acting.answer, ctx.store, str(id), answer, who, answered_at, ctx.now, ctx.actor
         )
         return Conversation.from_model(await call_domain(run), ctx.now)
 

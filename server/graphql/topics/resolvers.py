@@ -1,4 +1,4 @@
-"""Trends of topics and of brand touchpoints."""
+"""Trends of topics and of brand touchpoints (and the helper other domains' trends use)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,24 @@ def _checked_window(since: datetime | None, until: datetime | None) -> None:
         raise UserError("since must be before until")
 
 
+async def trends_by(
+    info: Info,
+    dimension: VolumeDimension,
+    bucket: Bucket,
+    since: datetime | None,
+    until: datetime | None,
+    first: int | None = None,
+) -> list[Trend]:
+    """The trends of every key of ``dimension`` in ``[since, until)``, most posts first
+    (the ``first`` of them when given)."""
+    size = page_size(first) if first is not None else None
+    _checked_window(since, until)
+    found = await run_in_threadpool(
+        volume_trends, info.context.store, dimension, bucket, since, until
+    )
+    return [Trend.from_model(trend) for trend in found[:size]]
+
+
 @strawberry.type
 class TopicsQuery:
     @strawberry.field(
@@ -35,12 +53,7 @@ class TopicsQuery:
         until: datetime | None = None,
         bucket: Bucket = Bucket.WEEK,
     ) -> list[Trend]:
-        size = page_size(first)
-        _checked_window(since, until)
-        found = await run_in_threadpool(
-            volume_trends, info.context.store, VolumeDimension.TOPIC, bucket, since, until
-        )
-        return [Trend.from_model(trend) for trend in found[:size]]
+        return await trends_by(info, VolumeDimension.TOPIC, bucket, since, until, first)
 
     @strawberry.field(
         description="Every brand touchpoint talked about in `[since, until)`: the opinions "
@@ -53,8 +66,4 @@ class TopicsQuery:
         until: datetime | None = None,
         bucket: Bucket = Bucket.WEEK,
     ) -> list[Trend]:
-        _checked_window(since, until)
-        found = await run_in_threadpool(
-            volume_trends, info.context.store, VolumeDimension.TOUCHPOINT, bucket, since, until
-        )
-        return [Trend.from_model(trend) for trend in found]
+        return await trends_by(info, VolumeDimension.TOUCHPOINT, bucket, since, until)

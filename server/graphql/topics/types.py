@@ -21,7 +21,7 @@ class TrendPoint:
 
 @strawberry.type(description="Volume and sentiment of one key over time.")
 class Trend:
-    key: str = strawberry.field(description="The topic, touchpoint or channel key.")
+    key: str = strawberry.field(description="The topic, touchpoint, channel or community key.")
     posts: int = strawberry.field(description="Posts (or opinions) in the whole period.")
     sentiment: float | None = strawberry.field(
         description="Mean sentiment over the whole period, -1 to 1."

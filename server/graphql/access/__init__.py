@@ -1,0 +1,1 @@
+"""Who is calling: the signed-in key, its name and role."""
