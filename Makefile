@@ -4,7 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint pytest format services-up services-down bench schema
+WEB_SOURCES := $(shell find web -path web/node_modules -prune -o -path web/src/gql -prune \
+	-o -type f -print 2>/dev/null) schema.graphql
+
+.PHONY: run test lint pytest web web-test browser format services-up services-down bench schema
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,13 +15,30 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e ".[dev]"
 	touch $@
 
-## Run Osmosi on the embedded store with the demo data; GraphiQL at http://127.0.0.1:8000/graphql
-run: $(STAMP)
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+# The web app, built into the package (server/web) that `osmosi serve` serves.
+server/web/index.html: web/node_modules/.installed $(WEB_SOURCES)
+	cd web && npm run build
+
+web: server/web/index.html
+
+## Run Osmosi on the embedded store with the demo data: the app at http://127.0.0.1:8000/
+run: $(STAMP) web
 	$(BIN)/osmosi serve --demo
 
-## Lint, type-check and run the whole test suite against real Neo4j and Redis
-test: $(STAMP)
-	services/dev-services.sh run -- $(MAKE) --no-print-directory lint pytest
+## Lint, type-check and run the whole test suite against real Neo4j, Redis and Chromium
+test: $(STAMP) web browser
+	services/dev-services.sh run -- $(MAKE) --no-print-directory lint web-test pytest
+
+# Debian's Chromium for the browser tests (nothing downloads a browser build).
+browser:
+	services/install-chromium.sh
+
+web-test: web/node_modules/.installed
+	cd web && npm test
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 from anyio import to_thread
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import HTTPConnection
+from starlette.requests import HTTPConnection, Request
+from starlette.responses import Response
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -30,6 +31,7 @@ from server.body_limit import BodySizeLimit
 from server.graphql.core.cache import ResultCache
 from server.graphql.core.context import Context
 from server.graphql.schema import build_schema
+from server.webapp import mount_web_app, page
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,10 @@ class KeyedGraphQLRouter(GraphQLRouter[Context, None]):
             raise ConnectionRejectionError({"reason": "missing or invalid API key"})
         context.caller = caller
         return accepted
+
+    async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
+        """GraphiQL from the app's build, so that it works with no internet."""
+        return page("graphiql.html", request)
 
 
 def create_app(
@@ -139,6 +145,7 @@ def create_app(
     app.include_router(graphql, prefix="/graphql")
     app.include_router(health.router)
     app.include_router(ingest.router)
+    mount_web_app(app)
     app.add_middleware(
         BodySizeLimit,
         max_bytes=settings.max_request_bytes,

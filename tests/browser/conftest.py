@@ -1,0 +1,244 @@
+"""The web app as users get it: ``osmosi serve --demo`` (on each store), driven in Debian's
+headless Chromium through Playwright.
+
+Every page a test opens is watched: a request to anywhere but the server under test is
+blocked and fails the test, and so does any console error or uncaught exception (a CSP
+violation is one). Outside CI a missing browser or build skips these tests; with
+``CI=true`` it fails them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from bench.api_latency import free_port
+from graph.neo4j import Neo4jGraphStore
+from tests.conftest import missing_service, neo4j_params
+from tests.serving import OSMOSI, Server, serving
+from tests.test_cli import clean_env
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "server" / "web" / "index.html"
+AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM = os.environ.get("OSMOSI_TEST_CHROMIUM", "/usr/bin/chromium")
+# As the machine's own probe starts it: no sandbox as root, and no background traffic to
+# Google's hosts (which a closed network refuses).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+START_SECONDS = 600  # the demo is loaded (and ranked) before the server listens
+ROLES = ("viewer", "manager", "admin")
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass
+class App:
+    """A running ``osmosi serve --demo``: its URL, a key per role, and its environment."""
+
+    url: str
+    backend: str
+    env: dict[str, str]
+    cwd: Path
+    server: Server
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def osmosi(self, *args: str) -> str:
+        """Run an ``osmosi`` command against the same store; its standard output."""
+        done = subprocess.run(
+            [OSMOSI, *args], env=self.env, cwd=self.cwd, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def graphql(self, query: str, role: str = "admin", **variables: Any) -> dict[str, Any]:
+        """One operation over HTTP with the role's key; its ``data`` (errors fail)."""
+        response = httpx.post(
+            f"{self.url}/graphql",
+            json={"query": query, "variables": variables},
+            headers={"Authorization": f"Bearer {self.keys[role]}"},
+            timeout=60,
+        )
+        body: dict[str, Any] = response.json()
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+
+def _environment(backend: str, tmp: Path, request: pytest.FixtureRequest) -> dict[str, str]:
+    if backend == "embedded":
+        return clean_env(OSMOSI_DATA_DIR=str(tmp / "data"))
+    neo4j: Neo4jGraphStore = request.getfixturevalue("neo4j_server")
+    neo4j.clear()
+    params = neo4j_params()
+    return clean_env(
+        OSMOSI_NEO4J_URI=params["uri"],
+        OSMOSI_NEO4J_USER=params["user"],
+        OSMOSI_NEO4J_PASSWORD=params["password"],
+        OSMOSI_NEO4J_DATABASE=params["database"],
+    )
+
+
+def _wait_until_serving(url: str, server: Server) -> None:
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        assert server.process.poll() is None, f"osmosi serve exited:\n{server.output()}"
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.5)
+    raise AssertionError(f"osmosi serve did not answer in time:\n{server.output()}")
+
+
+@pytest.fixture(
+    scope="package",
+    params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)],
+)
+def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """``osmosi serve --demo`` on each store, with a key of every role."""
+    if not BUILD.is_file():
+        missing_service(f"the web app is not built ({BUILD} is missing): run `make web`")
+    backend = str(request.param)
+    cwd = tmp_path_factory.mktemp(f"app-{backend}")
+    env = _environment(backend, cwd, request)
+    port = free_port()
+    with serving(["--demo", "--port", str(port)], cwd=cwd, env=env) as server:
+        running = App(f"http://127.0.0.1:{port}", backend, env, cwd, server)
+        running.keys["admin"] = server.wait_for("admin key: ", time.monotonic() + START_SECONDS)
+        _wait_until_serving(running.url, server)
+        for role in ("viewer", "manager"):
+            created = running.osmosi("keys", "create", "--role", role, "--name", f"Test {role}")
+            running.keys[role] = created.splitlines()[-1].strip()
+        yield running
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).is_file():
+        missing_service(f"no Chromium at {CHROMIUM}: run services/install-chromium.sh")
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that it must not: requests leaving the server, console errors (but
+    those a test provokes on purpose and allows)."""
+
+    outside: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    allowed: list[str] = field(default_factory=list)
+
+    def allow(self, text: str) -> None:
+        """Console errors containing ``text`` are expected in this test."""
+        self.allowed.append(text)
+
+    def unexpected_errors(self) -> list[str]:
+        return [e for e in self.errors if not any(text in e for text in self.allowed)]
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def context(chromium: Browser, app: App, watch: Watch) -> Iterator[BrowserContext]:
+    """A fresh browser profile (no session storage) that may reach only the app."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 900}, locale="en-GB")
+    origin, socket_origin = app.url, app.url.replace("http://", "ws://")
+
+    def leaves(url: str) -> bool:
+        return not (url.startswith((f"{origin}/", f"{socket_origin}/")) or url == origin)
+
+    def refuse(route: Any) -> None:
+        watch.outside.append(route.request.url)
+        route.abort()
+
+    context.route(leaves, refuse)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext, watch: Watch, app: App) -> Iterator[Page]:
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: watch.errors.append(f"uncaught: {error}"))
+    page.on(
+        "websocket",
+        lambda socket: None if socket.url.startswith(app.url.replace("http", "ws")) else
+        watch.outside.append(socket.url),
+    )  # fmt: skip
+    yield page
+    assert watch.outside == [], f"the page reached outside the server: {watch.outside}"
+    assert watch.unexpected_errors() == [], f"the page logged errors: {watch.errors}"
+
+
+@pytest.fixture
+def sign_in(app: App) -> Callable[[Page, str, str], None]:
+    """Open ``path`` and sign in there with the key of ``role``."""
+
+    def signed_in(page: Page, role: str = "manager", path: str = "/") -> None:
+        page.goto(app.url + path)
+        page.get_by_label("API key").fill(app.keys[role])
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_test_id("signed-in").wait_for()
+
+    return signed_in
+
+
+@pytest.fixture
+def accessibility_problems() -> Callable[[Page], list[dict[str, Any]]]:
+    """axe-core's serious and critical violations on a page as it is now (axe runs through
+    the DevTools protocol, which the page's CSP does not govern)."""
+
+    def problems(page: Page) -> list[dict[str, Any]]:
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        found: list[dict[str, Any]] = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".filter(v => ['serious', 'critical'].includes(v.impact))"
+            ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
+            " nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))"
+        )
+        return found
+
+    return problems
+
+
+@pytest.fixture
+def keep_screenshot() -> Callable[[Page, str], None]:
+    """Keep a page as docs/screenshots/NAME.png when OSMOSI_SCREENSHOTS=1 (README shows
+    them; ``make screenshots`` renews them)."""
+
+    def keep(page: Page, name: str) -> None:
+        if os.environ.get("OSMOSI_SCREENSHOTS") == "1":
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+    return keep
