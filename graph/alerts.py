@@ -151,6 +151,7 @@ def spike_alerts(volumes: Sequence[DailyVolume], today: date, now: datetime) -> 
                     ("sentiment", round(mean, 4)),
                     ("baseline", round(expected, 4)),
                     ("opinions", float(current.scored)),
+                    ("days", float(BASELINE_DAYS)),
                 ),
             )
         )

@@ -20,6 +20,7 @@ def link_row(link: IdentityLink) -> dict[str, Any]:
         "target_id": link.target_id,
         "confidence": link.confidence,
         "merge_event_id": link.merge_event_id,
+        "decided_at": sortable_time(link.decided_at) if link.decided_at else None,
         "data": dumps(link),
     }
 

@@ -28,6 +28,13 @@ class LinkStatus(enum.StrEnum):
     """Refused, or applied and then undone; resolving again does not propose it anew."""
 
 
+class LinkOrder(enum.StrEnum):
+    CONFIDENCE = "confidence"
+    """Most confident first: the review list's order."""
+    LATEST_DECISION = "latest_decision"
+    """Most recently decided first (the audit trail's order); undecided links last."""
+
+
 class EvidenceKind(enum.StrEnum):
     HANDLE = "handle"
     EMAIL = "email"

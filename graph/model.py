@@ -206,6 +206,8 @@ class Channel:
     venue: str
     kind: ChannelKind = ChannelKind.APPEAL
     first_seen_at: datetime | None = None
+    """The time of the earliest post stored from it (an import of its history shows how
+    long it has been active), or when it was created without posts."""
 
     @property
     def uid(self) -> str:

@@ -125,8 +125,10 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
         accounts.extend(post.mentions)
         channel_uid = None
         if post.channel is not None:
-            row = channel_row(post.channel)
-            channels[row["uid"]] = row
+            row = channels.setdefault(post.channel.uid, channel_row(post.channel))
+            row["kind"] = post.channel.kind.value  # the last post's, as before
+            created = utc(post.created_at)
+            row["first_post_at"] = min(row.get("first_post_at", created), created)
             channel_uid = row["uid"]
         batch.posts.append(
             {

@@ -114,7 +114,8 @@ class GraphStore(PeopleContract, InsightsContract, CorrelateContract, abc.ABC):
 
     @abc.abstractmethod
     def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
-        """Create channels (recording when first seen) or update their kind."""
+        """Create channels or update their kind. A channel is first seen at the earliest
+        post written in it (`write_posts`), else when it was created."""
 
     @abc.abstractmethod
     def upsert_touchpoints(self, touchpoints: Sequence[Touchpoint]) -> UpsertResult: ...

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from graph.alerts import Alert, Delivery, DeliveryState
-from graph.links import IdentityLink, LinkKind, LinkStatus
+from graph.links import IdentityLink, LinkKind, LinkOrder, LinkStatus
 from graph.model import Account, Customer
 from graph.responses import Conversation, ConversationStatus
 from graph.routing import BusinessFunction
@@ -58,8 +58,10 @@ class CorrelateContract(abc.ABC):
         status: LinkStatus | None,
         first: int,
         offset: int = 0,
+        order: LinkOrder = LinkOrder.CONFIDENCE,
     ) -> list[IdentityLink]:
-        """Links, most confident first (ties by id)."""
+        """Links, most confident first, or the latest decided first (ties by confidence,
+        then id)."""
 
     @abc.abstractmethod
     def get_identity_links(self, ids: Sequence[str]) -> dict[str, IdentityLink]: ...

@@ -16,10 +16,16 @@ from graph.alerts import Alert, Delivery, DeliveryState
 from graph.codec import loads_into
 from graph.correlate_rows import alert_row, conversation_row, delivery_row, link_row
 from graph.embedded.sql import customer_from_row, iso, json_list
-from graph.links import IdentityLink, LinkKind, LinkStatus
+from graph.links import IdentityLink, LinkKind, LinkOrder, LinkStatus
 from graph.model import Account, Customer
 from graph.responses import Conversation, ConversationStatus
 from graph.store_correlate import ConversationFilter
+
+# Constants of this module, never input.
+_LINK_ORDER = {
+    LinkOrder.CONFIDENCE: "confidence DESC, id",
+    LinkOrder.LATEST_DECISION: "decided_at IS NULL, decided_at DESC, confidence DESC, id",
+}
 
 _CONVERSATION_FILTERS = (
     ("function", "function = :function"),
@@ -90,8 +96,9 @@ class CorrelateMixin:
             before = con.total_changes
             con.executemany(
                 "INSERT INTO identity_link(id, kind, status, person_id, target_id, confidence, "
-                "merge_event_id, data) VALUES (:id, :kind, :status, :person_id, :target_id, "
-                ":confidence, :merge_event_id, :data) ON CONFLICT(id) DO NOTHING",
+                "merge_event_id, decided_at, data) VALUES (:id, :kind, :status, :person_id, "
+                ":target_id, :confidence, :merge_event_id, :decided_at, :data) "
+                "ON CONFLICT(id) DO NOTHING",
                 rows,
             )
             added = con.total_changes - before
@@ -108,11 +115,12 @@ class CorrelateMixin:
         status: LinkStatus | None,
         first: int,
         offset: int = 0,
+        order: LinkOrder = LinkOrder.CONFIDENCE,
     ) -> list[IdentityLink]:
         rows = self._query(
             "SELECT data FROM identity_link WHERE (:kind IS NULL OR kind = :kind) "
-            "AND (:status IS NULL OR status = :status) "
-            "ORDER BY confidence DESC, id LIMIT :first OFFSET :offset",
+            f"AND (:status IS NULL OR status = :status) ORDER BY {_LINK_ORDER[order]} "
+            "LIMIT :first OFFSET :offset",
             {
                 "kind": kind.value if kind else None,
                 "status": status.value if status else None,
@@ -143,7 +151,7 @@ class CorrelateMixin:
             cursor = con.execute(
                 "UPDATE identity_link SET status = :status, person_id = :person_id, "
                 "target_id = :target_id, confidence = :confidence, "
-                "merge_event_id = :merge_event_id, data = :data "
+                "merge_event_id = :merge_event_id, decided_at = :decided_at, data = :data "
                 "WHERE id = :id AND status = :expected",
                 {**link_row(link), "expected": expected.value},
             )

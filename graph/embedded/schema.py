@@ -4,7 +4,7 @@ Primary keys are the domain's natural keys, so they play the role of Neo4j's uni
 constraints. Relationships are columns (one-to-one) or link tables (many-to-many).
 """
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Columns a store of version N-1 lacks at version N: (table, column, type). New tables come
 # from DDL's ``CREATE ... IF NOT EXISTS``. Applied only where the column is missing, so a
@@ -20,6 +20,7 @@ MIGRATIONS: dict[int, tuple[tuple[str, str, str], ...]] = {
     5: (),
     6: (("customer", "handles", "TEXT"),),
     7: (("account", "links", "TEXT"),),
+    8: (("identity_link", "decided_at", "TEXT"),),
 }
 
 DDL = """
@@ -223,9 +224,11 @@ CREATE TABLE IF NOT EXISTS identity_link (
     target_id TEXT NOT NULL,
     confidence REAL NOT NULL,
     merge_event_id TEXT,
+    decided_at TEXT,
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS identity_link_review ON identity_link(kind, status, confidence);
+CREATE INDEX IF NOT EXISTS identity_link_decided ON identity_link(status, decided_at);
 CREATE INDEX IF NOT EXISTS identity_link_merge ON identity_link(merge_event_id)
     WHERE merge_event_id IS NOT NULL;
 CREATE TABLE IF NOT EXISTS conversation (

@@ -146,7 +146,8 @@ class EmbeddedGraphStore(
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 for table, column, kind in MIGRATIONS[target]:
                     present = {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
-                    if column not in present:
+                    # A table the store does not have yet comes whole from the DDL below.
+                    if present and column not in present:
                         con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
             for statement in DDL.split(";"):
                 if statement.strip():
@@ -210,9 +211,10 @@ class EmbeddedGraphStore(
         existing = self._existing(con, "channel", "uid", [row["uid"] for row in rows])
         con.executemany(
             "INSERT INTO channel(uid, platform, venue, kind, first_seen_at) "
-            "VALUES (:uid, :platform, :venue, :kind, :now) "
-            "ON CONFLICT(uid) DO UPDATE SET kind = excluded.kind",
-            [{**row, "now": now} for row in rows],
+            "VALUES (:uid, :platform, :venue, :kind, :seen) "
+            "ON CONFLICT(uid) DO UPDATE SET kind = excluded.kind, "
+            "first_seen_at = min(channel.first_seen_at, excluded.first_seen_at)",
+            [{**row, "seen": _first_seen(row, now)} for row in rows],
         )
         return len({row["uid"] for row in rows} - existing)
 
@@ -436,3 +438,9 @@ class EmbeddedGraphStore(
         cursor = self._connection().execute(sql, params)
         while rows := cursor.fetchmany(5000):
             yield from rows
+
+
+def _first_seen(row: Row, now: str) -> str:
+    """A channel is first seen at its earliest post known, or now when none is."""
+    first_post = row.get("first_post_at")
+    return now if first_post is None else min(now, iso(first_post))

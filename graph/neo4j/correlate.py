@@ -12,7 +12,7 @@ import neo4j
 from graph.alerts import Alert, Delivery, DeliveryState
 from graph.codec import loads_into, sortable_time
 from graph.correlate_rows import alert_row, conversation_row, delivery_row, link_row
-from graph.links import IdentityLink, LinkKind, LinkStatus
+from graph.links import IdentityLink, LinkKind, LinkOrder, LinkStatus
 from graph.model import Account, Customer
 from graph.neo4j import correlate_cypher as cypher
 from graph.neo4j.values import customer
@@ -70,9 +70,10 @@ class CorrelateMixin:
         status: LinkStatus | None,
         first: int,
         offset: int = 0,
+        order: LinkOrder = LinkOrder.CONFIDENCE,
     ) -> list[IdentityLink]:
         records = self._read(
-            cypher.LINKS,
+            cypher.LINKS_BY_DECISION if order is LinkOrder.LATEST_DECISION else cypher.LINKS,
             kind=kind.value if kind else None,
             status=status.value if status else None,
             first=first,

@@ -46,6 +46,14 @@ RETURN l.data AS data
 ORDER BY l.confidence DESC, l.id SKIP $offset LIMIT $first
 """
 
+LINKS_BY_DECISION = """
+MATCH (l:IdentityLink)
+WHERE ($kind IS NULL OR l.kind = $kind) AND ($status IS NULL OR l.status = $status)
+RETURN l.data AS data
+ORDER BY l.decided_at IS NULL, l.decided_at DESC, l.confidence DESC, l.id
+SKIP $offset LIMIT $first
+"""
+
 GET_LINKS = """
 UNWIND $ids AS id
 MATCH (l:IdentityLink {id: id})

@@ -113,7 +113,9 @@ OPTIONAL MATCH (known:Channel {uid: row.uid})
 WITH row, known IS NULL AS is_new
 MERGE (c:Channel {uid: row.uid})
   ON CREATE SET c.platform = row.platform, c.venue = row.venue, c.first_seen_at = $now
-SET c.kind = row.kind
+SET c.kind = row.kind,
+    c.first_seen_at = CASE WHEN row.first_post_at < c.first_seen_at
+                           THEN row.first_post_at ELSE c.first_seen_at END
 RETURN sum(CASE WHEN is_new THEN 1 ELSE 0 END) AS created
 """
 

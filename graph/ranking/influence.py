@@ -8,7 +8,7 @@ factors that explain it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -80,19 +80,36 @@ def topic_influence(
     """Influence within a topic: PageRank personalised on the people who post about it.
 
     ``seeds`` maps people to how much they post about the topic; the random surfer restarts
-    among them, so influence is measured from inside the topic's conversation.
+    among them, so influence is measured from inside the topic's conversation. People the
+    surfer cannot reach from them score exactly 0 (the iteration would leave them a residue
+    of its uniform start).
 
     Examples
     --------
-    >>> G = nx.DiGraph([("a", "b"), ("c", "d")])
+    >>> G = nx.DiGraph([("a", "b"), ("c", "d"), ("d", "c")])
     >>> scores = topic_influence(G, {"a": 1.0})
-    >>> scores["b"] > scores["d"]
-    True
+    >>> scores["b"] > 0, scores["c"], scores["d"]
+    (True, 0.0, 0.0)
     """
     present = {person: weight for person, weight in seeds.items() if person in graph and weight > 0}
     if not present:
         return dict.fromkeys(graph, 0.0)
-    return pagerank(graph, alpha=alpha, personalization=present, indexed=indexed)
+    ranks = pagerank(graph, alpha=alpha, personalization=present, indexed=indexed)
+    reached = _reachable(graph, present)
+    return {person: value if person in reached else 0.0 for person, value in ranks.items()}
+
+
+def _reachable(graph: nx.DiGraph[str], sources: Iterable[str]) -> set[str]:
+    """``sources`` and everyone their out-edges lead to."""
+    reached = set(sources)
+    frontier = list(reached)
+    while frontier:
+        person = frontier.pop()
+        for other in graph.successors(person):
+            if other not in reached:
+                reached.add(other)
+                frontier.append(other)
+    return reached
 
 
 def brokers(

@@ -182,6 +182,8 @@ def shortlist(
     eligible = set(graph) if candidates is None else set(candidates) & set(graph)
     community = community or {}
     population = graph.number_of_nodes()
+    if not eligible:  # nobody has interacted yet, or nobody passes the constraints
+        return Shortlist((), 0.0, (), (), 0.0, ())
     # Greedy overfits a sample in which its set covers few sets (small reach): draw more
     # until the chosen set covers enough of them for a tight estimate (the idea behind
     # IMM's sample-size bound, with a fixed target instead of its worst-case formula).

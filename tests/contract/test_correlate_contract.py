@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from graph.alerts import Alert, AlertKind, DeliveryAttempt, DeliveryState, delivery_for
 from graph.identity import erase_person
-from graph.links import Evidence, EvidenceKind, IdentityLink, LinkKind, LinkStatus
+from graph.links import Evidence, EvidenceKind, IdentityLink, LinkKind, LinkOrder, LinkStatus
 from graph.model import Customer, CustomerLink, Intent
 from graph.responses import Conversation, ConversationStatus
 from graph.routing import BusinessFunction, Priority
@@ -94,6 +94,24 @@ def test_identity_links_keep_decisions_and_list_by_confidence(store: GraphStore)
     assert [link.id for link in proposed] == ["c", "a", "d"]
     assert [link.id for link in store.identity_links(None, None, 2, 1)] == ["c", "a"]
     assert store.identity_links(LinkKind.PERSON_PERSON, None, 10) == []
+
+
+def test_identity_links_list_the_latest_decision_first(store: GraphStore) -> None:
+    store.save_identity_links([_link(name, 0.5 + n / 10) for n, name in enumerate("abcd")])
+    for name, hours, status in (("a", 3, LinkStatus.APPLIED), ("b", 1, LinkStatus.REJECTED)):
+        link = store.get_identity_links([name])[name]
+        decided = replace(link, status=status, decided_at=T0 + timedelta(hours=hours))
+        assert store.update_identity_link(decided, expected=LinkStatus.PROPOSED)
+    # Applied again after an undo: its latest decision counts.
+    undone = replace(store.get_identity_links(["b"])["b"], decided_at=T0 + timedelta(hours=5))
+    assert store.update_identity_link(undone, expected=LinkStatus.REJECTED)
+
+    latest = store.identity_links(None, None, 10, order=LinkOrder.LATEST_DECISION)
+    assert [link.id for link in latest] == ["b", "a", "d", "c"]
+    assert [
+        link.id for link in store.identity_links(None, None, 2, 1, LinkOrder.LATEST_DECISION)
+    ] == ["a", "d"]
+    assert [link.id for link in store.identity_links(None, None, 10)] == ["d", "c", "b", "a"]
 
 
 def test_links_are_found_by_the_merge_that_applied_them(store: GraphStore) -> None:

@@ -374,6 +374,21 @@ def test_channels_remember_when_first_seen_and_take_kind_overrides(store: GraphS
     assert again.first_seen_at == first.first_seen_at
 
 
+def test_a_channel_is_first_seen_at_its_earliest_post(store: GraphStore) -> None:
+    channel = Channel("reddit", "r/espresso", ChannelKind.VERTICAL)
+    later = post("2", "bea", platform="reddit", channel=channel, minutes=600)
+    store.upsert_posts([later, post("1", "ada", platform="reddit", channel=channel, minutes=60)])
+    assert (seen := store.get_channel("reddit", "r/espresso")) is not None
+    assert seen.first_seen_at == T0 + timedelta(minutes=60)
+    # An older post imported afterwards moves it back; a newer one, or naming the
+    # channel again, does not move it forward.
+    store.upsert_posts([post("0", "cy", platform="reddit", channel=channel)])
+    store.upsert_posts([post("3", "di", platform="reddit", channel=channel, minutes=900)])
+    store.upsert_channels([channel])
+    assert (seen := store.get_channel("reddit", "r/espresso")) is not None
+    assert seen.first_seen_at == T0
+
+
 def test_concurrent_upserts_leave_one_node_per_key(store: GraphStore) -> None:
     handles = [f"user{i}" for i in range(50)]
     barrier = threading.Barrier(8)

@@ -161,7 +161,7 @@ def test_spikes_and_surges_are_measured_against_a_baseline() -> None:
     calm = [DailyVolume("delivery", today - timedelta(days=d), 10, 10, 2.0) for d in range(1, 15)]
     assert spike_alerts([*calm, DailyVolume("delivery", today, 8, 8, 0.8)], today, T0) == []
     (spike,) = spike_alerts([*calm, DailyVolume("delivery", today, 8, 8, -2.4)], today, T0)
-    assert dict(spike.figures) == {"sentiment": -0.3, "baseline": 0.2, "opinions": 8.0}
+    assert dict(spike.figures) == {"sentiment": -0.3, "baseline": 0.2, "opinions": 8.0, "days": 14}
     few = [*calm, DailyVolume("delivery", today, 2, 2, -2.0)]
     assert spike_alerts(few, today, T0) == []
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from typing import Any
 
 from graph import linking
 from graph.access import Role
+from graph.links import LinkStatus
 from graph.store import GraphStore
 from tests.contract.test_store_contract import person_of
 from tests.correlate.test_identity_resolution import (
@@ -100,3 +102,27 @@ def test_viewers_cannot_decide_links(store: GraphStore) -> None:
     )
     assert refused["errors"][0]["message"] == "this needs a key of the manager role"
     assert refused["data"] is None
+
+
+def test_the_decided_links_list_the_latest_decision_first(store: GraphStore) -> None:
+    ingest_conversations(store)
+    import_customers(store)
+    linking.resolve(store, T0, THRESHOLDS)
+    proposed = store.identity_links(None, LinkStatus.PROPOSED, 2)
+    assert len(proposed) == 2
+    # The less confident link is decided last: it leads the audit trail.
+    for hours, link in enumerate(proposed, start=1):
+        linking.reject(store, link.id, "key:1 (Ada)", T0 + timedelta(hours=hours), "not them")
+    listing = """
+    query($order: IdentityLinkOrder!) {
+      identityLinks(status: REJECTED, order: $order, first: 2) { edges { node { id } } }
+    }"""
+    latest, confident = _ask(
+        store,
+        Role.VIEWER,
+        (listing, {"order": "LATEST_DECISION"}),
+        (listing, {"order": "CONFIDENCE"}),
+    )
+    ids = [link.id for link in proposed]
+    assert [e["node"]["id"] for e in latest["data"]["identityLinks"]["edges"]] == ids[::-1]
+    assert [e["node"]["id"] for e in confident["data"]["identityLinks"]["edges"]] == ids

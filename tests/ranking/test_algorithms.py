@@ -12,7 +12,14 @@ from bench.world import NOW, generate_world
 from graph.model import Interaction, InteractionKind
 from graph.ranking.advocacy import AdvocacyClass, advocacy
 from graph.ranking.communities import detect_communities, merge_to, stable_ids
-from graph.ranking.influence import INFLUENCE_FACTORS, Ranked, brokers, influence, pagerank
+from graph.ranking.influence import (
+    INFLUENCE_FACTORS,
+    Ranked,
+    brokers,
+    influence,
+    pagerank,
+    topic_influence,
+)
 from graph.ranking.interactions import DEFAULT_HALF_LIFE, weighted_interactions
 from graph.ranking.shortlist import shortlist
 from tests.factories import opinions_of
@@ -70,6 +77,17 @@ def test_pagerank_and_betweenness_on_a_star_and_a_chain() -> None:
     assert between["a"] == 0.0
 
 
+def test_topic_influence_reaches_only_the_people_the_topics_conversation_leads_to() -> None:
+    # Two conversations that never touch: a topic's influence is the first one's alone, so
+    # a map or ranking filtered to the topic shows no one from the second.
+    topical = nx.DiGraph([("ann", "bea"), ("cal", "bea"), ("bea", "ann")])
+    elsewhere = nx.DiGraph([(f"p{i}", f"p{(i + 1) % 50}") for i in range(50)])
+    graph = nx.compose(topical, elsewhere)
+    scores = topic_influence(graph, {"ann": 2.0, "cal": 1.0})
+    assert {person for person, score in scores.items() if score > 0} == {"ann", "bea", "cal"}
+    assert scores["bea"] > scores["cal"], "bea draws attention from both of its authors"
+
+
 def test_weights_follow_kind_and_decay_with_age() -> None:
     now = datetime(2026, 5, 1, tzinfo=UTC)
     old = now - timedelta(days=180)
@@ -97,6 +115,13 @@ def test_greedy_shortlist_beats_top_k_degree_on_a_cascade() -> None:
     assert set(result.baseline) == set(top_degree) == {"big1", "big2"}
     assert "niche" in result.members
     assert result.expected_reach > result.baseline_reach + 2
+
+
+def test_a_shortlist_without_anyone_to_choose_is_empty() -> None:
+    graph = nx.DiGraph([("fan", "hub")])
+    nobody = shortlist(nx.DiGraph(), 5, seed=1)
+    assert nobody == shortlist(graph, 5, candidates={"someone else"}, seed=1)
+    assert (nobody.members, nobody.baseline, nobody.expected_reach) == ((), (), 0.0)
 
 
 def test_shortlist_respects_candidates_and_community_caps() -> None:

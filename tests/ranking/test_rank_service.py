@@ -12,8 +12,7 @@ from graph.ranking.advocacy import AdvocacyClass
 from graph.ranking.influence import INFLUENCE_FACTORS
 from graph.ranking.service import RankOptions, recompute
 from graph.store import GraphStore
-from ingestion.demo import load_demo
-from ingestion.enrichment.analyzer import analyzer_for
+from tests.demo.helpers import load_small_demo
 from tests.ingestion.helpers import FIXTURES
 from tests.test_cli import OSMOSI, clean_env
 
@@ -21,7 +20,7 @@ NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
 
 def test_rank_writes_scores_and_communities_back(store: GraphStore) -> None:
-    load_demo(store, analyzer_for().enrich)
+    load_small_demo(store, now=NOW)
     steps: list[str] = []
     report = recompute(store, NOW, RankOptions(shortlist_size=3, samples=2000), step=steps.append)
     assert (
@@ -53,7 +52,7 @@ def test_rank_writes_scores_and_communities_back(store: GraphStore) -> None:
     assert not any(
         advocates[p].klass in excluded for p in report.shortlist.members if p in advocates
     )
-    # On a 60-person graph both sets reach about the same; estimates differ by sampling noise.
+    # On the small demo both sets reach about the same; estimates differ by sampling noise.
     assert report.shortlist.expected_reach >= 0.95 * report.shortlist.baseline_reach
 
     again = recompute(store, NOW, RankOptions(shortlist_size=3, samples=2000))

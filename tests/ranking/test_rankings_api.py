@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,9 +13,7 @@ import pytest
 from graph.access import Role
 from graph.embedded import EmbeddedGraphStore
 from graph.ranking.influence import INFLUENCE_FACTORS
-from graph.ranking.service import RankOptions, recompute
-from ingestion.demo import load_demo
-from ingestion.enrichment.analyzer import analyzer_for
+from tests.demo.helpers import load_small_demo
 from tests.server_helpers import api_client, ask, counting_calls, graphql
 
 INFLUENCERS = """{ influencers(first: 20) { score factors { name value }
@@ -35,11 +33,14 @@ COUNTED = (
 )
 
 
-@pytest.fixture
-def ranked(embedded_store: EmbeddedGraphStore) -> EmbeddedGraphStore:
-    load_demo(embedded_store, analyzer_for().enrich)
-    recompute(embedded_store, datetime(2026, 6, 1, tzinfo=UTC), RankOptions(samples=2000))
-    return embedded_store
+@pytest.fixture(scope="module")
+def ranked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedGraphStore]:
+    """The small demo, ranked as it is loaded; read, never changed, by this module's tests."""
+    store = EmbeddedGraphStore(tmp_path_factory.mktemp("ranked") / "data")
+    store.ensure_schema()
+    load_small_demo(store)
+    yield store
+    store.close()
 
 
 def run(store: EmbeddedGraphStore, query: str, **variables: Any) -> tuple[dict, Counter[str]]:  # type: ignore[type-arg]
@@ -56,7 +57,7 @@ def test_influencers_with_factors_and_accounts_in_three_store_calls(ranked) -> N
     assert scores == sorted(scores, reverse=True)
     first = entries[0]
     assert {f["name"] for f in first["factors"]} == set(INFLUENCE_FACTORS)
-    assert first["person"]["accounts"][0]["platform"] in {"mastodon", "reddit"}
+    assert first["person"]["accounts"][0]["platform"] in {"mastodon", "reddit", "x"}
     assert calls == Counter(top_people=1, get_people=1, accounts_of=1)
 
 
@@ -91,6 +92,17 @@ def test_ambassador_shortlist_with_its_baseline(ranked) -> None:  # type: ignore
     assert len(shortlist["members"]) == 10
     assert shortlist["expectedReach"] >= 0.95 * shortlist["baseline"]["expectedReach"]
     assert all(m["person"]["accounts"] for m in shortlist["members"])
+
+
+def test_the_shortlist_of_a_store_without_conversation_is_empty(
+    embedded_store: EmbeddedGraphStore,
+) -> None:
+    body, _ = run(embedded_store, SHORTLIST)
+    assert body["data"]["ambassadorShortlist"] == {
+        "expectedReach": 0.0,
+        "members": [],
+        "baseline": {"expectedReach": 0.0},
+    }
 
 
 def test_advocates_by_class(ranked) -> None:  # type: ignore[no-untyped-def]
@@ -130,7 +142,8 @@ def test_page_sizes_and_cursors_are_checked(ranked, query: str) -> None:  # type
 
 
 def test_recompute_rankings_on_demand_in_process(embedded_store: EmbeddedGraphStore) -> None:
-    load_demo(embedded_store, analyzer_for().enrich)
+    load_small_demo(embedded_store)
+    (first,) = embedded_store.list_communities(1)
     mutation = "mutation { recomputeRankings { id } }"
 
     async def scenario() -> tuple[dict, dict]:  # type: ignore[type-arg]
@@ -145,7 +158,9 @@ def test_recompute_rankings_on_demand_in_process(embedded_store: EmbeddedGraphSt
     refused, accepted = asyncio.run(scenario())
     assert refused["data"] is None
     assert accepted["data"]["recomputeRankings"]["id"]
-    assert embedded_store.counts().communities > 0
+    (again,) = embedded_store.list_communities(1)
+    assert again.computed_at is not None and first.computed_at is not None
+    assert again.computed_at > first.computed_at
     assert embedded_store.top_people("influence", 1)
 
 

@@ -8,7 +8,7 @@ import strawberry
 from starlette.concurrency import run_in_threadpool
 
 from graph import linking
-from graph.links import LinkKind, LinkStatus
+from graph.links import LinkKind, LinkOrder, LinkStatus
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
 from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size
@@ -19,8 +19,9 @@ from server.graphql.identity.types import IdentityLink, ResolutionReport
 @strawberry.type
 class IdentityQuery:
     @strawberry.field(
-        description="Identity links for review and audit, most confident first: filter by "
-        "kind and status (`PROPOSED` is the review list)."
+        description="Identity links for review and audit, most confident first (or, with "
+        "`order: LATEST_DECISION`, the latest decided first): filter by kind and status "
+        "(`PROPOSED` is the review list)."
     )
     async def identity_links(
         self,
@@ -29,10 +30,11 @@ class IdentityQuery:
         status: LinkStatus | None = None,
         first: int = 20,
         after: str | None = None,
+        order: LinkOrder = LinkOrder.CONFIDENCE,
     ) -> Connection[IdentityLink]:
         size, offset = page_size(first), decode_cursor(after)
         found = await run_in_threadpool(
-            info.context.store.identity_links, kind, status, size + 1, offset
+            info.context.store.identity_links, kind, status, size + 1, offset, order
         )
         return connection([IdentityLink.from_model(link) for link in found], size, offset)
 

@@ -20,6 +20,12 @@ LazyCustomer = Annotated["Customer", strawberry.lazy("server.graphql.people.type
 strawberry.enum(model.LinkKind, name="IdentityLinkKind", description="What a link joins.")
 strawberry.enum(model.LinkStatus, name="IdentityLinkStatus", description="Where a link stands.")
 strawberry.enum(model.EvidenceKind, description="The kind of signal behind a link.")
+strawberry.enum(
+    model.LinkOrder,
+    name="IdentityLinkOrder",
+    description="How identity links are listed: most confident first (the review list), or "
+    "the latest decided first (the audit trail; undecided links last).",
+)
 
 
 @strawberry.type(description="One signal behind an identity link.")

@@ -74,6 +74,11 @@ class RankingsQuery:
         found = await run_in_threadpool(info.context.store.list_communities, size, max(offset, 0))
         return [Community.from_model(c) for c in found]
 
+    @strawberry.field(description="A community of the last ranking by id; null if there is none.")
+    async def community(self, info: Info, id: strawberry.ID) -> Community | None:
+        found = await info.context.people.communities.load(str(id))
+        return Community.from_model(found) if found else None
+
     @strawberry.field(
         description="Each community's volume and mean sentiment per bucket in "
         "`[since, until)`, busiest first (keys are community ids; posts count toward the "
