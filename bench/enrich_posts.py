@@ -17,9 +17,10 @@ import statistics
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 
-from ingestion.demo import demo_posts
+from ingestion.demo import generate_world
 from ingestion.enrichment import datasets
 from ingestion.enrichment.analyzer import Analyzer, analyzer_for
 from ingestion.enrichment.language import detect
@@ -31,7 +32,8 @@ def corpus(folder: Path, count: int) -> list[str]:
         texts += [t for t, _ in datasets.sentipolc(folder, "train")]
         texts += [t for t, _ in datasets.tweeteval(folder, "test")]
     else:
-        texts = [post.text for post in demo_posts()]
+        world = generate_world(datetime.now(UTC))
+        texts = [post.text for post in world.posts if post.text]
     return [texts[i % len(texts)] for i in range(count)]
 
 

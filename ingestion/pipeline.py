@@ -130,6 +130,8 @@ class Pipeline:
     """Routing and alerts for the new posts of each batch (none: store only)."""
     on_alerts: Callable[[], None] | None = None
     """Called when a batch raised alerts (the in-process mode starts their delivery)."""
+    on_stored: Callable[[], None] | None = None
+    """Called when a batch stored new posts (the in-process mode schedules a ranking)."""
     workers: int = 0
     """Processes that prepare JSON-lines files for `ingest_stream` (0: this process)."""
 
@@ -234,6 +236,8 @@ class Pipeline:
                 result = self.store.write_posts(posts)
                 stored, duplicates = result.created, result.existing
                 self._act([p for p in chunk.enriched if p.author.uid not in erased_uids])
+                if stored and self.on_stored is not None:
+                    self.on_stored()
             else:
                 duplicates = posts.submitted
         return IngestCounts(chunk.read, stored, duplicates, len(chunk.rejected) + erased)

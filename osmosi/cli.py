@@ -46,6 +46,15 @@ def serve(
     demo: Annotated[
         bool, typer.Option("--demo", help="Load the built-in demo conversation first.")
     ] = False,
+    demo_scale: Annotated[
+        float,
+        typer.Option(
+            min=0.01,
+            max=1.0,
+            help="A fraction of the demo's size (1: about 3,000 people and 22,000 posts), "
+            "for a quicker first start.",
+        ),
+    ] = 1.0,
     workers: Annotated[
         int | None, typer.Option(min=1, max=64, help="API processes (OSMOSI_WORKERS).")
     ] = None,
@@ -55,27 +64,27 @@ def serve(
 
     from graph.access import first_admin_key
     from ingestion.demo import load_demo
-    from osmosi.runtime import open_store, pipeline_for
+    from osmosi.runtime import identity_thresholds, open_store, pipeline_for
     from server.app import create_app
 
     settings = load_settings(host=host, port=port, data_dir=data_dir, workers=workers)
     with open_store(settings) as store:
         if demo:
-            result = load_demo(store, pipeline_for(settings, store).enrich)
-            console.print(
-                f"demo data: {result.created} posts added, {result.existing} already there"
-            )
+            console.print("Loading the demo (Caffè Aurora)…")
+            pipeline = pipeline_for(settings, store)
+            loaded = load_demo(pipeline, identity_thresholds(settings), scale=demo_scale)
+            console.print(loaded.summary())
         first_key = first_admin_key(store, datetime.now(UTC))
     level = settings.log_level.lower()
     console.print(
-        f"Osmosi on http://{settings.host}:{settings.port}/graphql "
+        f"Osmosi on http://{settings.host}:{settings.port}/ (the app; the API at /graphql) "
         f"(store: {settings.store_backend}, {settings.workers} process(es))"
     )
     if first_key is not None:
         # Printed once, to the terminal only (never logged): the way into a new install.
         console.print(
-            "No API keys yet: created an admin key. It is not shown again; in GraphiQL, "
-            'add the header {"Authorization": "Bearer KEY"}. Make more with '
+            "No API keys yet: created an admin key. It is not shown again: sign in to the "
+            "app with it (or send it as `Authorization: Bearer KEY`). Make more with "
             "`osmosi keys create --role viewer|manager|admin`."
         )
         typer.echo(f"admin key: {first_key}", err=True)

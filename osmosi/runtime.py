@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -16,6 +17,7 @@ from graph.store import GraphStore
 from ingestion.enrichment.analyzer import Analyzer, analyzer_for
 from ingestion.enrichment.brand import DEFAULT_LEXICON
 from ingestion.jobs.celery_app import create_celery
+from ingestion.jobs.rankings import RankScheduler
 from ingestion.jobs.runner import CeleryRunner, InProcessRunner, JobRunner
 from ingestion.jobs.webhooks import BackgroundDelivery, Backoff, Dispatcher, http_post
 from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
@@ -106,6 +108,18 @@ def open_pipeline(settings: Settings) -> Pipeline:
 
 def _every(minutes: int) -> timedelta | None:
     return timedelta(minutes=minutes) if minutes else None
+
+
+def rank_scheduler(
+    settings: Settings, store: GraphStore, clock: Callable[[], datetime]
+) -> RankScheduler | None:
+    """Without Redis (no `osmosi beat`), the schedule that keeps this process's rankings
+    fresh; None with Redis, or when both of its triggers are off."""
+    every = _every(settings.rank_every_minutes)
+    delay = timedelta(seconds=settings.rank_after_ingest_seconds) or None
+    if settings.redis_url or (every is None and delay is None):
+        return None
+    return RankScheduler(store, every, delay, clock)
 
 
 def celery_app(settings: Settings) -> Any:

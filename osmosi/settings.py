@@ -91,7 +91,14 @@ class Settings(BaseSettings):
     rank_every_minutes: int = Field(
         60,
         ge=0,
-        description="How often `osmosi beat` has the rankings recomputed; 0 turns it off.",
+        description="How often the rankings are recomputed (by `osmosi beat`, or by "
+        "`osmosi serve` without Redis); 0 turns it off.",
+    )
+    rank_after_ingest_seconds: float = Field(
+        30.0,
+        ge=0,
+        description="Without Redis, how long after an ingest through the API `osmosi serve` "
+        "recomputes the rankings (once for all the ingests of that time); 0 turns it off.",
     )
 
     routing_rules: Path | None = Field(

@@ -23,7 +23,13 @@ from graph.store import GraphStore
 from ingestion.jobs.broker import RedisBroker
 from ingestion.jobs.scans import PeriodicScan
 from osmosi.logs import configure_logging
-from osmosi.runtime import identity_thresholds, job_runner, open_store, routing_table
+from osmosi.runtime import (
+    identity_thresholds,
+    job_runner,
+    open_store,
+    rank_scheduler,
+    routing_table,
+)
 from osmosi.settings import Settings
 from server import health, ingest
 from server.auth import bearer_token, caller_of, unauthorized
@@ -88,12 +94,20 @@ def create_app(
             every = timedelta(minutes=settings.alert_scan_minutes)
             scanning = PeriodicScan(pipeline, every, settings.webhook_urls, clock)
             scanning.start()
+        # Nor does it recompute the rankings: this process does, now and then and soon
+        # after ingests through the API.
+        ranking = rank_scheduler(settings, app.state.store, clock)
+        if ranking is not None:
+            pipeline.on_stored = ranking.ingested
+            ranking.start()
         log.info("store %s ready", app.state.store.backend)
         try:
             yield
         finally:
             if scanning is not None:
                 scanning.stop()
+            if ranking is not None:
+                await run_in_threadpool(ranking.stop)
             if app.state.broker is not None:
                 app.state.broker.close()
             if owned:

@@ -7,12 +7,14 @@ import os
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 
 from bench.api_latency import free_port
+from ingestion.demo import generate_world
 from tests.serving import serving
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,32 +28,44 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def test_serve_with_no_configuration_answers_within_10_seconds(tmp_path: Path) -> None:
-    port = free_port()
-    started = time.monotonic()
-    with serving(["--port", str(port), "--demo"], cwd=tmp_path, env=clean_env()) as server:
-        key = server.wait_for("admin key: ", deadline=started + 10)
+def _posts(port: int, key: str, deadline: float) -> tuple[int, dict]:  # type: ignore[type-arg]
+    """The anonymous status and the keyed answer of ``{ stats { posts } }``, as soon as the
+    server answers."""
+    url = f"http://127.0.0.1:{port}/graphql"
+    query = {"query": "{ stats { posts } }"}
+    while True:
+        try:
+            anonymous = httpx.post(url, json=query, timeout=1).status_code
+            keyed = httpx.post(url, json=query, headers={"Authorization": f"Bearer {key}"})
+            return anonymous, keyed.json()
+        except httpx.TransportError:
+            assert time.monotonic() < deadline, "no answer in time"
+            time.sleep(0.1)
+
+
+def test_serve_with_no_configuration_loads_the_demo_and_answers_within_10_seconds(
+    tmp_path: Path,
+) -> None:
+    port, scale = free_port(), 0.02
+    args = ["--port", str(port), "--demo", "--demo-scale", str(scale)]
+    with serving(args, cwd=tmp_path, env=clean_env()) as server:
+        key = server.wait_for("admin key: ", deadline=time.monotonic() + 120)
+        anonymous, body = _posts(port, key, time.monotonic() + 30)
+        posts = body["data"]["stats"]["posts"]
+        world = generate_world(datetime.now(UTC), scale=scale)
+        assert posts == len(world.posts)
+        assert anonymous == 401
+        assert f"demo data: {posts:,} posts" in server.output()
         url = f"http://127.0.0.1:{port}/graphql"
-        body = None
-        while time.monotonic() - started < 10:
-            try:
-                anonymous = httpx.post(url, json={"query": "{ stats { posts } }"}, timeout=1)
-                body = httpx.post(
-                    url,
-                    json={"query": "{ stats { posts } }"},
-                    headers={"Authorization": f"Bearer {key}"},
-                    timeout=1,
-                ).json()
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        assert body == {"data": {"stats": {"posts": 300}}}, "no answer within 10 s"
-        assert anonymous.status_code == 401
         assert "graphiql" in httpx.get(url, headers={"Accept": "text/html"}).text.lower()
         assert (tmp_path / "osmosi-data" / "osmosi.db").exists()
-    # A second start finds the key and creates none.
-    with serving(["--port", str(free_port())], cwd=tmp_path, env=clean_env()) as again:
-        again.wait_for("Osmosi on ", deadline=time.monotonic() + 10)
+    # A second start finds the key, creates none, and answers within 10 seconds.
+    started, port = time.monotonic(), free_port()
+    args = ["--port", str(port), "--demo", "--demo-scale", str(scale)]
+    with serving(args, cwd=tmp_path, env=clean_env()) as again:
+        again.wait_for("Osmosi on ", deadline=started + 10)
+        assert _posts(port, key, started + 10)[1] == body
+        assert "demo data: already loaded" in again.output()
         assert "admin key" not in again.output()
 
 

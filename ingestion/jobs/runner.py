@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.model import JobState
-from graph.ranking.service import recompute
 from ingestion.jobs.chunks import ChunkTask
+from ingestion.jobs.rankings import recompute_now
 from ingestion.jobs.tasks import INGEST_CHUNK, RANK
 from ingestion.parsers import Item
 from ingestion.pipeline import Pipeline, batched, item_to_json
@@ -68,10 +68,11 @@ class InProcessRunner(JobRunner):
         task.run(self.pipeline)
 
     def rank(self) -> str:
-        # No broker: a background thread of this process does the work.
+        # No broker: a background thread of this process does the work (after the ranking
+        # this process may be running already).
         run_id = uuid.uuid4().hex
         thread = threading.Thread(
-            target=recompute,
+            target=recompute_now,
             args=(self.pipeline.store, datetime.now(UTC)),
             name=f"osmosi-rank-{run_id[:8]}",
             daemon=True,
