@@ -1,3 +1,12 @@
+# The web app is built with Node in a stage of its own; the image itself has Python only.
+FROM node:20-slim AS web
+WORKDIR /src
+COPY schema.graphql ./
+COPY web/package.json web/package-lock.json web/
+RUN cd web && npm ci --no-audit --no-fund
+COPY web web
+RUN cd web && npm run build
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
@@ -5,6 +14,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY graph ./graph
 COPY server ./server
+COPY --from=web /src/server/web ./server/web
 COPY ingestion ./ingestion
 COPY osmosi ./osmosi
 RUN pip install . && useradd --create-home --uid 10001 osmosi && mkdir /data && chown osmosi /data

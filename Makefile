@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 WEB_SOURCES := $(shell find web -path web/node_modules -prune -o -path web/src/gql -prune \
-	-o -type f -print 2>/dev/null) schema.graphql
+	-o -path web/dist -prune -o -type f -print 2>/dev/null) schema.graphql
 
-.PHONY: run test lint pytest web web-test browser format services-up services-down bench schema
+.PHONY: run test lint pytest web web-test browser screenshots format services-up services-down bench schema
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ browser:
 web-test: web/node_modules/.installed
 	cd web && npm test
 
+## Renew docs/screenshots from the browser tests (on the embedded store)
+screenshots: $(STAMP) web browser
+	OSMOSI_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser -k embedded
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -61,5 +65,5 @@ services-down:
 schema: $(STAMP)
 	$(BIN)/osmosi schema > schema.graphql
 
-bench: $(STAMP)
-	services/dev-services.sh run -- sh -c '$(BIN)/python -m bench.upsert_posts && $(BIN)/python -m bench.ingest_mastodon && $(BIN)/python -m bench.enrich_posts && $(BIN)/python -m bench.sentiment_eval && $(BIN)/python -m bench.rank && $(BIN)/python -m bench.api_latency'
+bench: $(STAMP) web browser
+	services/dev-services.sh run -- sh -c '$(BIN)/python -m bench.upsert_posts && $(BIN)/python -m bench.ingest_mastodon && $(BIN)/python -m bench.enrich_posts && $(BIN)/python -m bench.sentiment_eval && $(BIN)/python -m bench.rank && $(BIN)/python -m bench.api_latency && $(BIN)/python -m bench.web_map'

@@ -25,7 +25,9 @@ LEFT_OUT = shutil.ignore_patterns(
 def test_the_wheel_carries_the_built_web_app(tmp_path: Path) -> None:
     source = tmp_path / "osmosi"
     shutil.copytree(ROOT, source, ignore=LEFT_OUT)
-    shutil.copytree(ROOT / "web", source / "web", ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copytree(
+        ROOT / "web", source / "web", ignore=shutil.ignore_patterns("node_modules", "dist")
+    )
     assert not (source / "server" / "web").exists(), "built from sources only"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), "."],

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
-// The app and GraphiQL, built into the Python package (server/web) that `osmosi serve`
-// serves: every script, style and font comes from the server itself.
+// The app and GraphiQL, built into dist/ and published into the Python package (server/web)
+// that `osmosi serve` serves (scripts/publish.mjs): every script, style and font comes from
+// the server itself.
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
@@ -8,7 +9,7 @@ import { defineConfig } from "vite";
 export default defineConfig({
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, "../server/web"),
+    outDir: resolve(__dirname, "dist"),
     emptyOutDir: true,
     assetsDir: "assets",
     // Inlined assets would be data: URLs; the CSP allows them for images only.

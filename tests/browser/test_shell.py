@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import App, Watch
@@ -37,6 +38,7 @@ def test_a_deep_link_asks_for_a_key_then_opens_and_the_key_stays_in_the_tab(
     assert page.evaluate("() => sessionStorage.length") == 0
 
 
+@pytest.mark.one_store
 def test_graphiql_comes_from_the_server_and_runs_with_the_tabs_key(
     page: Page, app: App, sign_in: Callable[[Page, str, str], None]
 ) -> None:
@@ -47,6 +49,7 @@ def test_graphiql_comes_from_the_server_and_runs_with_the_tabs_key(
     expect(page.locator(".graphiql-response")).to_contain_text('"role": "VIEWER"')
 
 
+@pytest.mark.one_store
 def test_pages_carry_a_strict_policy_and_assets_are_cached(app: App) -> None:
     page = httpx.get(f"{app.url}/communities")
     assert page.status_code == 200 and page.headers["cache-control"] == "no-cache"
@@ -63,6 +66,7 @@ def test_pages_carry_a_strict_policy_and_assets_are_cached(app: App) -> None:
     assert httpx.get(f"{app.url}/readyz/nope").status_code == 404
 
 
+@pytest.mark.one_store
 def test_a_viewer_sees_every_view_without_serious_accessibility_problems(
     page: Page,
     app: App,

@@ -39,7 +39,13 @@ export function TrendChart({
       <figcaption className="visually-hidden">{label}</figcaption>
       <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={height}>
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          {/* Hidden from assistive technology (the table below says the same), so not
+              focusable either: recharts' keyboard layer is off. */}
+          <LineChart
+            data={rows}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" stroke="#d5dae1" />
             <XAxis dataKey="start" tickFormatter={(day: string) => format.date(day)} minTickGap={24} />
             <YAxis
@@ -47,7 +53,7 @@ export function TrendChart({
               tickFormatter={(value: number) =>
                 measure === "sentiment" ? format.signed(value, 1) : format.number(value)
               }
-              width={48}
+              width={64}
             />
             <Tooltip
               labelFormatter={(day) => format.date(String(day))}
