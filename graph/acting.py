@@ -87,6 +87,8 @@ class Actions:
         person_of, facts = authors_of(store, wanted)
         opened = []
         for post in wanted:
+            if post.shares is not None:
+                continue  # a repost or quote belongs to the original's conversation
             person = person_of.get(post.author.uid)
             rule = table.route(post, facts.get(person or "", AuthorFacts()))
             if rule is not None:

@@ -24,6 +24,7 @@ from graph.model import (
     Intent,
     Post,
     Sentiment,
+    ShareKind,
 )
 from graph.responses import ConversationStatus
 from graph.routing import (
@@ -168,6 +169,30 @@ def _overdue(store: GraphStore, now: datetime, **filters: Any) -> list[str]:
         return [node["id"] for node in nodes]
 
     return asyncio.run(scenario())
+
+
+def test_reposts_and_quotes_open_no_conversation_beside_the_original(store: GraphStore) -> None:
+    _people(store)
+    _route(store)
+    complaint = POSTS["2"][0]
+    shares = [
+        post(
+            f"share-{kind}",
+            "cliente",
+            complaint.text,
+            minutes=30,
+            shares="2",
+            share_kind=kind,
+            **COMPLAINT,
+        )
+        for kind in (ShareKind.REPOST, ShareKind.QUOTE)
+    ]
+    acted = Pipeline(store, actions=Actions(TABLE)).write(
+        PreparedChunk(len(shares), store.prepare_posts(shares), [], tuple(shares))
+    )
+    assert acted.stored == len(shares)
+    care = store.conversations(ConversationFilter(function=F.CUSTOMER_CARE), 10)
+    assert [c.post_uid for c in care] == [complaint.uid], "the original's conversation alone"
 
 
 def test_breaches_of_the_target_are_overdue_from_their_due_time(store: GraphStore) -> None:
