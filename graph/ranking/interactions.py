@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 
 import networkx as nx
-import numpy as np
 
 from graph.model import Interaction, InteractionKind
 
@@ -123,23 +122,10 @@ def weighted_pairs(
 
 
 def directed_graph(edges: Pairs) -> nx.DiGraph[str]:
-    """The graph of ``edges`` in a canonical order (people sorted, each one's ties in the
-    order of the people they reach): the seeded algorithms that walk it (Leiden, sampled
-    betweenness, the shortlist's cascades) then give the same result whatever order a store
-    read the interactions in. The ties are ordered by numpy on integer codes: sorting a
-    million pairs of strings would cost seconds."""
-    people = sorted({person for pair in edges for person in pair})
-    index = {person: i for i, person in enumerate(people)}
-    pairs = list(edges)
-    n = len(people)
-    codes = np.array([index[a] * n + index[b] for a, b in pairs], dtype=np.int64)
     graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_nodes_from(people)
     graph.add_edges_from(
-        (a, b, {"weight": weight, "count": int(count)})
-        for (a, b), (weight, count) in (
-            (pairs[i], edges[pairs[i]]) for i in np.argsort(codes, kind="stable").tolist()
-        )
+        (source, target, {"weight": weight, "count": int(count)})
+        for (source, target), (weight, count) in edges.items()
     )
     return graph
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
-from graph.embedded import EmbeddedGraphStore
-from graph.neo4j import Neo4jGraphStore
 from graph.ranking.advocacy import AdvocacyClass
 from graph.ranking.influence import INFLUENCE_FACTORS
 from graph.ranking.service import RankOptions, recompute
@@ -62,38 +57,6 @@ def test_rank_writes_scores_and_communities_back(store: GraphStore) -> None:
 
     again = recompute(store, NOW, RankOptions(shortlist_size=3, samples=2000))
     assert [p.id for p in again.communities] == [p.id for p in report.communities]
-
-
-@pytest.mark.neo4j
-def test_the_same_world_ranks_the_same_on_both_stores(
-    embedded_store: EmbeddedGraphStore, neo4j_store: Neo4jGraphStore
-) -> None:
-    # The stores read interactions in different orders; the seeded algorithms must not see it.
-    reports = []
-    for store in (embedded_store, neo4j_store):
-        load_small_demo(store, now=NOW)
-        reports.append(recompute(store, NOW, RankOptions(shortlist_size=5, samples=2000, seed=3)))
-    embedded, neo4j = reports
-    # Scores to the last bits of a float sum (decayed weights add up in read order), factors
-    # (six digits) and everything decided from them exactly.
-    assert {p: r.factors for p, r in neo4j.influence.items()} == {
-        p: r.factors for p, r in embedded.influence.items()
-    }
-    assert {p: r.score for p, r in neo4j.influence.items()} == pytest.approx(
-        {p: r.score for p, r in embedded.influence.items()}, rel=1e-12
-    )
-    assert [replace(c, average_sentiment=None) for c in neo4j.communities] == [
-        replace(c, average_sentiment=None) for c in embedded.communities
-    ]
-    assert [c.average_sentiment for c in neo4j.communities] == pytest.approx(
-        [c.average_sentiment for c in embedded.communities], rel=1e-12
-    )
-    assert neo4j.advocacy == embedded.advocacy
-    assert neo4j.shortlist == embedded.shortlist
-    people = sorted(embedded.influence)
-    assert {p: person.community_id for p, person in neo4j_store.get_people(people).items()} == {
-        p: person.community_id for p, person in embedded_store.get_people(people).items()
-    }
 
 
 def test_rank_cli_json(tmp_path: Path) -> None:
