@@ -16,7 +16,7 @@ import functools
 import re
 import unicodedata
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple
@@ -75,6 +75,21 @@ class Intent(enum.StrEnum):
 class AspectTarget(enum.StrEnum):
     TOUCHPOINT = "touchpoint"
     PRODUCT = "product"
+    BRAND = "brand"
+    """The brand itself, named by one of its aliases (key `BRAND_KEY`)."""
+
+
+BRAND_KEY = "brand"
+"""The key of the brand's own aspect (a lexicon names one brand)."""
+
+
+class Affiliation(enum.StrEnum):
+    """How an account belongs to the brand: kept out of the rankings of its audience."""
+
+    OWNED = "owned"
+    """One of the brand's own accounts."""
+    STAFF = "staff"
+    """An employee's account: a listening point (their reports count), never an advocate."""
 
 
 def normalize_platform(platform: str) -> str:
@@ -408,6 +423,45 @@ class Opinions:
 
 
 @dataclass(frozen=True, slots=True)
+class BrandOpinions:
+    """What a person said about the brand: their analysed posts with an aspect (the brand,
+    its products or touchpoints), each one vote of the post's label, weighted by the same
+    decay as `Opinions`. (The post's label beats its aspects' on planted worlds: a clause
+    says less than the whole post.)"""
+
+    posts: int
+    positive: float
+    """Decayed votes of positive aspects."""
+    negative: float
+    neutral: float
+
+
+@dataclass(frozen=True, slots=True)
+class AffiliatedAccount:
+    """An account marked as the brand's own or an employee's."""
+
+    account_uid: str
+    affiliation: Affiliation
+    person_id: str | None = None
+    """The person holding the account, once it has been seen."""
+
+
+def person_affiliations(accounts: Iterable[AffiliatedAccount]) -> dict[str, Affiliation]:
+    """Each person's tie to the brand from their marked accounts: owned wins over staff.
+
+    >>> person_affiliations([AffiliatedAccount("x:a", Affiliation.STAFF, "p1"),
+    ...                      AffiliatedAccount("x:b", Affiliation.OWNED, "p1"),
+    ...                      AffiliatedAccount("x:c", Affiliation.OWNED)])
+    {'p1': <Affiliation.OWNED: 'owned'>}
+    """
+    people: dict[str, Affiliation] = {}
+    for account in accounts:
+        if account.person_id is not None and people.get(account.person_id) is not Affiliation.OWNED:
+            people[account.person_id] = account.affiliation
+    return people
+
+
+@dataclass(frozen=True, slots=True)
 class PeopleActivity:
     """What the rankings need to know about people beyond their interactions."""
 
@@ -423,6 +477,10 @@ class PeopleActivity:
     """People linked to a CRM customer."""
     communities: Mapping[str, str]
     """Person -> community id, as the last ranking left them."""
+    brand_opinions: Mapping[str, BrandOpinions] = field(default_factory=dict)
+    """Person -> what they said about the brand (people with such posts)."""
+    affiliations: Mapping[str, Affiliation] = field(default_factory=dict)
+    """Person -> their tie to the brand (owned wins over staff), for the people marked."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,11 +5,11 @@ contract suite."""
 from __future__ import annotations
 
 import abc
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from graph.access import ApiKey
-from graph.model import CustomerLink
+from graph.model import AffiliatedAccount, Affiliation, CustomerLink
 from graph.people import Erasure, IdentityEvent, ProgrammeStatus, StatusChange
 
 
@@ -55,6 +55,17 @@ class PeopleContract(abc.ABC):
     @abc.abstractmethod
     def customer_links_of(self, person_ids: Sequence[str]) -> dict[str, list[CustomerLink]]:
         """Each person's customer links, by customer id (batched; none maps to [])."""
+
+    # -- the brand's own accounts -----------------------------------------------------------
+
+    @abc.abstractmethod
+    def set_affiliations(self, accounts: Mapping[str, Affiliation | None]) -> int:
+        """Mark accounts (by uid, seen yet or not) as the brand's own or an employee's, or
+        unmark them (None), in one transaction; how many marks changed."""
+
+    @abc.abstractmethod
+    def affiliated_accounts(self) -> list[AffiliatedAccount]:
+        """Every marked account, by uid, with the person holding it when it has been seen."""
 
     # -- erasure ---------------------------------------------------------------------------
 

@@ -46,6 +46,8 @@ def report_json(report: RankReport, top: int) -> dict[str, Any]:
         "shortlist": {
             "members": list(report.shortlist.members),
             "expected_reach": round(report.shortlist.expected_reach, 1),
+            "reach_gains": [round(gain, 1) for gain in report.shortlist.gains],
+            "shortfall": report.shortlist.shortfall,
             "communities": list(report.shortlist.communities),
             "baseline": {
                 "members": list(report.shortlist.baseline),
@@ -104,5 +106,7 @@ def rank(
         f"{report.shortlist.expected_reach:,.0f} "
         f"(top-{shortlist} by PageRank: {report.shortlist.baseline_reach:,.0f})",
     )
+    if report.shortlist.shortfall:
+        table.add_row("shortlist short", report.shortlist.shortfall)
     table.add_row("seconds", ", ".join(f"{k} {v:.1f}" for k, v in report.seconds.items()))
     console.print(table)

@@ -98,6 +98,7 @@ def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
         enrichment = analyzer(settings)
         store.upsert_touchpoints(enrichment.lexicon.touchpoints)
         store.upsert_products(enrichment.lexicon.products)
+        store.set_affiliations(enrichment.lexicon.affiliations)
         pipeline.enrich = enrichment.enrich
     return pipeline
 

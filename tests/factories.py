@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from graph.model import Account, Channel, Opinions, Post, Topic
+from graph.model import Account, BrandOpinions, Channel, Opinions, Post, Topic
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -37,6 +37,19 @@ def post(
         channel=fields.pop("channel", Channel(platform, "social.example")),
         **fields,
     )
+
+
+def brand_opinions_of(
+    posts: Iterable[tuple[datetime, float]], now: datetime, half_life: timedelta
+) -> BrandOpinions:
+    """(when, score) pairs of posts about the brand, one aspect each, voted as the stores
+    vote them (a score's sign is its label), computed independently of them."""
+    votes = {"positive": 0.0, "negative": 0.0, "neutral": 0.0}
+    posts = list(posts)
+    for at, score in posts:
+        label = "positive" if score > 0.05 else "negative" if score < -0.05 else "neutral"
+        votes[label] += 0.5 ** (max((now - at) / half_life, 0.0))
+    return BrandOpinions(len(posts), votes["positive"], votes["negative"], votes["neutral"])
 
 
 def opinions_of(

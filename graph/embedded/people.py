@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.access import ApiKey, Role
 from graph.embedded.sql import iso, json_list, parse
-from graph.model import CustomerLink
+from graph.model import AffiliatedAccount, Affiliation, CustomerLink
 from graph.people import Erasure, IdentityEvent, PersonSnapshot, ProgrammeStatus, StatusChange
 from graph.rows import event_from_row, event_row, status_from_row, status_row
 
@@ -218,6 +218,30 @@ class PeopleMixin:
 
     # -- erasure ---------------------------------------------------------------------------
 
+    def set_affiliations(self, accounts: Mapping[str, Affiliation | None]) -> int:
+        marked = [(uid, a.value) for uid, a in accounts.items() if a is not None]
+        cleared = [(uid,) for uid, a in accounts.items() if a is None]
+        with self._transaction() as con:
+            changed = con.executemany(
+                "INSERT INTO brand_account(account_uid, affiliation) VALUES (?, ?) "
+                "ON CONFLICT(account_uid) DO UPDATE SET affiliation = excluded.affiliation "
+                "WHERE affiliation <> excluded.affiliation",
+                marked,
+            ).rowcount
+            changed += con.executemany(
+                "DELETE FROM brand_account WHERE account_uid = ?", cleared
+            ).rowcount
+        return max(changed, 0)
+
+    def affiliated_accounts(self) -> list[AffiliatedAccount]:
+        return [
+            AffiliatedAccount(uid, Affiliation(affiliation), person)
+            for uid, affiliation, person in self._query(
+                "SELECT b.account_uid, b.affiliation, a.person_id FROM brand_account b "
+                "LEFT JOIN account a ON a.uid = b.account_uid ORDER BY b.account_uid"
+            )
+        ]
+
     def erase_person(
         self, person_id: str, suppression_keys: Sequence[str], quarantine_needles: Sequence[str]
     ) -> Erasure | None:
@@ -242,6 +266,10 @@ class PeopleMixin:
                 "DELETE FROM post WHERE author_uid IN (SELECT value FROM json_each(?))", (owned,)
             ).rowcount
             con.execute("DELETE FROM account WHERE person_id = ?", (person_id,))
+            con.execute(
+                "DELETE FROM brand_account WHERE account_uid IN (SELECT value FROM json_each(?))",
+                (owned,),
+            )
             con.execute(
                 "DELETE FROM identity_event WHERE person_id = ?1 OR other_id = ?1", (person_id,)
             )

@@ -11,7 +11,16 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from graph.embedded.sql import iso, json_list, parse
-from graph.model import Community, Opinions, PeopleActivity, Person, validate_score_name
+from graph.model import (
+    AffiliatedAccount,
+    BrandOpinions,
+    Community,
+    Opinions,
+    PeopleActivity,
+    Person,
+    person_affiliations,
+    validate_score_name,
+)
 from graph.people import MapTie
 from graph.rows import community_from_row, profile_row
 
@@ -44,6 +53,8 @@ class RankingsMixin:
         def _existing(
             con: sqlite3.Connection, table: str, key: str, values: list[str]
         ) -> set[str]: ...
+
+        def affiliated_accounts(self) -> list[AffiliatedAccount]: ...
 
     def write_scores(
         self,
@@ -293,4 +304,21 @@ class RankingsMixin:
                 row[0] for row in self._query("SELECT DISTINCT person_id FROM customer_link")
             ),
             communities=dict(self._query("SELECT person_id, community_id FROM membership")),
+            brand_opinions={
+                person: BrandOpinions(posts, positive, negative, neutral)
+                for person, posts, positive, negative, neutral in self._query(
+                    "SELECT a.person_id, count(*),"
+                    " sum(CASE p.sentiment WHEN 'positive' THEN weight ELSE 0 END),"
+                    " sum(CASE p.sentiment WHEN 'negative' THEN weight ELSE 0 END),"
+                    " sum(CASE p.sentiment WHEN 'neutral' THEN weight ELSE 0 END) FROM ("
+                    "  SELECT uid, sentiment, author_uid,"
+                    "  pow(0.5, max(julianday(:now) - julianday(created_at), 0) / :half_life)"
+                    "  AS weight FROM post"
+                    "  WHERE sentiment IS NOT NULL"
+                    "  AND EXISTS (SELECT 1 FROM post_aspect pa WHERE pa.post_uid = post.uid)"
+                    ") p JOIN account a ON a.uid = p.author_uid GROUP BY a.person_id",
+                    {"now": iso(now), "half_life": half_life / timedelta(days=1)},
+                )
+            },
+            affiliations=person_affiliations(self.affiliated_accounts()),
         )

@@ -4,7 +4,7 @@ Primary keys are the domain's natural keys, so they play the role of Neo4j's uni
 constraints. Relationships are columns (one-to-one) or link tables (many-to-many).
 """
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Columns a store of version N-1 lacks at version N: (table, column, type). New tables come
 # from DDL's ``CREATE ... IF NOT EXISTS``. Applied only where the column is missing, so a
@@ -21,6 +21,7 @@ MIGRATIONS: dict[int, tuple[tuple[str, str, str], ...]] = {
     6: (("customer", "handles", "TEXT"),),
     7: (("account", "links", "TEXT"),),
     8: (("identity_link", "decided_at", "TEXT"),),
+    9: (),  # brand_account
 }
 
 DDL = """
@@ -101,6 +102,10 @@ CREATE TABLE IF NOT EXISTS product (
     key TEXT PRIMARY KEY,
     name TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS brand_account (
+    account_uid TEXT PRIMARY KEY,
+    affiliation TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS post_aspect (
     post_uid TEXT NOT NULL REFERENCES post(uid),
     target TEXT NOT NULL,
@@ -278,6 +283,7 @@ CREATE TABLE IF NOT EXISTS ingest_chunk (
 
 TABLES = (
     "routing_table",
+    "brand_account",
     "webhook_delivery",
     "alert",
     "conversation",

@@ -21,6 +21,8 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
     ("Channel", "uid"),
     ("Touchpoint", "key"),
     ("Product", "key"),
+    ("Brand", "key"),
+    ("BrandAccount", "account_uid"),
     ("Community", "id"),
     ("Customer", "external_id"),
     ("ScoreRun", "name"),
@@ -219,7 +221,11 @@ MERGE (copy)-[s:SHARES]->(original)
 SET s.kind = copy.share_kind
 """
 
-_ASPECT_LABELS = {AspectTarget.TOUCHPOINT: "Touchpoint", AspectTarget.PRODUCT: "Product"}
+_ASPECT_LABELS = {
+    AspectTarget.TOUCHPOINT: "Touchpoint",
+    AspectTarget.PRODUCT: "Product",
+    AspectTarget.BRAND: "Brand",
+}
 
 LINK_ASPECTS = {
     target: f"""
@@ -347,7 +353,7 @@ POST_PROJECTION = """{
   mentions: [(p)-[:MENTIONS]->(a:Account) | a.uid],
   topics: [(p)-[:TAGGED]->(t:Topic) | t.key],
   aspects: [(p)-[r:ABOUT]->(x) | {target: CASE WHEN x:Touchpoint THEN 'touchpoint'
-                                             ELSE 'product' END,
+                                             WHEN x:Brand THEN 'brand' ELSE 'product' END,
                                  key: x.key, sentiment: r.sentiment, score: r.score}]
 }"""
 

@@ -4,7 +4,7 @@ API keys (see `graph.store_people.PeopleContract`)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +12,7 @@ import neo4j
 from neo4j import ManagedTransaction
 
 from graph.access import ApiKey, Role
-from graph.model import CustomerLink
+from graph.model import AffiliatedAccount, Affiliation, CustomerLink
 from graph.neo4j import correlate_cypher
 from graph.neo4j import people_cypher as cypher
 from graph.neo4j.cypher import LINK_CUSTOMERS
@@ -150,6 +150,26 @@ class PeopleMixin:
                 )
             )
         return result
+
+    # -- the brand's own accounts -----------------------------------------------------------
+
+    def set_affiliations(self, accounts: Mapping[str, Affiliation | None]) -> int:
+        marked = [{"uid": uid, "affiliation": a.value} for uid, a in accounts.items() if a]
+        cleared = [uid for uid, a in accounts.items() if a is None]
+
+        def work(tx: ManagedTransaction) -> int:
+            changed = self._run(tx, cypher.SET_AFFILIATIONS, marked=marked)
+            removed = self._run(tx, cypher.CLEAR_AFFILIATIONS, cleared=cleared)
+            return int(changed[0]["changed"]) + int(removed[0]["changed"])
+
+        result: int = self._write(work)
+        return result
+
+    def affiliated_accounts(self) -> list[AffiliatedAccount]:
+        return [
+            AffiliatedAccount(r["uid"], Affiliation(r["affiliation"]), r["person"])
+            for r in self._read(cypher.AFFILIATED_ACCOUNTS)
+        ]
 
     # -- erasure ---------------------------------------------------------------------------
 

@@ -110,8 +110,32 @@ RETURN count(*) AS posts
 ERASE_PERSON = """
 MATCH (p:Person {id: $id})
 OPTIONAL MATCH (p)-[:HAS_ACCOUNT]->(a:Account)
+OPTIONAL MATCH (b:BrandAccount {account_uid: a.uid})
 OPTIONAL MATCH (p)-[:HAD_STATUS]->(s:StatusChange)
-DETACH DELETE a, s, p
+DETACH DELETE a, b, s, p
+"""
+
+# Marks live apart from the accounts: a lexicon may name an account before it posts.
+SET_AFFILIATIONS = """
+UNWIND $marked AS row
+MERGE (b:BrandAccount {account_uid: row.uid})
+WITH b, row WHERE b.affiliation IS NULL OR b.affiliation <> row.affiliation
+SET b.affiliation = row.affiliation
+RETURN count(b) AS changed
+"""
+
+CLEAR_AFFILIATIONS = """
+UNWIND $cleared AS uid
+MATCH (b:BrandAccount {account_uid: uid})
+DELETE b
+RETURN count(*) AS changed
+"""
+
+AFFILIATED_ACCOUNTS = """
+MATCH (b:BrandAccount)
+OPTIONAL MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account {uid: b.account_uid})
+RETURN b.account_uid AS uid, b.affiliation AS affiliation, p.id AS person
+ORDER BY uid
 """
 
 ERASE_EVENTS = """

@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Any
 import neo4j
 from neo4j import ManagedTransaction
 
-from graph.model import Community, Opinions, PeopleActivity, Person, utc, validate_score_name
+from graph.model import (
+    AffiliatedAccount,
+    BrandOpinions,
+    Community,
+    Opinions,
+    PeopleActivity,
+    Person,
+    person_affiliations,
+    utc,
+    validate_score_name,
+)
 from graph.neo4j import rankings_cypher as cypher
 from graph.neo4j.values import native_datetime
 from graph.people import MapTie, PersonSnapshot
@@ -46,6 +56,8 @@ class RankingsMixin:
         def _read(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
 
         def _packed_rows(self, statement: str, **params: Any) -> Iterator[Any]: ...
+
+        def affiliated_accounts(self) -> list[AffiliatedAccount]: ...
 
         def _write(self, work: Any) -> Any: ...
 
@@ -257,4 +269,13 @@ class RankingsMixin:
             channels=counted["channels"],
             customers=frozenset(self._packed_rows(cypher.PEOPLE_CUSTOMERS)),
             communities=dict(self._packed_rows(cypher.PEOPLE_COMMUNITIES)),
+            brand_opinions={
+                person: BrandOpinions(posts, positive, negative, neutral)
+                for person, posts, positive, negative, neutral in self._packed_rows(
+                    cypher.PEOPLE_BRAND_OPINIONS,
+                    now=now.timestamp(),
+                    half_life=half_life.total_seconds(),
+                )
+            },
+            affiliations=person_affiliations(self.affiliated_accounts()),
         )

@@ -161,6 +161,19 @@ WITH p, count(*) AS posts, sum(score) AS total, sum(weight) AS volume,
 RETURN collect([p.id, posts, total, volume, decayed]) AS rows
 """
 
+# Posts about the brand (with an aspect), each one vote of its label.
+PEOPLE_BRAND_OPINIONS = """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
+WHERE post.sentiment IS NOT NULL AND EXISTS { (post)-[:ABOUT]->() }
+WITH p, post.sentiment AS label, $now - post.created_at.epochSeconds AS age
+WITH p, label, 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life) AS weight
+WITH p, count(*) AS posts,
+     sum(CASE label WHEN 'positive' THEN weight ELSE 0.0 END) AS positive,
+     sum(CASE label WHEN 'negative' THEN weight ELSE 0.0 END) AS negative,
+     sum(CASE label WHEN 'neutral' THEN weight ELSE 0.0 END) AS neutral
+RETURN collect([p.id, posts, positive, negative, neutral]) AS rows
+"""
+
 PEOPLE_TOPICS = """
 MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:TAGGED]->(t:Topic)
 WITH p, t, count(*) AS posts

@@ -1,16 +1,26 @@
 """Advocacy: who speaks well of the brand, who could be asked to, and who is turning against it.
 
-For each person, from their posts' sentiment (decayed with age, like interactions):
+A person's stance comes from their posts about the brand (those with an aspect: the brand,
+a product or a touchpoint), each post one vote of its sentiment label, decayed with age like
+interactions. The share ``p`` of positive votes gets a Beta posterior
+from a Beta(2, 2) prior (`PRIOR_VOTES` imaginary votes each way), a neutral vote counting
+half each way, so that two angry posts are not yet a detractor and twenty are:
 
-- ``sentiment``: the decay-weighted mean sentiment of their posts, -1 to 1;
-- ``engagement``: ``1 - exp(-v / 3)`` of their decayed post volume ``v`` (three recent posts
-  ≈ 0.63), 0 to 1;
-- ``influence``: their influence percentile, 0 to 1;
-- ``customer``: 1 if they are a known customer.
+- ``lean``: the posterior mean of ``2p - 1``, -1 to 1 (shrunk toward 0 by thin evidence);
+- ``confidence``: the posterior probability of the side the class stands on (``lean`` below
+  ``-BAND``, above ``BAND``, or between);
+- ``evidence``: how many posts about the brand it rests on;
+- ``positive``, ``negative``: the posterior probabilities of each side.
 
-The score is ``sentiment * (0.5 + 0.5 * engagement) * (0.6 + 0.3 * influence + 0.1 *
-customer)``, from -1 to 1: it takes its sign from what they say and its size from how much
-they say it, how far it carries and whether they buy.
+A side is called when its posterior probability reaches `CONFIDENT`. Otherwise someone is
+``neutral`` when in between is the most probable place for them and rests on at least
+`MIN_VOTES` (decayed) votes, and ``unknown`` when it is not: too little said, or leaning one
+way without enough said to call it.
+
+The score is ``lean * (0.5 + 0.5 * engagement) * (0.6 + 0.3 * influence + 0.1 * customer)``,
+from -1 to 1, with ``engagement = 1 - exp(-v / 3)`` of the decayed volume ``v`` of all their
+analysed posts and ``influence`` their influence percentile: it takes its sign from what they
+say of the brand and its size from how much they say, how far it carries and whether they buy.
 """
 
 from __future__ import annotations
@@ -20,12 +30,13 @@ import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from graph.model import Opinions
+from graph.model import BrandOpinions, Opinions
 from graph.ranking.influence import Ranked
 
-POSITIVE = 0.3
-LEANING_POSITIVE = 0.2
-NEGATIVE = -0.2
+PRIOR_VOTES = 2.0
+BAND = 0.2
+CONFIDENT = 0.8
+MIN_VOTES = 2.0
 ENGAGED = 0.5
 SOMEWHAT_ENGAGED = 0.3
 INFLUENTIAL = 0.5
@@ -34,14 +45,17 @@ VERY_INFLUENTIAL = 0.9
 
 class AdvocacyClass(enum.StrEnum):
     ADVOCATE = "advocate"
-    """Positive, engaged, and already a customer or in the advocacy programme."""
+    """Clearly positive, engaged, and already a customer or in the advocacy programme."""
     POTENTIAL_ADVOCATE = "potential_advocate"
-    """Positive, engaged and influential, not yet in the programme."""
+    """Clearly positive, engaged and influential, not yet in the programme."""
     NEUTRAL = "neutral"
+    """Enough said about the brand to know it is neither side, or positive but quiet."""
     DETRACTOR = "detractor"
-    """Negative about the brand."""
+    """Clearly negative about the brand."""
     AT_RISK_INFLUENCER = "at_risk_influencer"
     """A detractor among the most influential tenth."""
+    UNKNOWN = "unknown"
+    """Too little said about the brand to tell."""
 
 
 def percentiles(values: Mapping[str, float]) -> dict[str, float]:
@@ -58,27 +72,118 @@ def percentiles(values: Mapping[str, float]) -> dict[str, float]:
     return {key: lower[value] / n for key, value in values.items()}
 
 
-def classify(sentiment: float, engagement: float, influence: float, member: bool) -> AdvocacyClass:
-    """The class for the four measures; ``member`` is customer or programme member.
+def beta_cdf(x: float, a: float, b: float) -> float:
+    """The regularised incomplete beta function ``I_x(a, b)``: P(X <= x) for X ~ Beta(a, b).
 
-    >>> classify(-0.5, 0.8, 0.95, False)
-    <AdvocacyClass.AT_RISK_INFLUENCER: 'at_risk_influencer'>
-    >>> classify(0.4, 0.6, 0.7, False)
-    <AdvocacyClass.POTENTIAL_ADVOCATE: 'potential_advocate'>
+    Evaluated by its continued fraction (Lentz's method), on the side where it converges fast.
+
+    >>> round(beta_cdf(0.4, 2.0, 2.0), 6)  # 3x² - 2x³
+    0.352
+    >>> round(beta_cdf(0.5, 7.5, 7.5), 6)
+    0.5
     """
-    if sentiment <= NEGATIVE:
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    front = math.exp(
+        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    )
+    if x < (a + 1.0) / (a + b + 2.0):
+        return front * _beta_fraction(x, a, b) / a
+    return 1.0 - front * _beta_fraction(1.0 - x, b, a) / b
+
+
+def _beta_fraction(x: float, a: float, b: float) -> float:
+    tiny = 1e-300
+
+    def guard(value: float) -> float:
+        return value if abs(value) > tiny else tiny
+
+    c, d = 1.0, 1.0 / guard(1.0 - (a + b) * x / (a + 1.0))
+    result = d
+    for m in range(1, 500):
+        even = m * (b - m) * x / ((a + 2 * m - 1.0) * (a + 2 * m))
+        d = 1.0 / guard(1.0 + even * d)
+        c = guard(1.0 + even / c)
+        result *= d * c
+        odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1.0))
+        d = 1.0 / guard(1.0 + odd * d)
+        c = guard(1.0 + odd / c)
+        step = d * c
+        result *= step
+        if abs(step - 1.0) < 1e-12:
+            break
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """Where a person stands toward the brand, with how sure that is (see the module)."""
+
+    lean: float
+    negative: float
+    """Posterior probability that ``lean < -BAND``."""
+    positive: float
+    """Posterior probability that ``lean > BAND``."""
+    evidence: int
+    """Posts about the brand."""
+    votes: float
+    """Their decayed votes, what the posterior rests on."""
+
+    @property
+    def between(self) -> float:
+        return max(0.0, 1.0 - self.negative - self.positive)
+
+
+def stance(said: BrandOpinions | None, prior: float = PRIOR_VOTES) -> Stance:
+    """The posterior stance from a person's votes about the brand.
+
+    >>> angry_twice = stance(BrandOpinions(2, 0.0, 2.0, 0.0))
+    >>> round(angry_twice.lean, 2), round(angry_twice.negative, 2)
+    (-0.33, 0.66)
+    >>> angry_often = stance(BrandOpinions(12, 1.0, 11.0, 0.0))
+    >>> round(angry_often.lean, 2), angry_often.negative > CONFIDENT
+    (-0.62, True)
+    """
+    if said is None:
+        said = BrandOpinions(0, 0.0, 0.0, 0.0)
+    a = prior + said.positive + said.neutral / 2.0
+    b = prior + said.negative + said.neutral / 2.0
+    return Stance(
+        lean=(a - b) / (a + b),
+        negative=beta_cdf((1.0 - BAND) / 2.0, a, b),
+        positive=1.0 - beta_cdf((1.0 + BAND) / 2.0, a, b),
+        evidence=said.posts,
+        votes=said.positive + said.negative + said.neutral,
+    )
+
+
+def classify(
+    found: Stance, engagement: float, influence: float, member: bool
+) -> tuple[AdvocacyClass, float]:
+    """The class for a stance and the other measures, and its confidence; ``member`` is
+    customer or programme member.
+
+    >>> sure = Stance(lean=-0.6, negative=0.97, positive=0.0, evidence=12, votes=11.5)
+    >>> classify(sure, 0.8, 0.95, False)
+    (<AdvocacyClass.AT_RISK_INFLUENCER: 'at_risk_influencer'>, 0.97)
+    >>> classify(Stance(-0.3, 0.66, 0.05, 2, 1.9), 0.8, 0.2, False)[0]
+    <AdvocacyClass.UNKNOWN: 'unknown'>
+    """
+    if found.negative >= CONFIDENT:
         if influence >= VERY_INFLUENTIAL:
-            return AdvocacyClass.AT_RISK_INFLUENCER
-        return AdvocacyClass.DETRACTOR
-    if sentiment >= POSITIVE and engagement >= ENGAGED and member:
-        return AdvocacyClass.ADVOCATE
-    if (
-        sentiment >= LEANING_POSITIVE
-        and engagement >= SOMEWHAT_ENGAGED
-        and influence >= INFLUENTIAL
-    ):
-        return AdvocacyClass.POTENTIAL_ADVOCATE
-    return AdvocacyClass.NEUTRAL
+            return AdvocacyClass.AT_RISK_INFLUENCER, found.negative
+        return AdvocacyClass.DETRACTOR, found.negative
+    if found.positive >= CONFIDENT:
+        if engagement >= ENGAGED and member:
+            return AdvocacyClass.ADVOCATE, found.positive
+        if engagement >= SOMEWHAT_ENGAGED and influence >= INFLUENTIAL:
+            return AdvocacyClass.POTENTIAL_ADVOCATE, found.positive
+        return AdvocacyClass.NEUTRAL, found.positive  # positive, but quiet or unheard
+    if found.votes < MIN_VOTES or found.between < max(found.negative, found.positive):
+        return AdvocacyClass.UNKNOWN, found.between
+    return AdvocacyClass.NEUTRAL, found.between
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,46 +192,61 @@ class Advocacy:
     klass: AdvocacyClass
     factors: Mapping[str, float]
 
+    @property
+    def confidence(self) -> float:
+        return self.factors["confidence"]
+
 
 def advocacy(
     opinions: Mapping[str, Opinions],
+    brand_opinions: Mapping[str, BrandOpinions],
     influence: Mapping[str, Ranked],
     *,
     customers: Collection[str] = (),
     programme: Collection[str] = (),
+    excluded: Collection[str] = (),
 ) -> dict[str, Advocacy]:
-    """Advocacy of everyone who has posted an opinion.
+    """Advocacy of everyone who has posted something analysed, but the ``excluded`` (the
+    brand's own accounts and its staff).
 
-    ``opinions`` maps a person to their analysed posts, summed with their decay weights
-    (`GraphStore.people_activity`).
+    ``opinions`` maps a person to all their analysed posts and ``brand_opinions`` to their
+    votes about the brand, both summed with decay weights (`GraphStore.people_activity`).
 
     Examples
     --------
-    >>> keen, cross = Opinions(4, 3.2, 4.0, 3.2), Opinions(2, -1.8, 2.0, -1.8)
-    >>> result = advocacy({"ada": keen, "bob": cross},
+    >>> keen = Opinions(12, 7.2, 12.0, 7.2), BrandOpinions(10, 9.0, 0.0, 1.0)
+    >>> cross = Opinions(2, -1.8, 2.0, -1.8), BrandOpinions(2, 0.0, 2.0, 0.0)
+    >>> result = advocacy({"ada": keen[0], "bob": cross[0]},
+    ...                   {"ada": keen[1], "bob": cross[1]},
     ...                   {"ada": Ranked(2.0), "bob": Ranked(0.5)}, customers={"ada"})
     >>> result["ada"].klass, result["bob"].klass
-    (<AdvocacyClass.ADVOCATE: 'advocate'>, <AdvocacyClass.DETRACTOR: 'detractor'>)
+    (<AdvocacyClass.ADVOCATE: 'advocate'>, <AdvocacyClass.UNKNOWN: 'unknown'>)
     """
     ranks = percentiles({person: ranked.score for person, ranked in influence.items()})
     result = {}
-    for person, said in opinions.items():
-        if not said.posts:
+    for person in opinions.keys() | brand_opinions.keys():
+        if person in excluded:
             continue
-        sentiment = said.decayed_sentiment
-        engagement = 1.0 - math.exp(-said.volume / 3.0)
+        said = opinions.get(person)
+        found = stance(brand_opinions.get(person))
+        engagement = 1.0 - math.exp(-(said.volume if said else 0.0) / 3.0)
         reach = ranks.get(person, 0.0)
         customer = person in customers
-        score = sentiment * (0.5 + 0.5 * engagement) * (0.6 + 0.3 * reach + 0.1 * customer)
+        score = found.lean * (0.5 + 0.5 * engagement) * (0.6 + 0.3 * reach + 0.1 * customer)
+        klass, confidence = classify(found, engagement, reach, customer or person in programme)
         result[person] = Advocacy(
             round(score, 6),
-            classify(sentiment, engagement, reach, customer or person in programme),
+            klass,
             {
-                "sentiment": round(sentiment, 6),
+                "lean": round(found.lean, 6),
+                "confidence": round(confidence, 6),
+                "positive": round(found.positive, 6),
+                "negative": round(found.negative, 6),
+                "evidence": float(found.evidence),
                 "engagement": round(engagement, 6),
                 "influence": reach,
                 "customer": float(customer),
-                "posts": float(said.posts),
+                "posts": float(said.posts if said else 0),
             },
         )
     return result

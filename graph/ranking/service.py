@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from graph.model import Community
-from graph.ranking.advocacy import Advocacy, AdvocacyClass, advocacy
+from graph.ranking.advocacy import CONFIDENT, Advocacy, advocacy
 from graph.ranking.communities import (
     describe,
     detect_communities,
@@ -35,8 +35,6 @@ from graph.ranking.shortlist import DEFAULT_SAMPLES, Shortlist, shortlist
 from graph.ranking.ties import ties_among, top_people
 from graph.store import GraphStore
 
-NOT_AMBASSADORS = frozenset({AdvocacyClass.DETRACTOR, AdvocacyClass.AT_RISK_INFLUENCER})
-
 
 @dataclass(frozen=True, slots=True)
 class RankOptions:
@@ -44,8 +42,8 @@ class RankOptions:
     shortlist_size: int = 10
     max_per_community: int | None = 3
     min_advocacy: float | None = None
-    """Candidates need at least this advocacy score (None: people without opinions may be
-    chosen, detractors never)."""
+    """Candidates need at least this advocacy score besides a confidently positive stance
+    (see `candidates`)."""
     customers_only: bool = False
     samples: int = DEFAULT_SAMPLES
     seed: int = 0
@@ -73,16 +71,16 @@ def candidates(
     customers: frozenset[str],
     options: RankOptions,
 ) -> set[str]:
-    """Who may be shortlisted: never detractors; with the options' minimum advocacy and
-    customer rule."""
+    """Who may be shortlisted: people confidently positive about the brand (the posterior
+    probability of the positive side at least `CONFIDENT`, so never a detractor nor someone
+    of unknown stance); with the options' minimum advocacy and customer rule. People without
+    an advocacy (the brand's own accounts, its staff, people who never posted) never are."""
     chosen = set()
     for person in people:
         found = advocates.get(person)
-        if found is not None and found.klass in NOT_AMBASSADORS:
+        if found is None or found.factors["positive"] < CONFIDENT:
             continue
-        if options.min_advocacy is not None and (
-            found is None or found.score < options.min_advocacy
-        ):
+        if options.min_advocacy is not None and found.score < options.min_advocacy:
             continue
         if options.customers_only and person not in customers:
             continue
@@ -120,6 +118,9 @@ def recompute(
             activity = reading.result()
         with timed("influence"):
             ranked = influence(graph, activity.followers, indexed=indexed, seed=options.seed)
+            # The brand's own accounts and staff stay in the graph (their audience's ties
+            # are real) but are nobody's influencer.
+            ranked = {p: r for p, r in ranked.items() if p not in activity.affiliations}
             scores = {person: r.score for person, r in ranked.items()}
             writes = [
                 io.submit(
@@ -145,7 +146,13 @@ def recompute(
                 io.submit(store.write_communities, membership, now, {p.id: p for p in profiles})
             )
         with timed("advocacy"):
-            advocates = advocacy(activity.opinions, ranked, customers=activity.customers)
+            advocates = advocacy(
+                activity.opinions,
+                activity.brand_opinions,
+                ranked,
+                customers=activity.customers,
+                excluded=activity.affiliations.keys(),
+            )
             writes.append(
                 io.submit(
                     store.write_scores,

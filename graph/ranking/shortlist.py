@@ -85,6 +85,10 @@ class Shortlist:
     """The top-K by PageRank under the same constraints."""
     baseline_reach: float
     baseline_communities: tuple[str, ...]
+    gains: tuple[float, ...] = ()
+    """What each member adds to the reach of those before them, in order."""
+    shortfall: str | None = None
+    """Why there are fewer members than asked for, when there are."""
 
 
 def _greedy(
@@ -125,6 +129,46 @@ def _allowed(
     person: str, taken: Counter[str], community: Mapping[str, str], cap: int | None
 ) -> bool:
     return cap is None or taken[community.get(person, "")] < cap
+
+
+def _fill(
+    members: list[str],
+    ranked: Sequence[str],
+    k: int,
+    community: Mapping[str, str],
+    cap: int | None,
+) -> list[str]:
+    """``members`` topped up to ``k`` from ``ranked`` under the cap (people whose audience
+    the sample never reached still count toward the size asked for)."""
+    filled = list(members)
+    taken = Counter(community.get(person, "") for person in filled)
+    chosen = set(filled)
+    for person in ranked:
+        if len(filled) == k:
+            break
+        if person not in chosen and _allowed(person, taken, community, cap):
+            filled.append(person)
+            taken[community.get(person, "")] += 1
+    return filled
+
+
+def _gains(members: Sequence[str], sets: Sequence[list[str]], population: int) -> list[float]:
+    """The reach each member adds to those before them, estimated on ``sets``."""
+    covered: set[int] = set()
+    gains = []
+    for person in members:
+        before = len(covered)
+        covered.update(i for i, rr in enumerate(sets) if person in rr)
+        gains.append(population * (len(covered) - before) / len(sets) if sets else 0.0)
+    return gains
+
+
+def _shortfall(found: int, k: int, eligible: int, cap: int | None) -> str | None:
+    if found >= k:
+        return None
+    if eligible < k:
+        return f"only {eligible} people pass the constraints"
+    return f"at most {cap} per community leaves {found} of {eligible} candidates"
 
 
 def shortlist(
@@ -183,7 +227,7 @@ def shortlist(
     community = community or {}
     population = graph.number_of_nodes()
     if not eligible:  # nobody has interacted yet, or nobody passes the constraints
-        return Shortlist((), 0.0, (), (), 0.0, ())
+        return Shortlist((), 0.0, (), (), 0.0, (), (), _shortfall(0, k, 0, max_per_community))
     # Greedy overfits a sample in which its set covers few sets (small reach): draw more
     # until the chosen set covers enough of them for a tight estimate (the idea behind
     # IMM's sample-size bound, with a fixed target instead of its worst-case formula).
@@ -196,14 +240,9 @@ def shortlist(
             break
         choosing += reverse_reachable_sets(graph, len(choosing), rng, shares)
     ranks = pagerank if pagerank is not None else nx.pagerank(graph, weight="weight")
-    baseline: list[str] = []
-    taken: Counter[str] = Counter()
-    for person in sorted(eligible, key=lambda p: (-ranks.get(p, 0.0), p)):
-        if len(baseline) == k:
-            break
-        if _allowed(person, taken, community, max_per_community):
-            baseline.append(person)
-            taken[community.get(person, "")] += 1
+    by_rank = sorted(eligible, key=lambda p: (-ranks.get(p, 0.0), p))
+    members = _fill(members, by_rank, k, community, max_per_community)
+    baseline = _fill([], by_rank, k, community, max_per_community)
     # Greedy is within 1 - 1/e of the best set, not always above a good heuristic: the two
     # finalists are compared on a fresh sample, twice the size, on which both reaches are
     # reported. Greedy's own sample would flatter it; a third sample would let a near-tie
@@ -225,4 +264,6 @@ def shortlist(
         tuple(baseline),
         expected_reach(baseline, estimating, population),
         communities_of(baseline),
+        tuple(_gains(members, estimating, population)),
+        _shortfall(len(members), k, len(eligible), max_per_community),
     )

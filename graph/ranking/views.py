@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from graph.model import Person, normalize_platform
-from graph.ranking.advocacy import advocacy
+from graph.model import Person, normalize_platform, person_affiliations
+from graph.ranking.advocacy import Advocacy, advocacy
 from graph.ranking.influence import Ranked, influence, pagerank, topic_influence
 from graph.ranking.interactions import weighted_interactions
 from graph.ranking.service import RankOptions, candidates
@@ -82,7 +82,10 @@ def filtered_influencers(
         now,
         keep_post=(lambda uid: uid.startswith(prefix)) if prefix else None,
     )
-    ranked: dict[str, Ranked] = influence(graph, seed=0)
+    brand = person_affiliations(store.affiliated_accounts())
+    ranked: dict[str, Ranked] = {
+        person: r for person, r in influence(graph, seed=0).items() if person not in brand
+    }
     if where.topic is not None:
         topical = topic_influence(graph, store.topic_authors(where.topic))
         ranked = {
@@ -126,6 +129,13 @@ def advocates(
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class ShortlistView:
+    shortlist: Shortlist
+    advocacy: Mapping[str, Advocacy]
+    """Each member's advocacy, computed with the shortlist."""
+
+
 def ambassador_shortlist(
     store: GraphStore,
     now: datetime,
@@ -133,8 +143,9 @@ def ambassador_shortlist(
     customers_only: bool,
     max_per_community: int | None,
     seed: int = 0,
-) -> Shortlist:
-    """A shortlist computed now, from the conversation and the last ranking's communities."""
+) -> ShortlistView:
+    """A shortlist computed now, from the conversation and the last ranking's communities,
+    with the advocacy that made each member eligible."""
     options = RankOptions(
         shortlist_size=size,
         max_per_community=max_per_community,
@@ -145,9 +156,13 @@ def ambassador_shortlist(
     activity = store.people_activity(now, options.half_life)
     scores = pagerank(graph)
     advocates_now = advocacy(
-        activity.opinions, {p: Ranked(s) for p, s in scores.items()}, customers=activity.customers
+        activity.opinions,
+        activity.brand_opinions,
+        {p: Ranked(s) for p, s in scores.items()},
+        customers=activity.customers,
+        excluded=activity.affiliations.keys(),
     )
-    return shortlist(
+    chosen = shortlist(
         graph,
         size,
         candidates=candidates(set(graph), advocates_now, activity.customers, options),
@@ -157,3 +172,4 @@ def ambassador_shortlist(
         samples=options.samples,
         seed=seed,
     )
+    return ShortlistView(chosen, {p: advocates_now[p] for p in chosen.members})

@@ -109,7 +109,7 @@ class Analyzer:
                         Topic.from_text(p, TopicKind.KEYPHRASE) for p in doc._.keyphrases
                     ),
                     intent=doc._.intent,
-                    mentions_brand=any(m.target is None for m in doc._.mentions),
+                    mentions_brand=any(m.is_brand for m in doc._.mentions),
                 )
         return [r for r in results if r is not None]
 

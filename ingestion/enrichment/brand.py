@@ -5,6 +5,10 @@ A TOML file (``OSMOSI_BRAND_LEXICON``; the demo brand's ``data/brand.toml`` by d
     [brand]
     name = "Caffè Aurora"
     aliases = ["aurora", "@aurora_caffe"]
+    # The brand's own accounts and its employees', as platform:handle; kept out of the
+    # rankings (see `graph.model.Affiliation`).
+    accounts = ["mastodon:aurora_caffe@mastodon.social"]
+    staff = ["mastodon:giulia@aurora.example"]
 
     [[touchpoints]]
     key = "customer-care"
@@ -26,10 +30,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.model import AspectTarget, Product, Touchpoint
+from graph.model import Affiliation, AspectTarget, Product, Touchpoint, account_uid
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "brand.toml"
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -41,7 +45,7 @@ class LexiconError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """Something posts can talk about: a touchpoint or a product."""
+    """Something posts can talk about: the brand, a touchpoint or a product."""
 
     kind: AspectTarget
     key: str
@@ -54,6 +58,8 @@ class BrandLexicon:
     name: str
     aliases: tuple[str, ...]
     targets: tuple[Target, ...]
+    affiliations: Mapping[str, Affiliation] = field(default_factory=dict)
+    """Account uid -> the brand's own account or an employee's."""
 
     @property
     def touchpoints(self) -> list[Touchpoint]:
@@ -116,7 +122,30 @@ def parse_lexicon(raw: Mapping[str, object]) -> BrandLexicon:
         seen.add((target.kind, target.key))
     name = str(brand["name"]).strip()
     aliases = (name, *_aliases("[brand]", brand.get("aliases", [])))
-    return BrandLexicon(name, aliases, tuple(targets))
+    affiliations = {
+        uid: affiliation
+        for affiliation, table in ((Affiliation.STAFF, "staff"), (Affiliation.OWNED, "accounts"))
+        for uid in _account_uids(table, brand.get(table, []))
+    }
+    return BrandLexicon(name, aliases, tuple(targets), affiliations)
+
+
+def _account_uids(table: str, value: object) -> list[str]:
+    """``platform:handle`` entries as account uids.
+
+    >>> _account_uids("accounts", ["Mastodon:@Aurora@mastodon.social"])
+    ['mastodon:aurora@mastodon.social']
+    """
+    if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+        raise LexiconError(f"[brand] {table} must be a list of platform:handle strings")
+    uids = []
+    for entry in value:
+        platform, _, handle = entry.partition(":")
+        try:
+            uids.append(account_uid(platform, handle))
+        except ValueError as error:
+            raise LexiconError(f"[brand] {table}: {entry!r} is not platform:handle") from error
+    return uids
 
 
 def load_lexicon(path: Path = DEFAULT_LEXICON) -> BrandLexicon:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from graph.model import Aspect, Sentiment
+from graph.model import BRAND_KEY, Aspect, AspectTarget, Sentiment
 from ingestion.enrichment.brand import DEFAULT_LEXICON, Target, load_lexicon
 from ingestion.enrichment.intent import classify_intent, has_cue
 from ingestion.enrichment.keyphrases import keyphrases
@@ -78,8 +78,13 @@ def alias_forms(alias: str) -> list[str]:
 class Mention:
     """A brand, touchpoint or product named in a post, as a token span."""
 
-    target: Target | None
-    """None for the brand itself."""
+    target: Target
+    """The brand itself has kind `AspectTarget.BRAND`."""
+
+    @property
+    def is_brand(self) -> bool:
+        return self.target.kind is AspectTarget.BRAND
+
     start: int
     end: int
 
@@ -139,10 +144,11 @@ class BrandMatcher:
     def __init__(self, nlp: Language, lexicon_path: Path) -> None:
         lexicon = load_lexicon(lexicon_path)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.targets: dict[str, Target | None] = {BRAND: None}
+        brand = Target(AspectTarget.BRAND, BRAND_KEY, lexicon.name, lexicon.aliases)
+        self.targets: dict[str, Target] = {BRAND: brand}
         normalise = Normaliser(nlp.vocab)
-        groups: list[tuple[str, Target | None, tuple[str, ...]]] = [
-            (BRAND, None, lexicon.aliases),
+        groups: list[tuple[str, Target, tuple[str, ...]]] = [
+            (BRAND, brand, lexicon.aliases),
             *((f"{t.kind.value}:{t.key}", t, t.aliases) for t in lexicon.targets),
         ]
         for match_id, target, aliases in groups:
@@ -193,7 +199,6 @@ class SentimentScorer:
         """Sentiment toward one mention: its clause's, else its sentence's, else the post's
         when the post draws no contrast ("ma", "but") between the things it names."""
         target = mention.target
-        assert target is not None
         for ends in (_CLAUSE_END, _SENTENCE_END):
             span = self._clause(words, mention.start, mention.end, ends)
             score = score_words(span, self.rules, self.lexicon)
@@ -214,8 +219,6 @@ class SentimentScorer:
         uniform = not any(word.norm in self.rules.contrast for word in words)
         aspects: dict[tuple[str, str], Aspect] = {}
         for mention in doc._.mentions:
-            if mention.target is None:
-                continue
             aspect = self.aspect(words, mention, post, uniform)
             if sarcastic and aspect.sentiment is Sentiment.POSITIVE:
                 aspect = Aspect(aspect.target, aspect.key, Sentiment.NEGATIVE, -aspect.score)
@@ -244,7 +247,7 @@ class IntentClassifier:
             self.rules,
             polarity_.label,
             doc._.aspects,
-            any(m.target is None for m in doc._.mentions),
+            any(m.is_brand for m in doc._.mentions),
         )
         return doc
 

@@ -42,8 +42,9 @@ def classify_intent(
     padded = f" {' '.join(norms)} "
     question = "?" in norms or any(padded.startswith(f" {cue} ") for cue in rules.question)
     cues = rules.intent_cues
+    # Said against the brand itself or one of its touchpoints: something to put right.
     negative_touchpoint = any(
-        a.target is AspectTarget.TOUCHPOINT and a.sentiment is Sentiment.NEGATIVE for a in aspects
+        a.target is not AspectTarget.PRODUCT and a.sentiment is Sentiment.NEGATIVE for a in aspects
     )
     positive_target = any(a.sentiment is Sentiment.POSITIVE for a in aspects)
     found = {

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from graph.access import ApiKey, Role, key_digest
 from graph.identity import erase_person, merge_people, set_programme_status, split_person
-from graph.model import Community, Customer, CustomerLink, QuarantineEntry
+from graph.model import Affiliation, Community, Customer, CustomerLink, QuarantineEntry
 from graph.people import ProgrammeStatus, StatusChange, suppression_key
 from graph.store import GraphStore
 from ingestion.pipeline import Pipeline, PreparedChunk
@@ -160,3 +160,12 @@ def test_api_keys_are_stored_by_digest_and_revocable(store: GraphStore) -> None:
     assert not store.revoke_api_key("k1", T0 + timedelta(2))
     revoked = store.api_key(key_digest("osk_secret"))
     assert revoked is not None and revoked.revoked_at == T0 + timedelta(1)
+
+
+def test_erasing_an_employee_forgets_that_their_account_was_marked(store: GraphStore) -> None:
+    store.upsert_posts([post("1", "giulia", "ciao"), post("2", "brand", "hello")])
+    store.set_affiliations(
+        {"mastodon:giulia": Affiliation.STAFF, "mastodon:brand": Affiliation.OWNED}
+    )
+    erase_person(store, person_of(store, "giulia"))
+    assert [a.account_uid for a in store.affiliated_accounts()] == ["mastodon:brand"]

@@ -8,7 +8,10 @@ from datetime import timedelta
 import pytest
 
 from graph.model import (
+    BRAND_KEY,
     Account,
+    AffiliatedAccount,
+    Affiliation,
     Aspect,
     AspectTarget,
     Channel,
@@ -458,6 +461,70 @@ def test_people_activity_gathers_what_the_rankings_need(store: GraphStore) -> No
     assert dict(activity.channels[bob]) == {"mastodon:other.example": 1}
     assert activity.customers == {ada}
     assert dict(activity.communities) == {ada: "c1", bob: "c2"}
+
+
+def test_brand_opinions_count_the_labels_of_posts_about_the_brand(store: GraphStore) -> None:
+    brand = Aspect(AspectTarget.BRAND, BRAND_KEY, Sentiment.POSITIVE, 0.6)
+    late = Aspect(AspectTarget.TOUCHPOINT, "delivery", Sentiment.NEGATIVE, -0.5)
+    blend = Aspect(AspectTarget.PRODUCT, "espresso", Sentiment.NEUTRAL, 0.0)
+    negative, positive = Sentiment.NEGATIVE, Sentiment.POSITIVE
+    store.upsert_posts(
+        [
+            post("1", "ada", "Aurora top", aspects=(brand,), sentiment=positive),
+            post(
+                "2",
+                "ada",
+                "Aurora ok, delivery late",
+                aspects=(brand, late),
+                minutes=5,
+                sentiment=negative,
+            ),
+            post("3", "ada", "espresso", aspects=(blend,), minutes=9, sentiment=Sentiment.NEUTRAL),
+            post("4", "ada", "not about the brand", minutes=12, sentiment=negative),
+            post("5", "ada", "Aurora, not analysed", aspects=(brand,), minutes=14),
+            post("6", "bob", "just talk", sentiment=positive),
+        ]
+    )
+    ada, bob = person_of(store, "ada"), person_of(store, "bob")
+    assert store.get_post("mastodon:1").aspects == (brand,)  # type: ignore[union-attr]
+    now = T0 + timedelta(days=90)
+    said = store.people_activity(now, timedelta(days=90)).brand_opinions
+    assert bob not in said
+    # One vote per analysed post about the brand, decayed by one half-life.
+    assert said[ada].posts == 3
+    assert said[ada].positive == pytest.approx(0.5, rel=1e-4)
+    assert said[ada].negative == pytest.approx(0.5, rel=1e-4)
+    assert said[ada].neutral == pytest.approx(0.5, rel=1e-4)
+
+
+def test_affiliations_mark_accounts_before_and_after_they_are_seen(store: GraphStore) -> None:
+    store.upsert_posts([post("1", "brand", "hello"), post("2", "giulia", "ciao")])
+    brand, giulia = person_of(store, "brand"), person_of(store, "giulia")
+    assert (
+        store.set_affiliations(
+            {
+                "mastodon:brand": Affiliation.OWNED,
+                "mastodon:giulia": Affiliation.STAFF,
+                "x:brand_official": Affiliation.OWNED,  # not seen yet
+            }
+        )
+        == 3
+    )
+    assert store.set_affiliations({"mastodon:brand": Affiliation.OWNED}) == 0  # idempotent
+    assert store.affiliated_accounts() == [
+        AffiliatedAccount("mastodon:brand", Affiliation.OWNED, brand),
+        AffiliatedAccount("mastodon:giulia", Affiliation.STAFF, giulia),
+        AffiliatedAccount("x:brand_official", Affiliation.OWNED, None),
+    ]
+    activity = store.people_activity(T0, timedelta(days=90))
+    assert dict(activity.affiliations) == {brand: Affiliation.OWNED, giulia: Affiliation.STAFF}
+    store.upsert_posts([post("3", "brand_official", "hi", platform="x")])
+    official = person_of(store, "brand_official", "x")
+    assert store.set_affiliations({"mastodon:giulia": None}) == 1
+    assert {a.account_uid: a.person_id for a in store.affiliated_accounts()} == {
+        "mastodon:brand": brand,
+        "x:brand_official": official,
+    }
 
 
 def test_community_profiles_and_person_classes_are_written_back(store: GraphStore) -> None:

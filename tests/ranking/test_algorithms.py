@@ -22,7 +22,7 @@ from graph.ranking.influence import (
 )
 from graph.ranking.interactions import DEFAULT_HALF_LIFE, weighted_interactions
 from graph.ranking.shortlist import shortlist
-from tests.factories import opinions_of
+from tests.factories import brand_opinions_of, opinions_of
 
 metrics = pytest.importorskip("sklearn.metrics", reason="needs the train extra (make test)")
 
@@ -184,23 +184,68 @@ def test_advocacy_classes() -> None:
     recent, stale = now - timedelta(days=3), now - timedelta(days=720)
     influence_scores = {f"p{i}": Ranked(float(i)) for i in range(20)}
     said = {
-        "p19": [(recent, -0.8)] * 3,  # most influential, negative
-        "p5": [(recent, -0.6)] * 2,
-        "p15": [(recent, 0.7)] * 4,  # positive, engaged, influential, not in programme
-        "p12": [(recent, 0.7)] * 4,  # same, but a customer
-        "p2": [(recent, 0.7)] * 4,  # positive and engaged but of little influence
-        "p3": [(stale, 0.9)] * 4,  # positive long ago: not engaged now
+        "p19": [(recent, -0.8)] * 8,  # most influential, negative
+        "p5": [(recent, -0.6)] * 8,
+        "p6": [(recent, -0.6)] * 2,  # two angry posts: not yet a detractor
+        "p7": [(recent, -0.6), (recent, 0.6)] * 6,  # both ways, often: neutral
+        "p15": [(recent, 0.7)] * 8,  # positive, engaged, influential, not in programme
+        "p12": [(recent, 0.7)] * 8,  # same, but a customer
+        "p2": [(recent, 0.7)] * 8,  # positive and engaged but of little influence
+        "p3": [(stale, 0.9)] * 8,  # positive long ago: nothing known of them now
     }
     opinions = {
         person: opinions_of(posts, now, DEFAULT_HALF_LIFE) for person, posts in said.items()
     }
-    result = advocacy(opinions, influence_scores, customers={"p12"})
+    about = {
+        person: brand_opinions_of(posts, now, DEFAULT_HALF_LIFE) for person, posts in said.items()
+    }
+    result = advocacy(opinions, about, influence_scores, customers={"p12"}, excluded={"p9"})
     assert {p: a.klass for p, a in result.items()} == {
         "p19": AdvocacyClass.AT_RISK_INFLUENCER,
         "p5": AdvocacyClass.DETRACTOR,
+        "p6": AdvocacyClass.UNKNOWN,
+        "p7": AdvocacyClass.NEUTRAL,
         "p15": AdvocacyClass.POTENTIAL_ADVOCATE,
         "p12": AdvocacyClass.ADVOCATE,
         "p2": AdvocacyClass.NEUTRAL,
-        "p3": AdvocacyClass.NEUTRAL,
+        "p3": AdvocacyClass.UNKNOWN,
     }
-    assert result["p12"].score > result["p2"].score > 0 > result["p5"].score
+    assert result["p12"].score > result["p2"].score > 0 > result["p6"].score > result["p5"].score
+    assert result["p5"].confidence > 0.9 and result["p5"].factors["evidence"] == 8
+    # Thin evidence is shrunk toward neutral: the same mood over fewer posts leans less.
+    assert result["p6"].factors["lean"] > result["p5"].factors["lean"]
+
+
+def test_the_brands_own_people_get_no_advocacy() -> None:
+    now = datetime(2026, 5, 1, tzinfo=UTC)
+    posts = [(now, 0.8)] * 10
+    result = advocacy(
+        {"brand": opinions_of(posts, now, DEFAULT_HALF_LIFE)},
+        {"brand": brand_opinions_of(posts, now, DEFAULT_HALF_LIFE)},
+        {"brand": Ranked(9.0)},
+        excluded={"brand"},
+    )
+    assert result == {}
+
+
+def test_shortlist_fills_its_size_and_says_why_when_it_cannot() -> None:
+    # Three hubs with audiences, and three quiet candidates nobody pays attention to: the
+    # sample never reaches the quiet ones, yet they fill a shortlist of five.
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_edges_from((f"fan{h}{i}", f"hub{h}") for h in range(3) for i in range(5))
+    graph.add_edges_from((f"quiet{i}", f"fan0{i}") for i in range(3))
+    wanted = {"hub0", "hub1", "hub2", "quiet0", "quiet1", "quiet2"}
+    full = shortlist(graph, 5, candidates=wanted, seed=3, samples=2000)
+    assert len(full.members) == 5 and set(full.members) <= wanted
+    assert full.shortfall is None
+    assert len(full.gains) == 5 and full.gains[0] > 0
+    assert sum(full.gains) == pytest.approx(full.expected_reach)
+
+    community = dict.fromkeys(graph, "one")
+    capped = shortlist(
+        graph, 5, candidates=wanted, community=community, max_per_community=2, seed=3
+    )
+    assert len(capped.members) == 2
+    assert capped.shortfall == "at most 2 per community leaves 2 of 6 candidates"
+    few = shortlist(graph, 10, candidates=wanted, seed=3)
+    assert len(few.members) == 6 and few.shortfall == "only 6 people pass the constraints"

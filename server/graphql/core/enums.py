@@ -5,11 +5,14 @@ from __future__ import annotations
 import strawberry
 
 from graph.insights import Bucket
-from graph.model import ChannelKind
+from graph.model import Affiliation, ChannelKind
 from graph.people import IdentityEventKind, ProgrammeStatus
 from graph.ranking.advocacy import AdvocacyClass
 
 strawberry.enum(AdvocacyClass, description="Where a person stands toward the brand.")
+strawberry.enum(
+    Affiliation, description="How an account belongs to the brand (kept out of the rankings)."
+)
 strawberry.enum(Bucket, name="TimeBucket", description="How trends group days.")
 strawberry.enum(
     ProgrammeStatus,
@@ -23,4 +26,11 @@ strawberry.enum(
 )
 strawberry.enum(IdentityEventKind, description="A recorded identity decision: a merge or a split.")
 
-__all__ = ["AdvocacyClass", "Bucket", "ChannelKind", "IdentityEventKind", "ProgrammeStatus"]
+__all__ = [
+    "AdvocacyClass",
+    "Affiliation",
+    "Bucket",
+    "ChannelKind",
+    "IdentityEventKind",
+    "ProgrammeStatus",
+]

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from strawberry.dataloader import DataLoader
 
-from graph.model import Account, Community, CustomerLink, Person
+from graph.model import Account, Affiliation, Community, CustomerLink, Person, person_affiliations
 from graph.network import Tie, ties_by_person
 from graph.people import DailyVolume, IdentityEvent, PostPage, StatusChange, TopicCount
 from graph.ranking.interactions import DEFAULT_HALF_LIFE
@@ -33,6 +33,7 @@ class PeopleLoaders:
     customer_links: DataLoader[str, list[CustomerLink]] = field(init=False)
     programme: DataLoader[str, list[StatusChange]] = field(init=False)
     identity: DataLoader[str, list[IdentityEvent]] = field(init=False)
+    affiliations: DataLoader[str, Affiliation | None] = field(init=False)
 
     def __post_init__(self) -> None:
         store = self.store
@@ -47,12 +48,18 @@ class PeopleLoaders:
         self.customer_links = DataLoader(by_key(store.customer_links_of, list))
         self.programme = DataLoader(by_key(store.programme_history, list))
         self.identity = DataLoader(by_key(store.identity_events, list))
+        self.affiliations = DataLoader(by_key(self._affiliations, lambda: None))
 
     def _members(self, ids: list[str], page: tuple[int, int]) -> dict[str, list[str]]:
         return self.store.community_members(ids, *page)
 
     def _posts(self, ids: list[str], page: tuple[int, int]) -> dict[str, PostPage]:
         return self.store.posts_of(ids, *page)
+
+    def _affiliations(self, ids: list[str]) -> dict[str, Affiliation]:
+        # The brand's marked accounts are few: one read of all of them serves any batch.
+        marked = person_affiliations(self.store.affiliated_accounts())
+        return {person: marked[person] for person in ids if person in marked}
 
     def _ties(self, ids: list[str]) -> dict[str, list[Tie]]:
         return ties_by_person(self.store.ties(ids, self.now, DEFAULT_HALF_LIFE), ids)

@@ -8,9 +8,10 @@ import strawberry
 from starlette.concurrency import run_in_threadpool
 
 from graph import identity, linking
-from graph.model import account_uid, normalize_handle, normalize_platform
+from graph.model import AffiliatedAccount, account_uid, normalize_handle, normalize_platform
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
+from server.graphql.core.enums import Affiliation
 from server.graphql.core.limits import UserError
 from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from server.graphql.core.permissions import ADMIN, MANAGER
@@ -32,8 +33,36 @@ class ErasePersonPayload:
     posts: int = strawberry.field(description="Posts removed.")
 
 
+MAX_MARKED = 100
+
+
+@strawberry.type(description="An account marked as the brand's own or an employee's.")
+class BrandAccount:
+    account: str = strawberry.field(description="`platform:handle`.")
+    affiliation: Affiliation = strawberry.field(description="Owned or staff.")
+    person_id: strawberry.Private[str | None]
+
+    @strawberry.field(description="The person holding it, once the account has been seen.")
+    def person(self) -> Person | None:
+        return Person(id=strawberry.ID(self.person_id)) if self.person_id else None
+
+    @classmethod
+    def from_model(cls, marked: AffiliatedAccount) -> BrandAccount:
+        return cls(
+            account=marked.account_uid, affiliation=marked.affiliation, person_id=marked.person_id
+        )
+
+
 @strawberry.type
 class PeopleQuery:
+    @strawberry.field(
+        description="The brand's own accounts and its employees' (from the brand lexicon and "
+        "`setAffiliation`), by account."
+    )
+    async def brand_accounts(self, info: Info) -> list[BrandAccount]:
+        marked = await run_in_threadpool(info.context.store.affiliated_accounts)
+        return [BrandAccount.from_model(account) for account in marked]
+
     @strawberry.field(description="A person by id: the 360° view.")
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
         found = await info.context.people.people.load(str(id))
@@ -114,6 +143,27 @@ class PeopleMutation:
             info.context.now,
         )
         return IdentityEvent.from_model(await call_domain(run))
+
+    @strawberry.mutation(
+        description="Mark accounts as the brand's own (`OWNED`) or an employee's (`STAFF`), "
+        "or unmark them (no `affiliation`). Marked people are kept out of influencers, "
+        "advocates and the shortlist from the next ranking on; an employee's reports still "
+        "count. Accounts may be marked before they are seen. Needs the admin role.",
+        permission_classes=ADMIN,
+    )
+    async def set_affiliation(
+        self, info: Info, accounts: list[AccountRef], affiliation: Affiliation | None = None
+    ) -> list[BrandAccount]:
+        if not 1 <= len(accounts) <= MAX_MARKED:
+            raise UserError(f"give between 1 and {MAX_MARKED} accounts")
+        try:
+            uids = [account_uid(a.platform, a.handle) for a in accounts]
+        except ValueError as error:
+            raise UserError(str(error)) from None
+        store = info.context.store
+        await run_in_threadpool(store.set_affiliations, dict.fromkeys(uids, affiliation))
+        marked = await run_in_threadpool(store.affiliated_accounts)
+        return [BrandAccount.from_model(account) for account in marked]
 
     @strawberry.mutation(
         description="Erase a person: their accounts, posts, scores, memberships, customer "

@@ -15,7 +15,7 @@ from graph.people import IdentityEventKind
 from graph.ranking.views import Entry
 from server.graphql.advocacy.types import Programme
 from server.graphql.core.context import Info
-from server.graphql.core.enums import AdvocacyClass
+from server.graphql.core.enums import AdvocacyClass, Affiliation
 from server.graphql.core.limits import page_limit
 from server.graphql.core.loading import now_or_later
 from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size
@@ -238,6 +238,13 @@ class Person:
         person = await self._person(info)
         label = person.labels.get("advocacy") if person else None
         return AdvocacyClass(label) if label else None
+
+    @strawberry.field(
+        description="`OWNED` for the brand's own accounts, `STAFF` for its employees: kept out "
+        "of influencers, advocates and the shortlist. Null for everyone else."
+    )
+    async def affiliation(self, info: Info) -> Affiliation | None:
+        return await info.context.people.affiliations.load(str(self.id))
 
     @strawberry.field(description="The person's posts over all their accounts, newest first.")
     async def posts(

@@ -110,11 +110,11 @@ class RankingsQuery:
             views.advocates, info.context.store, size, max(offset, 0), klass
         )
         return [
-            Advocate(
-                person=person_of(info, entry),
-                score=entry.score,
-                advocacy_class=AdvocacyClass(label) if label else AdvocacyClass.NEUTRAL,
-                factors=factors_of(entry.factors),
+            Advocate.of(
+                person_of(info, entry),
+                entry.score,
+                AdvocacyClass(label) if label else AdvocacyClass.UNKNOWN,
+                entry.factors,
             )
             for entry, label in found
         ]
@@ -133,7 +133,7 @@ class RankingsQuery:
         size = page_size(size, page_limit("Query", "ambassadorShortlist"))
         if max_per_community is not None and max_per_community < 1:
             raise UserError("maxPerCommunity must be at least 1")
-        result = await run_in_threadpool(
+        view = await run_in_threadpool(
             views.ambassador_shortlist,
             info.context.store,
             datetime.now(UTC),
@@ -141,6 +141,7 @@ class RankingsQuery:
             customers_only,
             max_per_community,
         )
+        result = view.shortlist
         return AmbassadorShortlist(
             members=[
                 RankedPerson(person=Person(id=strawberry.ID(p)), score=float(rank), factors=[])
@@ -153,6 +154,12 @@ class RankingsQuery:
                 expected_reach=result.baseline_reach,
                 communities=list(result.baseline_communities),
             ),
+            picks=[
+                Advocate.of(Person(id=strawberry.ID(p)), a.score, a.klass, a.factors)
+                for p, a in view.advocacy.items()
+            ],
+            reach_gains=list(result.gains),
+            shortfall=result.shortfall,
         )
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import strawberry
 
 from graph import model
 from server.graphql.core.context import Info
 from server.graphql.core.enums import AdvocacyClass
 from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size
-from server.graphql.people.types import Factor, Person
+from server.graphql.people.types import Factor, Person, factors_of
 
 
 @strawberry.type(description="A person's place in a ranking, with the factors behind it.")
@@ -24,9 +26,29 @@ class Advocate:
     score: float = strawberry.field(description="From -1 (detractor) to 1 (advocate).")
     advocacy_class: AdvocacyClass = strawberry.field(
         name="class",
-        description="Advocate, potential advocate, neutral, detractor or at-risk influencer.",
+        description="Advocate, potential advocate, neutral, detractor, at-risk influencer, or "
+        "unknown (too little said about the brand to tell).",
     )
+    confidence: float = strawberry.field(
+        description="Posterior probability, 0 to 1, that the person stands where the class "
+        "says (negative, positive, or in between)."
+    )
+    evidence: int = strawberry.field(description="Posts about the brand the class rests on.")
     factors: list[Factor] = strawberry.field(description="What the score is made of.")
+
+    @classmethod
+    def of(
+        cls, person: Person, score: float, klass: AdvocacyClass, factors: Mapping[str, float]
+    ) -> Advocate:
+        # Rankings stored before confidence was measured have neither factor.
+        return cls(
+            person=person,
+            score=score,
+            advocacy_class=klass,
+            confidence=factors.get("confidence", 0.0),
+            evidence=int(factors.get("evidence", 0)),
+            factors=factors_of(factors),
+        )
 
 
 @strawberry.type(description="A community of the interaction graph, as the last ranking found it.")
@@ -82,4 +104,14 @@ class AmbassadorShortlist:
     communities: list[str] = strawberry.field(description="Communities the ambassadors cover.")
     baseline: ShortlistBaseline = strawberry.field(
         description="The top-K by PageRank under the same constraints, for comparison."
+    )
+    picks: list[Advocate] = strawberry.field(
+        description="Why each ambassador was chosen: their advocacy (never a detractor or "
+        "unknown), in the order of `members`."
+    )
+    reach_gains: list[float] = strawberry.field(
+        description="People each ambassador adds to the reach of those chosen before them."
+    )
+    shortfall: str | None = strawberry.field(
+        description="Why there are fewer ambassadors than asked for, when there are."
     )
