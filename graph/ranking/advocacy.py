@@ -13,9 +13,9 @@ half each way, so that two angry posts are not yet a detractor and twenty are:
 - ``positive``, ``negative``: the posterior probabilities of each side.
 
 A side is called when its posterior probability reaches `CONFIDENT`. Otherwise someone is
-``neutral`` when in between is the most probable place for them and rests on at least
-`MIN_VOTES` (decayed) votes, and ``unknown`` when it is not: too little said, or leaning one
-way without enough said to call it.
+``neutral`` when their lean is within ``LEANING`` of 0 and rests on at least `MIN_VOTES`
+(decayed) posts, and ``unknown`` when it is not: too little said, or leaning one way without
+enough said to call it.
 
 The score is ``lean * (0.5 + 0.5 * engagement) * (0.6 + 0.3 * influence + 0.1 * customer)``,
 from -1 to 1, with ``engagement = 1 - exp(-v / 3)`` of the decayed volume ``v`` of all their
@@ -37,6 +37,7 @@ PRIOR_VOTES = 2.0
 BAND = 0.2
 CONFIDENT = 0.8
 MIN_VOTES = 2.0
+LEANING = 0.1
 ENGAGED = 0.5
 SOMEWHAT_ENGAGED = 0.3
 INFLUENTIAL = 0.5
@@ -129,7 +130,7 @@ class Stance:
     evidence: int
     """Posts about the brand."""
     votes: float
-    """Their decayed votes, what the posterior rests on."""
+    """Their decayed posts about the brand, polar or neutral."""
 
     @property
     def between(self) -> float:
@@ -148,8 +149,8 @@ def stance(said: BrandOpinions | None, prior: float = PRIOR_VOTES) -> Stance:
     """
     if said is None:
         said = BrandOpinions(0, 0.0, 0.0, 0.0)
-    a = prior + said.positive + said.neutral / 2.0
-    b = prior + said.negative + said.neutral / 2.0
+    a = prior + said.positive
+    b = prior + said.negative
     return Stance(
         lean=(a - b) / (a + b),
         negative=beta_cdf((1.0 - BAND) / 2.0, a, b),
@@ -181,7 +182,7 @@ def classify(
         if engagement >= SOMEWHAT_ENGAGED and influence >= INFLUENTIAL:
             return AdvocacyClass.POTENTIAL_ADVOCATE, found.positive
         return AdvocacyClass.NEUTRAL, found.positive  # positive, but quiet or unheard
-    if found.votes < MIN_VOTES or found.between < max(found.negative, found.positive):
+    if found.votes < MIN_VOTES or abs(found.lean) >= LEANING:
         return AdvocacyClass.UNKNOWN, found.between
     return AdvocacyClass.NEUTRAL, found.between
 

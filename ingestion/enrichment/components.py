@@ -32,7 +32,7 @@ from spacy.vocab import Vocab
 from graph.model import BRAND_KEY, Aspect, AspectTarget, Sentiment
 from ingestion.enrichment.brand import DEFAULT_LEXICON, Target, load_lexicon
 from ingestion.enrichment.intent import classify_intent, has_cue
-from ingestion.enrichment.keyphrases import keyphrases
+from ingestion.enrichment.keyphrases import keyphrases, verb_like
 from ingestion.enrichment.resources import (
     GENERIC,
     rules_for,
@@ -263,6 +263,7 @@ class KeyphraseExtractor:
         self.lexicon = sentiment_lexicon(lang)
         self.excluded = rules.negators | rules.boosters | rules.dampeners | rules.contrast
         self.limit = limit
+        self.is_verb = verb_like(lang)
 
     def __call__(self, doc: Doc) -> Doc:
         words: list[Word] = doc._.words
@@ -279,7 +280,7 @@ class KeyphraseExtractor:
             )
 
         pairs = [(word.text, word.norm) for word in words]
-        doc._.keyphrases = keyphrases(pairs, is_content, self.limit)
+        doc._.keyphrases = keyphrases(pairs, is_content, self.limit, self.is_verb)
         return doc
 
 

@@ -2,7 +2,9 @@
 
 Posts are too short for corpus statistics (TF-IDF, YAKE's windows) to say much; what
 carries a post's subject is its noun-like runs between stop words, punctuation and opinion
-words ("la nuova *miscela espresso* è ottima" → "miscela espresso").
+words ("la nuova *miscela espresso* è ottima" → "miscela espresso"). Without a tagger,
+a run whose every word has a verb's ending ("tried contacting", "provato chiamare") is an
+action, not a subject, and is left out (`VERB_ENDINGS`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,21 @@ from dataclasses import dataclass
 
 MIN_LENGTH = 3
 MAX_WORDS = 3
+# Endings of inflected verbs (past, participle, gerund, infinitive) that few nouns share.
+VERB_ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": ("ed", "ing"),
+    "it": ("are", "ere", "ire", "ato", "ito", "uto", "ando", "endo"),
+}
+
+
+def verb_like(lang: str) -> Callable[[str], bool]:
+    """Whether a folded word has the ending of an inflected verb in ``lang``.
+
+    >>> [verb_like("en")(w) for w in ("tried", "contacting", "support")]
+    [True, True, False]
+    """
+    endings = VERB_ENDINGS.get(lang, ())
+    return lambda norm: norm.endswith(endings) if endings else False
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +44,21 @@ def keyphrases(
     words: Sequence[tuple[str, str]],
     is_content: Callable[[int], bool],
     limit: int = 3,
+    is_verb: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """The best ``limit`` keyphrases among runs of content words.
 
     ``words`` are (text, folded) pairs; ``is_content(i)`` says whether word ``i`` may be
-    part of a phrase (not a stop word, an opinion word, a number or punctuation).
+    part of a phrase (not a stop word, an opinion word, a number or punctuation);
+    ``is_verb`` whether a folded word looks like an inflected verb.
 
     >>> words = [(w, w.lower()) for w in "la nuova miscela espresso è ottima".split()]
     >>> content = {1, 2, 3}
     >>> keyphrases(words, content.__contains__)
     ['nuova miscela espresso']
+    >>> words = [(w, w.lower()) for w in "I tried contacting them about roasted beans".split()]
+    >>> keyphrases(words, {1, 2, 5, 6}.__contains__, is_verb=verb_like("en"))
+    ['roasted beans']
     """
     candidates: list[Candidate] = []
     run: list[int] = []
@@ -48,6 +70,9 @@ def keyphrases(
             # Long runs keep their last words: in both Italian and English the head noun of
             # a phrase sits at one end, and the end carries the specific modifier.
             chosen = run[-MAX_WORDS:]
+            if is_verb is not None and all(is_verb(words[i][1]) for i in chosen):
+                run = []
+                continue
             candidates.append(
                 Candidate(
                     " ".join(words[i][0] for i in chosen),

@@ -60,6 +60,19 @@ def test_keyphrases_come_from_the_text_not_from_hashtags_or_lexicon(analyze) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I tried contacting support three times this week", "en"),
+        ("Ho provato a chiamare e scritto, aspettando ancora", "it"),
+    ],
+)
+def test_actions_are_not_topics(analyze, text: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    # "tried contacting" was the demo's fourth topic: a verb run says what someone did, not
+    # what they talk about.
+    assert analyze(text, language).keyphrases == ()
+
+
+@pytest.mark.parametrize(
     ("text", "intent"),
     [
         ("Qualcuno sa se la capsula compatibile funziona con la mia macchina?", Intent.QUESTION),

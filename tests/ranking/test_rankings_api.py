@@ -22,6 +22,8 @@ COMMUNITIES = """{ communities(first: 50) { id size members(first: 100) {
   edges { node { id accounts { platform handle } } } pageInfo { hasNextPage endCursor } } } }"""
 SHORTLIST = """{ ambassadorShortlist(size: 10) { expectedReach
   members { person { id accounts { platform handle } } } baseline { expectedReach } } }"""
+EXPLAINED = """{ ambassadorShortlist(size: 10) { members { person { id affiliation } }
+  picks { class confidence evidence person { id } } reachGains shortfall } }"""
 COUNTED = (
     "top_people",
     "get_people",
@@ -89,9 +91,43 @@ def test_communities_page_their_members_without_n_plus_one(ranked) -> None:  # t
 def test_ambassador_shortlist_with_its_baseline(ranked) -> None:  # type: ignore[no-untyped-def]
     body, _ = run(ranked, SHORTLIST)
     shortlist = body["data"]["ambassadorShortlist"]
-    assert len(shortlist["members"]) == 10
+    assert shortlist["members"]
     assert shortlist["expectedReach"] >= 0.95 * shortlist["baseline"]["expectedReach"]
     assert all(m["person"]["accounts"] for m in shortlist["members"])
+
+
+def test_the_shortlist_explains_each_pick_and_why_it_is_short(ranked) -> None:  # type: ignore[no-untyped-def]
+    body, _ = run(ranked, EXPLAINED)
+    shortlist = body["data"]["ambassadorShortlist"]
+    members = [m["person"]["id"] for m in shortlist["members"]]
+    assert [p["person"]["id"] for p in shortlist["picks"]] == members
+    assert all(
+        p["class"] not in ("DETRACTOR", "AT_RISK_INFLUENCER", "UNKNOWN") for p in shortlist["picks"]
+    )
+    assert all(p["confidence"] >= 0.8 and p["evidence"] >= 1 for p in shortlist["picks"])
+    assert len(shortlist["reachGains"]) == len(members) and shortlist["reachGains"][0] > 0
+    # The small demo has fewer confidently positive people than ten: the answer says so.
+    assert len(members) < 10
+    assert shortlist["shortfall"] == f"only {len(members)} people pass the constraints"
+    assert all(m["person"]["affiliation"] is None for m in shortlist["members"])
+
+
+def test_the_brands_own_account_is_marked_and_ranked_nowhere(ranked) -> None:  # type: ignore[no-untyped-def]
+    body, _ = run(
+        ranked,
+        """{ brandAccounts { account affiliation person { id affiliation advocacyClass } }
+             influencers(first: 100) { person { id } } advocates(first: 100) { person { id } } }""",
+    )
+    data = body["data"]
+    owned = [b for b in data["brandAccounts"] if b["person"]]
+    assert owned and all(b["affiliation"] == "OWNED" for b in owned)
+    ids = {b["person"]["id"] for b in owned}
+    assert all(
+        b["person"]["affiliation"] == "OWNED" and b["person"]["advocacyClass"] is None
+        for b in owned
+    )
+    assert ids.isdisjoint(p["person"]["id"] for p in data["influencers"])
+    assert ids.isdisjoint(p["person"]["id"] for p in data["advocates"])
 
 
 def test_the_shortlist_of_a_store_without_conversation_is_empty(
@@ -107,12 +143,12 @@ def test_the_shortlist_of_a_store_without_conversation_is_empty(
 
 def test_advocates_by_class(ranked) -> None:  # type: ignore[no-untyped-def]
     body, calls = run(
-        ranked, "{ advocates(first: 5, class: DETRACTOR) { score class person { id } } }"
+        ranked, "{ advocates(first: 5, class: NEUTRAL) { score class confidence person { id } } }"
     )
     found = body["data"]["advocates"]
-    assert found, "the demo has unhappy customers"
-    assert {a["class"] for a in found} == {"DETRACTOR"}
-    assert all(a["score"] < 0 for a in found)
+    assert found, "the demo has people who spoke of the brand without taking a side"
+    assert {a["class"] for a in found} == {"NEUTRAL"}
+    assert all(0 < a["confidence"] <= 1 for a in found)
     assert calls == Counter(top_people=1, get_people=1)
 
 
