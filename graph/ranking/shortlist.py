@@ -167,7 +167,9 @@ def _shortfall(found: int, k: int, eligible: int, cap: int | None) -> str | None
     if found >= k:
         return None
     if eligible < k:
-        return f"only {eligible} people pass the constraints"
+        return (
+            f"only {eligible} {'person passes' if eligible == 1 else 'people pass'} the constraints"
+        )
     return f"at most {cap} per community leaves {found} of {eligible} candidates"
 
 

@@ -49,8 +49,18 @@ def _stored(
     community_id: str | None = None,
     label: tuple[str, str] | None = None,
 ) -> list[tuple[Entry, Person | None]]:
-    """A page of the stored score ``score``, each entry with the factors written beside it."""
-    top = store.top_people(score, first, offset, community_id=community_id, label=label)
+    """A page of the stored score ``score``, each entry with the factors written beside it.
+
+    People marked as the brand's own or its staff since the ranking ran are left out now,
+    not at the next ranking: the page is read from the top, past them (they are few)."""
+    marked = person_affiliations(store.affiliated_accounts())
+    if marked:
+        wider = store.top_people(
+            score, offset + first + len(marked), 0, community_id=community_id, label=label
+        )
+        top = [row for row in wider if row[0] not in marked][offset : offset + first]
+    else:
+        top = store.top_people(score, first, offset, community_id=community_id, label=label)
     people = store.get_people([person for person, _ in top])
     page = []
     for person, value in top:

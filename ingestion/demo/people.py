@@ -303,7 +303,7 @@ def make_cast(rng: random.Random, scale: float) -> Cast:
                 language=language,
                 community=community,
                 hub=hub,
-                tone=COMMUNITIES[community].tone + rng.gauss(0, 0.25) + 0.15 * (activity > 2),
+                tone=COMMUNITIES[community].tone + rng.gauss(0, 0.4),
                 activity=activity,
                 accounts=tuple(accounts),
                 crm=crm,

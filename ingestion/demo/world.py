@@ -214,9 +214,9 @@ class _Builder:
             if self.rng.random() < 0.2:
                 return "price-hike"
         weights = dict(community.intents)
-        if tone < -0.2:
-            weights["complaint"] *= 2.5
-            weights["praise"] *= 0.4
+        if tone < -0.2:  # the unhappy complain, and seldom praise
+            weights["complaint"] *= 4
+            weights["praise"] *= 0.15
         elif tone > 0.4:
             weights["praise"] *= 1.5
             weights["complaint"] *= 0.5

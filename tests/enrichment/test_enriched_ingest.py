@@ -50,6 +50,7 @@ def test_ingest_stores_the_analysis_on_posts(store: GraphStore) -> None:
     assert {(a.key, a.sentiment) for a in italian.aspects} == {
         ("espresso-blend", Sentiment.POSITIVE),
         ("customer-care", Sentiment.NEGATIVE),
+        ("brand", Sentiment.NEGATIVE),  # the hashtag names the brand in the negative clause
     }
     assert "caffeaurora" in italian.topic_keys
 
@@ -90,6 +91,7 @@ def test_graphql_post_serves_the_analysis_in_one_store_call(
     assert found["intent"] == "COMPLAINT"
     assert found["sentiment"]["label"] == "NEGATIVE"
     assert sorted((a["target"], a["key"], a["label"]) for a in found["aspects"]) == [
+        ("BRAND", "brand", "NEGATIVE"),
         ("PRODUCT", "espresso-blend", "POSITIVE"),
         ("TOUCHPOINT", "customer-care", "NEGATIVE"),
     ]
