@@ -1,13 +1,16 @@
-"""Advocates by class, the ambassador shortlist beside its PageRank baseline, invitations to
-the programme, and the programme board: in headless Chromium, on both stores. Expected
-values come from the API (other tests may have moved people in the programme before)."""
+"""Advocates by class and how sure each class is, the ambassador shortlist beside its PageRank
+baseline with why each ambassador is on it, invitations to the programme, the programme board,
+and the brand's own account kept apart: in headless Chromium, on both stores. Expected values
+come from the API (other tests may have moved people in the programme before)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import App
@@ -18,6 +21,9 @@ ADVOCATES = """
 query ($class: AdvocacyClass, $first: Int!) {
   advocates(first: $first, class: $class) {
     class
+    confidence
+    evidence
+    factors { name value }
     person { id displayName accounts { handle } }
   }
 }"""
@@ -29,6 +35,9 @@ query ($size: Int!, $customersOnly: Boolean!, $maxPerCommunity: Int) {
     expectedReach
     communities
     members { person { id displayName accounts { handle } } }
+    picks { class confidence evidence factors { name value } }
+    reachGains
+    shortfall
     baseline { expectedReach communities members { id displayName accounts { handle } } }
   }
 }"""
@@ -47,7 +56,27 @@ query {
   DECLINED: programmeMembers(status: DECLINED, first: 1) { totalCount }
 }"""
 
-CLASS_TABS = {"POTENTIAL_ADVOCATE": "Potential advocates", "DETRACTOR": "Detractors"}
+BRAND_ACCOUNTS = "query { brandAccounts { account affiliation person { id displayName } } }"
+
+SEARCH = """
+query ($search: String!) {
+  people(search: $search, first: 50) { edges { node { id affiliation } } }
+}"""
+
+# Detractors last: the reload below checks that the last tab chosen stays.
+CLASS_TABS = {
+    "POTENTIAL_ADVOCATE": "Potential advocates",
+    "UNKNOWN": "Unknown",
+    "DETRACTOR": "Detractors",
+}
+CLASS_NAMES = {
+    "POTENTIAL_ADVOCATE": "Potential advocate",
+    "ADVOCATE": "Advocate",
+    "AT_RISK_INFLUENCER": "At-risk influencer",
+    "DETRACTOR": "Detractor",
+    "NEUTRAL": "Neutral",
+    "UNKNOWN": "Unknown",
+}
 
 
 def label(person: dict[str, Any]) -> str:
@@ -60,6 +89,55 @@ def reach_text(count: float) -> str:
     """A reach as the app writes it in English: whole people, rounded half up."""
     whole = int(count + 0.5)
     return f"{whole:,} {'person' if whole == 1 else 'people'}"
+
+
+def sure(probability: float) -> str:
+    """A probability as the app writes how sure a class is: a whole percent rounded down and
+    never 100 (a class called from 80% never reads less, a posterior is never certain)."""
+    return f"{min(99, math.floor(probability * 100 + 1e-9))}%"
+
+
+def certainty_text(advocate: dict[str, Any]) -> str:
+    """How sure an advocate's class is, and the posts about the brand it rests on, as the app
+    writes it in English (lib/certainty.ts)."""
+    factors = {f["name"]: f["value"] for f in advocate["factors"]}
+    positive, negative = factors.get("positive", 0.0), factors.get("negative", 0.0)
+    if advocate["class"] == "UNKNOWN":
+        side = "positive" if positive >= negative else "negative"
+        leaning = max(positive, negative)
+        how = (
+            f"leans {side} ({sure(leaning)})"
+            if leaning > advocate["confidence"]
+            else "too little to tell"
+        )
+    elif advocate["class"] == "NEUTRAL" and positive > 0.5:
+        how = f"positive ({sure(positive)} sure) but quiet"
+    else:
+        how = f"{sure(advocate['confidence'])} sure"
+    count = advocate["evidence"]
+    posts = "no posts" if count == 0 else f"{count:,} post{'' if count == 1 else 's'}"
+    return f"{how} · {posts} about the brand"
+
+
+def gain_text(order: int, gain: float) -> str:
+    """The reach an ambassador adds to those chosen before them, as the app writes it."""
+    if order == 0:
+        return f"Reaches {reach_text(gain)} on their own."
+    if int(gain + 0.5) == 0:
+        return "Adds hardly anyone the ones before do not reach"
+    return f"Adds {reach_text(gain)} the ones before do not reach."
+
+
+def shortfall_text(reason: str) -> str:
+    """Why the shortlist is shorter than asked, as the app words the API's reason."""
+    lead = "Fewer ambassadors than asked for:"
+    if few := re.fullmatch(r"only (\d+) (?:people pass|person passes) the constraints", reason):
+        count = int(few[1])
+        who = "person passes" if count == 1 else "people pass"
+        return f"{lead} only {count} {who} the constraints."
+    if cap := re.fullmatch(r"at most (\d+) per community leaves (\d+) of (\d+) candidates", reason):
+        return f"{lead} at most {cap[1]} per community leaves {cap[2]} of the {cap[3]} candidates."
+    return f"{lead} {reason}."
 
 
 def person_id(row: Locator) -> str:
@@ -91,10 +169,11 @@ def test_the_class_filter_shows_what_the_api_returns_and_stays_in_the_url(
     assert everyone, "the demo is ranked at load"
     table = page.locator("table.advocates-table")
     expect(table.locator("tbody th")).to_have_text([label(a["person"]) for a in everyone])
+    expect(table.get_by_test_id("certainty")).to_have_text([certainty_text(a) for a in everyone])
     keep_screenshot(page, "advocates")
     table.locator("tbody tr").first.locator("details summary").click()
     expect(table.locator("tbody tr").first.locator(".factor-bars dt")).to_have_text(
-        ["Sentiment", "Engagement", "Influence (percentile)", "Customer"]
+        ["Lean", "Engagement", "Influence (percentile)", "Customer"]
     )
     assert accessibility_problems(page) == []
 
@@ -106,10 +185,17 @@ def test_the_class_filter_shows_what_the_api_returns_and_stays_in_the_url(
         tabs.get_by_role("link", name=tab).click()
         expect(page).to_have_url(re.compile(f"class={advocacy_class.lower().replace('_', '-')}"))
         expect(tabs.get_by_role("link", name=tab)).to_have_attribute("aria-current", "page")
+        if advocacy_class == "UNKNOWN":
+            expect(page.locator(".class-definition")).to_have_text(
+                re.compile("^Too little said about the brand to tell")
+            )
         if names:
             expect(table.locator("tbody th")).to_have_text(names)
             expect(table.locator("tbody td .badge[class*='class-']")).to_have_text(
-                [tab.removesuffix("s")] * len(names)
+                [CLASS_NAMES[advocacy_class]] * len(names)
+            )
+            expect(table.get_by_test_id("certainty")).to_have_text(
+                [certainty_text(a) for a in expected["advocates"]]
             )
         else:
             expect(page.get_by_text(f"No {tab} in the last ranking.")).to_be_visible()
@@ -140,6 +226,19 @@ def test_the_shortlist_shows_exactly_the_apis_members_reach_and_baseline(
     members = results.get_by_role("table", name=re.compile("in the order chosen"))
     chosen_names = [label(member["person"]) for member in chosen["members"]]
     expect(members.locator("tbody th a")).to_have_text(chosen_names)
+    # Why each was picked: their advocacy and how sure it is, and the people they add.
+    reasons = members.get_by_test_id("pick-reasons")
+    expect(reasons.locator(".pick-stance")).to_have_text(
+        [f"{CLASS_NAMES[pick['class']]} {certainty_text(pick)}" for pick in chosen["picks"]]
+    )
+    assert {pick["class"] for pick in chosen["picks"]} <= {
+        "ADVOCATE",
+        "POTENTIAL_ADVOCATE",
+        "NEUTRAL",
+    }
+    for order, gain in enumerate(chosen["reachGains"]):
+        expect(reasons.nth(order)).to_contain_text(gain_text(order, gain))
+    expect(results.get_by_test_id("shortfall")).to_have_count(1 if chosen["shortfall"] else 0)
     expect(results.get_by_test_id("baseline-members").locator("a[href^='/people/']")).to_have_text(
         [label(person) for person in baseline["members"]]
     )
@@ -176,6 +275,10 @@ def test_the_shortlist_shows_exactly_the_apis_members_reach_and_baseline(
         expect(members.locator("tbody th a")).to_have_text(names, timeout=computed)
     else:
         expect(results).to_contain_text("Nobody fits these constraints.", timeout=computed)
+    # The demo's few confidently positive customers sit in fewer than six communities.
+    shortfall = only_customers["ambassadorShortlist"]["shortfall"]
+    assert shortfall and len(names) < 6
+    expect(results.get_by_test_id("shortfall")).to_have_text(shortfall_text(shortfall))
 
 
 def test_a_manager_invites_a_shortlisted_person_who_shows_on_the_board_as_invited(
@@ -272,3 +375,41 @@ def test_a_viewer_sees_no_invitation_or_move_controls(
     expect(results.locator("tbody tr")).not_to_have_count(0)
     expect(page.get_by_role("button", name=re.compile("^Invite"))).to_have_count(0)
     expect(page.get_by_label("Note for the invitations")).to_have_count(0)
+
+
+@pytest.mark.one_store
+def test_the_brands_own_account_is_marked_in_search_and_on_its_page(
+    page: Page,
+    app: App,
+    sign_in: Callable[[Page, str, str], None],
+    accessibility_problems: Callable[[Page], list[dict[str, Any]]],
+) -> None:
+    marked = {
+        found["account"]: found for found in app.graphql(BRAND_ACCOUNTS, "viewer")["brandAccounts"]
+    }
+    brand = marked["mastodon:aurora_caffe@mastodon.social"]  # the default brand lexicon's
+    assert brand["affiliation"] == "OWNED" and brand["person"], "marked when the demo loads"
+    owned = brand["person"]["id"]
+    found = app.graphql(SEARCH, "viewer", search="aurora_caffe")["people"]["edges"]
+    assert len(found) > 1, "the handle is a common one: the search lists people"
+
+    sign_in(page, "viewer", "/advocates")
+    page.get_by_role("searchbox", name="Search people").fill("aurora_caffe")
+    page.get_by_role("button", name="Search", exact=True).click()
+    results = page.locator("main .result-list li")
+    expect(results).to_have_count(len(found))
+    expect(results.locator(".badge[class*='affiliation-']")).to_have_count(
+        sum(1 for edge in found if edge["node"]["affiliation"])
+    )
+    entry = results.filter(has=page.locator(f'a[href="/people/{owned}"]'))
+    expect(entry.locator(".badge")).to_have_text("Brand account")
+    assert accessibility_problems(page) == []
+
+    entry.locator(f'a[href="/people/{owned}"]').click()
+    expect(page.locator("#person-name")).to_have_text(brand["person"]["displayName"])
+    expect(page.get_by_test_id("affiliation")).to_have_text(
+        "Brand account Kept out of influencers, advocates and the ambassador shortlist."
+    )
+    # Kept out of the rankings: no advocacy class to show.
+    expect(page.locator(".person-standing .badge[class*='class-']")).to_have_count(0)
+    assert accessibility_problems(page) == []

@@ -24,20 +24,25 @@ describe("explainScore", () => {
     expect(explained.facts.map((f) => f.name)).toEqual(["broker", "followers"]);
   });
 
-  it("keeps advocacy's shares of 1 together and writes the post count out", () => {
+  it("draws what advocacy multiplies as bars, and writes how sure it is and its posts out", () => {
     const explained = explainScore({
       name: "advocacy",
       value: 0.4,
+      // As the API sends them: by name.
       factors: [
+        { name: "confidence", value: 0.93 },
         { name: "customer", value: 1 },
         { name: "engagement", value: 0.8 },
+        { name: "evidence", value: 9 },
         { name: "influence", value: 0.7 },
+        { name: "lean", value: 0.6 },
+        { name: "negative", value: 0.01 },
+        { name: "positive", value: 0.93 },
         { name: "posts", value: 12 },
-        { name: "sentiment", value: 0.6 },
       ],
     });
-    expect(explained.bars.map((f) => f.name)).toEqual(["sentiment", "engagement", "influence", "customer"]);
-    expect(explained.facts).toEqual([{ name: "posts", value: 12 }]);
+    expect(explained.bars.map((f) => f.name)).toEqual(["lean", "engagement", "influence", "customer"]);
+    expect(explained.facts.map((f) => f.name)).toEqual(["confidence", "positive", "negative", "evidence", "posts"]);
   });
 
   it("shows a factor it does not know as a fact rather than hiding it", () => {

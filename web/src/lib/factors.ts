@@ -18,9 +18,13 @@ const LAYOUTS: Record<string, ScoreLayout> = {
     bars: ["pagerank", "topic", "attention", "audience", "core"],
     facts: ["broker", "followers"],
   },
-  // Advocacy = sentiment × (0.5 + 0.5 engagement) × (0.6 + 0.3 influence + 0.1 customer):
-  // all four within -1..1. The post count behind them is a fact.
-  advocacy: { bars: ["sentiment", "engagement", "influence", "customer"], facts: ["posts"] },
+  // Advocacy = lean × (0.5 + 0.5 engagement) × (0.6 + 0.3 influence + 0.1 customer): all
+  // four within -1..1. How sure the class is (probabilities) and the post counts behind it
+  // are facts.
+  advocacy: {
+    bars: ["lean", "engagement", "influence", "customer"],
+    facts: ["confidence", "positive", "negative", "evidence", "posts"],
+  },
 };
 
 /** Scores a reader knows first. */

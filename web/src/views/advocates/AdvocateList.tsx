@@ -1,5 +1,6 @@
 // People by advocacy class: one tab per class (kept in the URL), each person with their
-// score, the factors it is made of, their community and where they stand in the programme.
+// score, how sure their class is, the factors behind the score, their community and where
+// they stand in the programme.
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { useQuery } from "urql";
@@ -14,6 +15,8 @@ import { CommunityLink } from "../../components/community/CommunityLink";
 import { useCommunityRanks, type CommunityRanks } from "../../components/community/ranks";
 import { explainScore } from "../../lib/factors";
 import { ClassBadge, StatusBadge } from "../../components/Badges";
+import { Certainty } from "../../components/Certainty";
+import { stanceOf } from "../../lib/certainty";
 import { CLASSES, classFromParam, classParam } from "./params";
 import { REFRESH_ON_PROGRAMME_CHANGE } from "./programme";
 
@@ -76,6 +79,7 @@ export function AdvocateList() {
             <tr>
               <th scope="col">{t("list.person")}</th>
               <th scope="col">{t("list.class")}</th>
+              <th scope="col">{t("list.certainty")}</th>
               <th scope="col" className="number">
                 {t("list.score")}
               </th>
@@ -112,6 +116,9 @@ function AdvocateRow({ advocate, communities }: { advocate: Advocate; communitie
       <td>
         <ClassBadge advocacyClass={advocate.class} />
       </td>
+      <td data-testid="certainty">
+        <Certainty stance={stanceOf(advocate)} />
+      </td>
       <td className="number">{format.signed(advocate.score)}</td>
       <td>
         <Factors score={advocate.score} factors={advocate.factors} />
@@ -142,7 +149,7 @@ function Factors({ score, factors }: { score: number; factors: Advocate["factors
   const { bars } = explainScore({ name: "advocacy", value: score, factors });
   const posts = value("posts");
   const summary = [
-    t("factor.compact.sentiment", { value: format.signed(value("sentiment")) }),
+    t("factor.compact.lean", { value: format.signed(value("lean")) }),
     t("factor.compact.engagement", { value: format.percent(value("engagement")) }),
     t("factor.compact.influence", { value: format.percent(value("influence")) }),
     ...(value("customer") ? [t("factor.compact.customer")] : []),

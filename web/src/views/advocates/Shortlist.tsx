@@ -1,6 +1,6 @@
-// The ambassador shortlist: its constraints (kept in the URL), computed on request, its
-// expected reach beside the PageRank top-K's, its members and why each is on it, and (for
-// managers) invitations to the programme.
+// The ambassador shortlist: its constraints (kept in the URL), computed on request, why it
+// is shorter than asked (when it is), its expected reach beside the PageRank top-K's, its
+// members and why each is on it, and (for managers) invitations to the programme.
 import { useId, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -19,6 +19,7 @@ import {
 } from "./params";
 import { BaselineList } from "./BaselineList";
 import { ReachComparison } from "./ReachComparison";
+import { readShortfall } from "./reach";
 import { ShortlistMembers } from "./ShortlistMembers";
 
 export function Shortlist() {
@@ -58,6 +59,7 @@ export function Shortlist() {
             <Empty>{t("shortlist.none")}</Empty>
           ) : (
             <>
+              {result.shortfall && <ShortfallNote text={result.shortfall} />}
               <ReachComparison result={result} communities={communities} />
               <ShortlistMembers result={result} communities={communities} />
               <BaselineList result={result} communities={communities} />
@@ -66,6 +68,23 @@ export function Shortlist() {
         </div>
       )}
     </>
+  );
+}
+
+/** Why there are fewer ambassadors than asked for, in the reader's language. */
+function ShortfallNote({ text }: { text: string }) {
+  const { t } = useTranslation("advocates");
+  const shortfall = readShortfall(text);
+  const said =
+    shortfall.kind === "few"
+      ? t("shortlist.shortfall.few", { count: shortfall.eligible })
+      : shortfall.kind === "cap"
+        ? t("shortlist.shortfall.cap", shortfall)
+        : t("shortlist.shortfall.other", { reason: shortfall.reason });
+  return (
+    <p className="shortfall" data-testid="shortfall">
+      {said}
+    </p>
   );
 }
 

@@ -1,5 +1,6 @@
 // The shortlisted ambassadors in the order chosen: community, influence, why each is on the
-// list, programme status and (for managers) the invitation.
+// list (their advocacy and how sure it is, the reach they add, their community), programme
+// status and (for managers) the invitation.
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Allowed, useAllowed } from "../../auth/ViewerContext";
@@ -10,6 +11,8 @@ import { useFormat } from "../../lib/format";
 import { CommunityLink } from "../../components/community/CommunityLink";
 import type { CommunityRanks } from "../../components/community/ranks";
 import { ClassBadge, StatusBadge } from "../../components/Badges";
+import { Certainty } from "../../components/Certainty";
+import { stanceOf } from "../../lib/certainty";
 import { NOTE_LENGTH } from "../../lib/programme";
 import { invitable } from "./programme";
 import { chosenSets, memberReasons, type MemberReason } from "./reach";
@@ -17,6 +20,7 @@ import { useInvitations } from "./useInvitations";
 
 type Result = AdvocatesShortlistQuery["ambassadorShortlist"];
 type Member = Result["members"][number]["person"];
+type Pick = Result["picks"][number];
 
 export function ShortlistMembers({
   result,
@@ -102,12 +106,6 @@ export function ShortlistMembers({
                 <td className="number">{index + 1}</td>
                 <th scope="row">
                   <PersonName person={member} />
-                  {member.advocacyClass && (
-                    <>
-                      {" "}
-                      <ClassBadge advocacyClass={member.advocacyClass} />
-                    </>
-                  )}
                 </th>
                 <td>
                   <CommunityLink id={member.communityId} ranks={communities} />
@@ -115,7 +113,14 @@ export function ShortlistMembers({
                 <td className="number">
                   <Influence member={member} />
                 </td>
-                <td>{reason && <Reasons reason={reason} size={size} />}</td>
+                <td data-testid="pick-reasons">
+                  <Reasons
+                    pick={result.picks[index]}
+                    gain={result.reachGains[index]}
+                    reason={reason}
+                    size={size}
+                  />
+                </td>
                 <td>
                   {status ? (
                     <StatusBadge status={status} />
@@ -165,15 +170,46 @@ function Influence({ member }: { member: Member }) {
   );
 }
 
-function Reasons({ reason, size }: { reason: MemberReason; size: number }) {
+/** Why a member is on the list: their advocacy and how sure it is, the people they add to
+ * the reach of those chosen before them, and what they bring beside the PageRank top-K. */
+function Reasons({
+  pick,
+  gain,
+  reason,
+  size,
+}: {
+  pick: Pick | undefined;
+  gain: number | undefined;
+  reason: MemberReason | undefined;
+  size: number;
+}) {
   const { t } = useTranslation("advocates");
+  const format = useFormat();
+  const people = (count: number) => t("reach.people", { count, value: format.number(count) });
+  // Whole people, as the expected reach is written; the first member's gain is their own reach.
+  const added = gain === undefined ? null : Math.round(gain);
   const lines = [
-    reason.opensCommunity &&
-      (reason.communityMissedByBaseline ? t("why.communityMissed", { size }) : t("why.opensCommunity")),
-    reason.inBaseline ? t("why.inBaseline", { size }) : t("why.notInBaseline", { size }),
+    added === null
+      ? null
+      : reason?.order === 1
+        ? t("why.first", { people: people(added) })
+        : added > 0
+          ? t("why.adds", { people: people(added) })
+          : t("why.addsNone"),
+    reason?.opensCommunity
+      ? reason.communityMissedByBaseline
+        ? t("why.communityMissed", { size })
+        : t("why.opensCommunity")
+      : null,
+    reason && (reason.inBaseline ? t("why.inBaseline", { size }) : t("why.notInBaseline", { size })),
   ].filter((line): line is string => typeof line === "string");
   return (
     <ul className="reasons">
+      {pick && (
+        <li className="pick-stance">
+          <ClassBadge advocacyClass={pick.class} /> <Certainty stance={stanceOf(pick)} />
+        </li>
+      )}
       {lines.map((line) => (
         <li key={line}>{line}</li>
       ))}

@@ -10,6 +10,7 @@ export const CLASSES: readonly AdvocacyClass[] = [
   "AT_RISK_INFLUENCER",
   "DETRACTOR",
   "NEUTRAL",
+  "UNKNOWN",
 ];
 
 /** A class as written in the URL: `AT_RISK_INFLUENCER` is `at-risk-influencer`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chosenSets, compareReach, memberReasons, type ChosenSet } from "./reach";
+import { chosenSets, compareReach, memberReasons, readShortfall, type ChosenSet } from "./reach";
 
 const shortlist: ChosenSet = {
   expectedReach: 723.1,
@@ -81,5 +81,22 @@ describe("why each ambassador is on the shortlist", () => {
       { order: 3, inBaseline: false, opensCommunity: false, communityMissedByBaseline: false },
       { order: 4, inBaseline: false, opensCommunity: false, communityMissedByBaseline: false },
     ]);
+  });
+});
+
+describe("why the shortlist is shorter than asked", () => {
+  it("reads the API's reasons into figures to word in any language", () => {
+    expect(readShortfall("only 6 people pass the constraints")).toEqual({ kind: "few", eligible: 6 });
+    expect(readShortfall("only 1 person passes the constraints")).toEqual({ kind: "few", eligible: 1 });
+    expect(readShortfall("at most 1 per community leaves 4 of 9 candidates")).toEqual({
+      kind: "cap",
+      cap: 1,
+      found: 4,
+      eligible: 9,
+    });
+  });
+
+  it("keeps a reason it does not know as the API wrote it", () => {
+    expect(readShortfall("the graph is empty")).toEqual({ kind: "other", reason: "the graph is empty" });
   });
 });

@@ -110,3 +110,21 @@ export function memberReasons(
     };
   });
 }
+
+/** Why the shortlist has fewer members than asked for, as the API says it
+ * (graph/ranking/shortlist.py), read into figures the view can word in any language. */
+export type Shortfall =
+  | { kind: "few"; eligible: number }
+  | { kind: "cap"; cap: number; found: number; eligible: number }
+  /** A reason this view does not know yet: shown as the API wrote it. */
+  | { kind: "other"; reason: string };
+
+export function readShortfall(text: string): Shortfall {
+  const few = /^only (\d+) (?:people pass|person passes) the constraints$/.exec(text.trim());
+  if (few) return { kind: "few", eligible: Number(few[1]) };
+  const cap = /^at most (\d+) per community leaves (\d+) of (\d+) candidates$/.exec(text.trim());
+  if (cap) {
+    return { kind: "cap", cap: Number(cap[1]), found: Number(cap[2]), eligible: Number(cap[3]) };
+  }
+  return { kind: "other", reason: text };
+}

@@ -1,7 +1,10 @@
-// Who the person is: their name, where they stand (advocacy class, customer, programme,
-// community), what they talk about, and their accounts on each platform.
+// Who the person is: their name, where they stand (the brand's own account or staff, advocacy
+// class and how sure it is, customer, programme, community), what they talk about, and their
+// accounts on each platform.
 import { useTranslation } from "react-i18next";
-import { ClassBadge } from "../../components/Badges";
+import { AffiliationBadge, ClassBadge } from "../../components/Badges";
+import { Certainty } from "../../components/Certainty";
+import { stanceFromFactors } from "../../lib/certainty";
 import { CommunityLink } from "../../components/community/CommunityLink";
 import { useCommunityRanks } from "../../components/community/ranks";
 import { Handle, personLabel } from "../../components/PersonName";
@@ -14,17 +17,33 @@ export function PersonHeader({ person }: { person: PersonView }) {
   const { t } = useTranslation("person");
   const { t: tc } = useTranslation("common");
   const format = useFormat();
-  const { advocacyClass, community, programme, topics } = person;
+  const { advocacyClass, affiliation, community, programme, topics } = person;
   const ranks = useCommunityRanks();
+  const advocacy = person.scores.find((score) => score.name === "advocacy");
+  const stance = advocacyClass && advocacy ? stanceFromFactors(advocacyClass, advocacy.factors) : null;
   return (
     <header className="person-head">
       <h1 id="person-name">
         <bdi>{personLabel(person)}</bdi>
       </h1>
       <ul className="person-standing" aria-label={t("header.standing")}>
+        {affiliation && (
+          <li data-testid="affiliation">
+            <AffiliationBadge affiliation={affiliation} />{" "}
+            <span className="hint">{t("header.keptOut")}</span>
+          </li>
+        )}
         {advocacyClass && (
           <li>
             <ClassBadge advocacyClass={advocacyClass} />
+            {stance && (
+              <>
+                {" "}
+                <span className="hint">
+                  <Certainty stance={stance} />
+                </span>
+              </>
+            )}
           </li>
         )}
         <li>

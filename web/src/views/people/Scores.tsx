@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FactorBars, type FactorValue } from "../../components/FactorBars";
 import { Empty } from "../../components/QueryState";
 import { useFormat, type Formatters } from "../../lib/format";
+import { surePercent } from "../../lib/certainty";
 import { explainScore, isKnownFactor, orderScores, type ExplainedScore } from "../../lib/factors";
 import type { PersonView } from "./route";
 
@@ -75,8 +76,15 @@ function ScoreCard({ score }: { score: ExplainedScore }) {
   );
 }
 
-/** A fact in its own unit: betweenness is the share of shortest paths through the person. */
+/** Advocacy's facts that are posterior probabilities (written as the class's certainty is). */
+const PROBABILITIES = new Set(["confidence", "positive", "negative"]);
+
+/** A fact in its own unit: betweenness is the share of shortest paths through the person,
+ * advocacy's confidence and sides are probabilities. */
 function factValue(score: string, fact: FactorValue, format: Formatters): string {
   if (score === "influence" && fact.name === "broker") return format.percent(fact.value, 2);
+  if (score === "advocacy" && PROBABILITIES.has(fact.name)) {
+    return format.percent(surePercent(fact.value) / 100);
+  }
   return format.number(fact.value, Number.isInteger(fact.value) ? 0 : 2);
 }

@@ -10,14 +10,16 @@ import {
 } from "./shaping";
 
 describe("groupAspects", () => {
-  it("puts touchpoints before products, the strongest opinion first in each", () => {
+  it("puts the brand itself, then touchpoints, then products, the strongest opinion first in each", () => {
     const groups = groupAspects([
       { target: "PRODUCT", key: "decaf", label: "POSITIVE", score: 0.2 },
       { target: "TOUCHPOINT", key: "pricing", label: "NEGATIVE", score: -0.3 },
+      { target: "BRAND", key: "aurora", label: "NEGATIVE", score: -0.5 },
       { target: "TOUCHPOINT", key: "delivery", label: "NEGATIVE", score: -0.8 },
       { target: "PRODUCT", key: "espresso", label: "POSITIVE", score: 0.9 },
     ]);
     expect(groups.map((g) => [g.target, g.opinions.map((o) => o.key)])).toEqual([
+      ["BRAND", ["aurora"]],
       ["TOUCHPOINT", ["delivery", "pricing"]],
       ["PRODUCT", ["espresso", "decaf"]],
     ]);

@@ -14,9 +14,10 @@ export interface AspectGroup {
   opinions: AspectOpinion[];
 }
 
-const TARGETS: readonly AspectTarget[] = ["TOUCHPOINT", "PRODUCT"];
+const TARGETS: readonly AspectTarget[] = ["BRAND", "TOUCHPOINT", "PRODUCT"];
 
-/** A post's opinions grouped by what they are about (touchpoints, then products), the
+/** A post's opinions grouped by what they are about (the brand itself, its touchpoints, then
+ * its products), the
  * strongest first in each group; groups without opinions are left out. */
 export function groupAspects(aspects: readonly AspectOpinion[]): AspectGroup[] {
   return TARGETS.map((target) => ({

@@ -1,6 +1,11 @@
 // Small labels the queue's list and detail share: how urgent, how late, who is asking.
 import { useTranslation } from "react-i18next";
-import type { ConversationStatus, Priority, QueueAuthorFragment } from "../../gql/graphql";
+import type {
+  AdvocacyClass,
+  ConversationStatus,
+  Priority,
+  QueueAuthorFragment,
+} from "../../gql/graphql";
 import { ClassBadge } from "../../components/Badges";
 import { useFormat } from "../../lib/format";
 import { INFLUENTIAL, customerStanding, influencePercentile } from "./author";
@@ -35,6 +40,9 @@ export function DueNote({
   );
 }
 
+/** Classes that say nothing about who is asking. */
+const QUIET_CLASSES: ReadonlySet<AdvocacyClass> = new Set(["NEUTRAL", "UNKNOWN"]);
+
 /** Who is asking, in a few words: advocacy class, high influence, customer. */
 export function AuthorBadges({ author }: { author: QueueAuthorFragment }) {
   const { t } = useTranslation("queue");
@@ -43,7 +51,7 @@ export function AuthorBadges({ author }: { author: QueueAuthorFragment }) {
   const { customer } = customerStanding(author);
   return (
     <>
-      {author.advocacyClass && author.advocacyClass !== "NEUTRAL" && (
+      {author.advocacyClass && !QUIET_CLASSES.has(author.advocacyClass) && (
         <ClassBadge advocacyClass={author.advocacyClass} />
       )}
       {influence !== null && influence >= INFLUENTIAL && (

@@ -136,7 +136,7 @@ describe("who is asking", () => {
           name: "advocacy",
           value: 0.4,
           factors: [
-            { name: "sentiment", value: 0.6 },
+            { name: "lean", value: 0.6 },
             { name: "influence", value: 0.93 },
           ],
         },
