@@ -1,8 +1,10 @@
-// A person as people recognise them: their name, else their first handle. Names are
-// hostile input: shown as text, isolated (<bdi>) so that a right-to-left override in one
+// A person as people recognise them: their name, else their first handle, and a badge when
+// the account is the brand's own or an employee's (in every view that names people). Names
+// are hostile input: shown as text, isolated (<bdi>) so that a right-to-left override in one
 // cannot turn the text around it.
 import { Link } from "react-router";
 import type { PersonLabelFragment } from "../gql/graphql";
+import { AffiliationBadge } from "./Badges";
 
 export function personLabel(person: PersonLabelFragment): string {
   const account = person.accounts[0];
@@ -11,7 +13,13 @@ export function personLabel(person: PersonLabelFragment): string {
 
 export function PersonName({ person, link = true }: { person: PersonLabelFragment; link?: boolean }) {
   const name = <bdi>{personLabel(person)}</bdi>;
-  return link ? <Link to={`/people/${encodeURIComponent(person.id)}`}>{name}</Link> : name;
+  const shown = link ? <Link to={`/people/${encodeURIComponent(person.id)}`}>{name}</Link> : name;
+  if (!person.affiliation) return shown;
+  return (
+    <>
+      {shown} <AffiliationBadge affiliation={person.affiliation} />
+    </>
+  );
 }
 
 /** A handle as written on its platform, isolated like a name. */

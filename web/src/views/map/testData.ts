@@ -4,6 +4,7 @@ import type { MapAnswer } from "./graph";
 const person = (id: string, displayName: string | null, handle: string) => ({
   id,
   displayName,
+  affiliation: null,
   accounts: [{ platform: "mastodon", handle }],
 });
 

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { Page } from "../../components/Page";
-import { AffiliationBadge } from "../../components/Badges";
 import { Handle, PersonName } from "../../components/PersonName";
 import { Empty, ErrorNote, Loading } from "../../components/QueryState";
 import { PeopleSearchDocument } from "../../gql/graphql";
@@ -38,7 +37,6 @@ export function Component() {
               {node.accounts.map((account) => (
                 <Handle key={`${account.platform}:${account.handle}`} {...account} />
               ))}
-              {node.affiliation && <AffiliationBadge affiliation={node.affiliation} />}
             </li>
           ))}
         </ul>

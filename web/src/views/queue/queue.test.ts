@@ -119,6 +119,7 @@ function author(partial: Partial<QueueAuthorFragment>): QueueAuthorFragment {
   return {
     id: "p1",
     displayName: "Giulia",
+    affiliation: null,
     accounts: [],
     advocacyClass: null,
     scores: [],
