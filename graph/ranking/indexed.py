@@ -2,12 +2,13 @@
 
 The rankings' heavy steps (PageRank, cores, Leiden) run in rustworkx and graspologic-native,
 which number their nodes, and the rest walk numpy arrays: a million edges as arrays are
-summed, sorted and filtered in milliseconds, where a networkx graph of them takes seconds to
-build and seconds to walk. A ranking builds the graph once and every step shares it.
+summed, sorted and filtered in a fraction of a second, where a networkx graph of them takes
+seconds to build and to walk. A ranking builds the graph once and every step shares it.
 
 Seeded algorithms (Leiden, sampled betweenness, the shortlist's cascades) give their result
-for a seed *and an order* of people and edges. An interaction graph numbers people by sorted
-id and keeps edges sorted, so that the order a store reads rows in changes nothing.
+for a seed *and an order* of people and edges. An interaction graph
+(`graph.ranking.interactions.interaction_graph`) numbers people by sorted id and every graph
+keeps its edges sorted, so that the order a store reads rows in changes nothing.
 """
 
 from __future__ import annotations
