@@ -37,11 +37,10 @@ def undirected_weights(graph: nx.Graph[str]) -> nx.Graph[str]:
 
 
 def detect_communities(
-    graph: nx.DiGraph[str] | nx.Graph[str],
+    graph: IndexedGraph,
     *,
     resolution: float = 1.0,
     seed: int | None = 0,
-    indexed: IndexedGraph | None = None,
 ) -> list[set[str]]:
     """Leiden communities (Traag, Waltman & van Eck, 2019) of the undirected, weighted
     interaction graph, largest first; people without interactions are left out.
@@ -49,23 +48,21 @@ def detect_communities(
     Leiden improves on Louvain by refining communities before aggregating them, so none
     comes out internally disconnected; the implementation is ``graspologic-native``'s (Rust,
     MIT), tens of times faster than networkx's pure-Python Louvain on large graphs.
-    ``indexed`` is `IndexedGraph.of` ``graph``, when the caller has it already.
 
     Examples
     --------
-    >>> G = nx.DiGraph(nx.karate_club_graph())
+    >>> G = IndexedGraph.of(nx.DiGraph(nx.karate_club_graph()))
     >>> parts = detect_communities(G, seed=1)
     >>> sum(map(len, parts)) == G.number_of_nodes()
     True
     """
-    indexed = indexed or IndexedGraph.of(graph)
-    edges = [(str(a), str(b), w) for a, b, w in indexed.undirected]  # leiden wants str ids
+    edges = [(str(a), str(b), w) for a, b, w in graph.undirected]  # leiden wants str ids
     if not edges:
         return []
     _, labels = leiden(edges, resolution=resolution, seed=seed)
     parts: dict[int, set[str]] = {}
     for position, label in labels.items():
-        parts.setdefault(label, set()).add(indexed.people[int(position)])
+        parts.setdefault(label, set()).add(graph.people[int(position)])
     return sorted(parts.values(), key=lambda part: (-len(part), min(part)))
 
 
@@ -79,7 +76,7 @@ def merge_to(graph: nx.DiGraph[str], communities: Sequence[set[str]], count: int
     Examples
     --------
     >>> G = nx.DiGraph(nx.karate_club_graph())
-    >>> halves = merge_to(G, detect_communities(G, seed=1), 2)
+    >>> halves = merge_to(G, detect_communities(IndexedGraph.of(G), seed=1), 2)
     >>> len(halves), sum(map(len, halves))
     (2, 34)
     """

@@ -1,33 +1,88 @@
-"""The interaction graph as integer-indexed edge lists, the form the Rust libraries take.
+"""The interaction graph as integer-indexed edge arrays, the form the rankings run on.
 
 The rankings' heavy steps (PageRank, cores, Leiden) run in rustworkx and graspologic-native,
-which number their nodes. Walking a networkx graph of a million edges to number it takes
-seconds, so a ranking numbers it once and every step shares the result.
+which number their nodes, and the rest walk numpy arrays: a million edges as arrays are
+summed, sorted and filtered in a fraction of a second, where a networkx graph of them takes
+seconds to build and to walk. A ranking builds the graph once and every step shares it.
+
+Seeded algorithms (Leiden, sampled betweenness, the shortlist's cascades) give their result
+for a seed *and an order* of people and edges. An interaction graph
+(`graph.ranking.interactions.interaction_graph`) numbers people by sorted id and every graph
+keeps its edges sorted, so that the order a store reads rows in changes nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 import rustworkx as rx
+
+Indices = npt.NDArray[np.intp]
+Floats = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True, slots=True)
 class IndexedGraph:
-    """``people[i]`` is node ``i``; edges are ``(i, j, weight)``."""
+    """``people[i]`` is node ``i``; directed edge ``e`` runs from ``sources[e]`` to
+    ``targets[e]``, sorted by source then target, without parallel edges."""
 
-    people: list[str]
-    index: dict[str, int]
+    people: list[Any]
+    index: dict[Any, int]
     """The inverse of ``people``."""
-    directed: list[tuple[int, int, float]]
-    """Every edge of the graph as it is (both directions of an undirected edge, once)."""
+    sources: Indices
+    targets: Indices
+    weights: Floats
+    """The decayed weight of each edge's interactions."""
+    counts: Indices
+    """How many interactions each edge sums."""
     undirected: list[tuple[int, int, float]]
-    """One edge per pair of distinct people, the weights of both directions added."""
+    """One edge ``(i, j, weight)``, ``i < j``, per pair of distinct people, the weights of
+    both directions added; sorted."""
 
     @classmethod
-    def of(cls, graph: nx.DiGraph[str] | nx.Graph[str]) -> IndexedGraph:
-        """Number ``graph``'s people in its node order.
+    def from_edges(
+        cls,
+        people: Sequence[Any],
+        sources: Indices,
+        targets: Indices,
+        weights: Floats,
+        counts: Indices,
+    ) -> IndexedGraph:
+        """The graph of edges ``sources[e] -> targets[e]`` (indices into ``people``), which
+        must be distinct; they are sorted here.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> sources, targets = np.array([1, 0, 1]), np.array([1, 1, 0])
+        >>> G = IndexedGraph.from_edges(
+        ...     ["a", "b"], sources, targets, np.array([2.0, 1.0, 0.5]), np.array([1, 1, 1]))
+        >>> G.sources.tolist(), G.targets.tolist(), G.undirected
+        ([0, 1, 1], [1, 0, 1], [(0, 1, 1.5)])
+        """
+        n = len(people)
+        # Stable: timsort takes one pass over edges that came sorted (an interaction graph's).
+        order = np.argsort(sources * n + targets, kind="stable")
+        sources, targets, weights = sources[order], targets[order], weights[order]
+        return cls(
+            list(people),
+            {person: i for i, person in enumerate(people)},
+            sources,
+            targets,
+            weights,
+            counts[order],
+            _undirected(n, sources, targets, weights),
+        )
+
+    @classmethod
+    def of(cls, graph: nx.DiGraph[Any]) -> IndexedGraph:
+        """Number a networkx graph's people in its node order (an edge's ``weight`` and
+        ``count`` default to 1).
 
         Examples
         --------
@@ -39,41 +94,87 @@ class IndexedGraph:
         """
         people = list(graph)
         index = {person: i for i, person in enumerate(people)}
-        directed = []
-        summed: dict[tuple[int, int], float] = {}
-        undirected_input = not graph.is_directed()
-        for a, neighbours in graph.adjacency():
-            i = index[a]
-            for b, data in neighbours.items():
-                j = index[b]
-                if undirected_input and j < i:
-                    continue  # seen from b's side
-                weight = float(data.get("weight", 1.0))
-                directed.append((i, j, weight))
-                if i != j:
-                    pair = (i, j) if i < j else (j, i)
-                    summed[pair] = summed.get(pair, 0.0) + weight
-        return cls(people, index, directed, [(a, b, w) for (a, b), w in summed.items()])
+        edges = np.array(
+            [
+                (index[a], index[b], data.get("weight", 1.0), data.get("count", 1))
+                for a, b, data in graph.edges(data=True)
+            ],
+            dtype=np.float64,
+        ).reshape(-1, 4)
+        ends, counts = edges[:, :2].astype(np.intp), edges[:, 3].astype(np.intp)
+        return cls.from_edges(people, ends[:, 0], ends[:, 1], edges[:, 2], counts)
 
-    def strength(self) -> list[float]:
-        """Each person's weighted degree in the undirected graph."""
-        totals = [0.0] * len(self.people)
-        for a, b, weight in self.undirected:
-            totals[a] += weight
-            totals[b] += weight
-        return totals
+    def number_of_nodes(self) -> int:
+        return len(self.people)
+
+    def number_of_edges(self) -> int:
+        return len(self.sources)
+
+    def strength(self) -> Floats:
+        """Each person's weighted degree in the undirected graph (self-loops left out)."""
+        n = len(self.people)
+        ties = self.sources != self.targets
+        weights = self.weights[ties]
+        total = np.bincount(self.sources[ties], weights, n) + np.bincount(
+            self.targets[ties], weights, n
+        )
+        return total.astype(np.float64, copy=False)  # bincount's stub says int
+
+    def successors(self) -> list[list[int]]:
+        """Each person's out-neighbours, in order."""
+        ends = np.searchsorted(self.sources, np.arange(len(self.people) + 1)).tolist()
+        targets = self.targets.tolist()
+        return [targets[ends[i] : ends[i + 1]] for i in range(len(self.people))]
+
+    def to_networkx(self) -> nx.DiGraph[Any]:
+        """The graph as a networkx DiGraph with ``weight`` and ``count`` on its edges."""
+        graph: nx.DiGraph[Any] = nx.DiGraph()
+        graph.add_nodes_from(self.people)
+        people = self.people
+        graph.add_edges_from(
+            (people[a], people[b], {"weight": w, "count": c})
+            for a, b, w, c in zip(
+                self.sources.tolist(),
+                self.targets.tolist(),
+                self.weights.tolist(),
+                self.counts.tolist(),
+                strict=True,
+            )
+        )
+        return graph
 
     # The edge lists hold no parallel edges: adding them unchecked (as a multigraph) saves
     # rustworkx a search of the adjacency per edge, quadratic around the hubs.
 
-    def rx_directed(self) -> rx.PyDiGraph[str, float]:
-        graph: rx.PyDiGraph[str, float] = rx.PyDiGraph()
+    def rx_directed(self) -> rx.PyDiGraph[Any, float]:
+        graph: rx.PyDiGraph[Any, float] = rx.PyDiGraph()
         graph.add_nodes_from(self.people)
-        graph.add_edges_from(self.directed)
+        graph.add_edges_from(
+            list(
+                zip(
+                    self.sources.tolist(),
+                    self.targets.tolist(),
+                    self.weights.tolist(),
+                    strict=True,
+                )
+            )
+        )
         return graph
 
-    def rx_undirected(self) -> rx.PyGraph[str, float]:
-        graph: rx.PyGraph[str, float] = rx.PyGraph()
+    def rx_undirected(self) -> rx.PyGraph[Any, float]:
+        graph: rx.PyGraph[Any, float] = rx.PyGraph()
         graph.add_nodes_from(self.people)
         graph.add_edges_from(self.undirected)
         return graph
+
+
+def _undirected(
+    n: int, sources: Indices, targets: Indices, weights: Floats
+) -> list[tuple[int, int, float]]:
+    """Both directions of each pair summed (two addends: the same sum in either order)."""
+    ties = sources != targets
+    low = np.minimum(sources[ties], targets[ties])
+    high = np.maximum(sources[ties], targets[ties])
+    pairs, position = np.unique(low * n + high, return_inverse=True)
+    summed = np.bincount(position, weights[ties], minlength=len(pairs))
+    return list(zip((pairs // n).tolist(), (pairs % n).tolist(), summed.tolist(), strict=True))

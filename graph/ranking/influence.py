@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import cast
 
 import networkx as nx
+import numpy as np
 import rustworkx as rx
 
-from graph.ranking.communities import undirected_weights
 from graph.ranking.indexed import IndexedGraph
 
 # Exact betweenness is O(nm). Beyond BROKER_SAMPLES people it is estimated from that many
@@ -42,11 +42,9 @@ class Ranked:
 
 
 def pagerank(
-    graph: nx.DiGraph[str],
+    graph: IndexedGraph,
     alpha: float = 0.85,
     personalization: Mapping[str, float] | None = None,
-    *,
-    indexed: IndexedGraph | None = None,
 ) -> dict[str, float]:
     """Weighted PageRank, scaled so that the average person scores 1.
 
@@ -54,41 +52,36 @@ def pagerank(
     rustworkx: ten times faster on a million ties. Iterations stop once the scores change
     by less than `PAGERANK_TOLERANCE` in all (L1, on scores summing to 1), whatever the
     graph's size: ``bench/rank.py`` compares the result with igraph's exact PRPACK on the
-    same graph. ``indexed`` is `IndexedGraph.of` ``graph``, when the caller has it.
+    same graph.
 
     Examples
     --------
-    >>> star = nx.DiGraph([(leaf, "hub") for leaf in "abcd"])
+    >>> star = IndexedGraph.of(nx.DiGraph([(leaf, "hub") for leaf in "abcd"]))
     >>> scores = pagerank(star)
     >>> max(scores, key=scores.get)
     'hub'
     >>> round(sum(scores.values()), 6) == star.number_of_nodes()
     True
     """
-    if graph.number_of_nodes() == 0:
+    n = graph.number_of_nodes()
+    if n == 0:
         return {}
-    indexed = indexed or IndexedGraph.of(graph)
     restarts = None
     if personalization is not None:
-        restarts = {indexed.index[person]: value for person, value in personalization.items()}
-    n = len(indexed.people)
+        restarts = {graph.index[person]: value for person, value in personalization.items()}
     ranks = rx.pagerank(
-        indexed.rx_directed(),
+        graph.rx_directed(),
         alpha=alpha,
         weight_fn=float,
         personalization=restarts,
         tol=PAGERANK_TOLERANCE / n,  # rustworkx, like networkx, allows n times its tol
         max_iter=PAGERANK_MAX_ITERATIONS,
     )
-    return {indexed.people[i]: value * n for i, value in ranks.items()}
+    return {graph.people[i]: value * n for i, value in ranks.items()}
 
 
 def topic_influence(
-    graph: nx.DiGraph[str],
-    seeds: Mapping[str, float],
-    alpha: float = 0.85,
-    *,
-    indexed: IndexedGraph | None = None,
+    graph: IndexedGraph, seeds: Mapping[str, float], alpha: float = 0.85
 ) -> dict[str, float]:
     """Influence within a topic: PageRank personalised on the people who post about it.
 
@@ -99,64 +92,68 @@ def topic_influence(
 
     Examples
     --------
-    >>> G = nx.DiGraph([("a", "b"), ("c", "d"), ("d", "c")])
+    >>> G = IndexedGraph.of(nx.DiGraph([("a", "b"), ("c", "d"), ("d", "c")]))
     >>> scores = topic_influence(G, {"a": 1.0})
     >>> scores["b"] > 0, scores["c"], scores["d"]
     (True, 0.0, 0.0)
     """
-    present = {person: weight for person, weight in seeds.items() if person in graph and weight > 0}
+    present = {
+        person: weight for person, weight in seeds.items() if person in graph.index and weight > 0
+    }
     if not present:
-        return dict.fromkeys(graph, 0.0)
-    ranks = pagerank(graph, alpha=alpha, personalization=present, indexed=indexed)
-    reached = _reachable(graph, present)
+        return dict.fromkeys(graph.people, 0.0)
+    ranks = pagerank(graph, alpha=alpha, personalization=present)
+    reached = _reachable(graph, [graph.index[person] for person in present])
     return {person: value if person in reached else 0.0 for person, value in ranks.items()}
 
 
-def _reachable(graph: nx.DiGraph[str], sources: Iterable[str]) -> set[str]:
+def _reachable(graph: IndexedGraph, sources: Iterable[int]) -> set[str]:
     """``sources`` and everyone their out-edges lead to."""
+    successors = graph.successors()
     reached = set(sources)
     frontier = list(reached)
     while frontier:
-        person = frontier.pop()
-        for other in graph.successors(person):
+        for other in successors[frontier.pop()]:
             if other not in reached:
                 reached.add(other)
                 frontier.append(other)
-    return reached
+    return {graph.people[i] for i in reached}
 
 
 def brokers(
-    graph: nx.DiGraph[str] | nx.Graph[str],
-    samples: int = BROKER_SAMPLES,
-    seed: int | None = None,
-    *,
-    indexed: IndexedGraph | None = None,
+    graph: IndexedGraph, samples: int = BROKER_SAMPLES, seed: int | None = None
 ) -> dict[str, float]:
     """Betweenness on the undirected interaction graph: people on the paths between others
-    (often between communities). Estimated from ``samples`` sources on large graphs.
+    (often between communities). Estimated from ``samples`` sources on large graphs, and
+    measured on the backbone (the `BACKBONE` people of the strongest ties, ties by position)
+    beyond it.
 
     Examples
     --------
-    >>> chain = nx.path_graph(["a", "b", "c", "d", "e"], create_using=nx.DiGraph)
+    >>> chain = IndexedGraph.of(nx.path_graph(["a", "b", "c", "d", "e"], nx.DiGraph))
     >>> scores = brokers(chain)
     >>> max(scores, key=scores.get)
     'c'
     """
-    if graph.number_of_nodes() > BACKBONE:
-        indexed = indexed or IndexedGraph.of(graph)
-        strength = indexed.strength()
-        strongest = sorted(range(len(strength)), key=lambda i: (-strength[i], indexed.people[i]))
-        graph = graph.subgraph(indexed.people[i] for i in strongest[:BACKBONE])
-    undirected = undirected_weights(graph)  # a copy: subgraph views are slow to walk
-    n = undirected.number_of_nodes()
-    k = samples if n > samples else None
-    scores = nx.betweenness_centrality(undirected, k=k, normalized=True, seed=seed)
-    return {person: scores.get(person, 0.0) for person in graph}
+    n = graph.number_of_nodes()
+    kept = np.ones(n, bool)
+    if n > BACKBONE:
+        kept[:] = False
+        kept[np.argsort(-graph.strength(), kind="stable")[:BACKBONE]] = True
+    ties = kept[graph.sources] & kept[graph.targets] & (graph.sources != graph.targets)
+    # A small networkx graph (betweenness is unweighted), its people in the graph's order:
+    # the sampled sources depend on it.
+    backbone: nx.Graph[int] = nx.Graph()
+    backbone.add_nodes_from(np.flatnonzero(kept).tolist())
+    backbone.add_edges_from(
+        zip(graph.sources[ties].tolist(), graph.targets[ties].tolist(), strict=True)
+    )
+    k = samples if backbone.number_of_nodes() > samples else None
+    scores = nx.betweenness_centrality(backbone, k=k, normalized=True, seed=seed)
+    return {person: scores.get(i, 0.0) for i, person in enumerate(graph.people)}
 
 
-def core_numbers(
-    graph: nx.DiGraph[str] | nx.Graph[str], *, indexed: IndexedGraph | None = None
-) -> dict[str, int]:
+def core_numbers(graph: IndexedGraph) -> dict[str, int]:
     """k-core number of each person on the undirected graph: the dense centre of a community
     has a high core number, its periphery a low one.
 
@@ -164,20 +161,19 @@ def core_numbers(
     --------
     >>> G = nx.DiGraph(nx.complete_graph(4))
     >>> G.add_edge(0, "tail")
-    >>> core_numbers(G)["tail"], core_numbers(G)[1]
+    >>> cores = core_numbers(IndexedGraph.of(G))
+    >>> cores["tail"], cores[1]
     (1, 3)
     """
-    indexed = indexed or IndexedGraph.of(graph)
     # rustworkx (Rust, Apache-2.0) for speed: the same O(m) algorithm as networkx's.
-    cores = cast(dict[int, int], rx.graph_core_number(indexed.rx_undirected()))  # stub: int
-    return {indexed.people[i]: int(core) for i, core in cores.items()}
+    cores = cast(dict[int, int], rx.graph_core_number(graph.rx_undirected()))  # stub: int
+    return {graph.people[i]: int(core) for i, core in cores.items()}
 
 
 def influence(
-    graph: nx.DiGraph[str],
+    graph: IndexedGraph,
     followers: Mapping[str, int] | None = None,
     *,
-    indexed: IndexedGraph | None = None,
     alpha: float = 0.85,
     broker_samples: int = BROKER_SAMPLES,
     seed: int | None = None,
@@ -187,24 +183,27 @@ def influence(
     The score is `pagerank` (1 = average). The factors: ``pagerank``, ``attention`` (the
     decayed weight of interactions received), ``audience`` (distinct people who interacted
     with them), ``followers`` (across their accounts), ``core`` (k-core number) and
-    ``broker`` (betweenness). ``indexed`` is `IndexedGraph.of` ``graph``, when the caller
-    has it already.
+    ``broker`` (betweenness).
 
     Examples
     --------
     >>> G = nx.DiGraph()
     >>> G.add_weighted_edges_from([("a", "hub", 1.0), ("b", "hub", 1.0), ("hub", "a", 0.2)])
-    >>> ranked = influence(G, {"hub": 1200}, seed=1)
+    >>> ranked = influence(IndexedGraph.of(G), {"hub": 1200}, seed=1)
     >>> ranked["hub"].factors["audience"], ranked["hub"].factors["followers"]
     (2.0, 1200.0)
     """
     followers = followers or {}
-    indexed = indexed or IndexedGraph.of(graph)
-    ranks = pagerank(graph, alpha=alpha, indexed=indexed)
-    cores = core_numbers(graph, indexed=indexed)
-    between = brokers(graph, broker_samples, seed, indexed=indexed)
-    attention = dict(graph.in_degree(weight="weight"))
-    audience = dict(graph.in_degree())
+    ranks = pagerank(graph, alpha=alpha)
+    cores = core_numbers(graph)
+    between = brokers(graph, broker_samples, seed)
+    n = graph.number_of_nodes()
+    attention = dict(
+        zip(graph.people, np.bincount(graph.targets, graph.weights, n).tolist(), strict=True)
+    )
+    audience = dict(
+        zip(graph.people, np.bincount(graph.targets, minlength=n).tolist(), strict=True)
+    )
     return {
         person: Ranked(
             rank,

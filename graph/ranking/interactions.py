@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 
 import networkx as nx
+import numpy as np
 
 from graph.model import Interaction, InteractionKind
+from graph.ranking.indexed import IndexedGraph
 
 DEFAULT_WEIGHTS: Mapping[InteractionKind, float] = {
     # Passing a message on to one's own audience is the strongest endorsement of its author.
@@ -28,7 +30,7 @@ DEFAULT_WEIGHTS: Mapping[InteractionKind, float] = {
 DEFAULT_HALF_LIFE = timedelta(days=90)
 
 
-def weighted_interactions(
+def interaction_graph(
     interactions: Iterable[Interaction],
     now: datetime,
     *,
@@ -37,8 +39,11 @@ def weighted_interactions(
     since: datetime | None = None,
     until: datetime | None = None,
     keep_post: Callable[[str], bool] | None = None,
-) -> nx.DiGraph[str]:
+) -> IndexedGraph:
     """One weighted edge per ordered pair of people, from their interactions.
+
+    The same interactions in any order give the same graph, to the last bit: people are
+    numbered by sorted id, edges sorted, and each edge's interactions summed smallest first.
 
     Parameters
     ----------
@@ -58,76 +63,76 @@ def weighted_interactions(
 
     Returns
     -------
-    DiGraph
-        Edges carry ``weight`` (decayed sum) and ``count`` (interactions); every person of
-        the kept interactions is a node.
+    IndexedGraph
+        Edges carry the decayed sum of their interactions' weights and their count; every
+        person of the kept interactions is a node.
 
     Examples
     --------
     >>> from datetime import UTC
     >>> now = datetime(2026, 4, 1, tzinfo=UTC)
-    >>> G = weighted_interactions([
+    >>> G = interaction_graph([
+    ...     Interaction("bob", "ada", InteractionKind.MENTION, now, "x:3"),
     ...     Interaction("ada", "bob", InteractionKind.REPOST, now, "x:1"),
     ...     Interaction("ada", "bob", InteractionKind.REPLY, now - DEFAULT_HALF_LIFE, "x:2"),
     ... ], now)
-    >>> round(G["ada"]["bob"]["weight"], 2), G["ada"]["bob"]["count"]
-    (1.3, 2)
+    >>> G.people, G.weights.round(2).tolist(), G.counts.tolist()
+    (['ada', 'bob'], [1.3, 0.3], [2, 1])
     """
-    edges = weighted_pairs(
-        interactions,
-        now,
-        half_life=half_life,
-        weights=weights,
-        since=since,
-        until=until,
-        keep_post=keep_post,
+    if half_life <= timedelta(0):
+        raise ValueError("half_life must be positive")
+    if since is not None or until is not None or keep_post is not None:
+        interactions = (
+            interaction
+            for interaction in interactions
+            if (since is None or interaction.at >= since)
+            and (until is None or interaction.at < until)
+            and (keep_post is None or keep_post(interaction.post_uid))
+        )
+    # The one pass in Python: people numbered as met, a row of numbers per interaction.
+    codes: dict[str, int] = {}
+    number = codes.setdefault
+    sources: list[int] = []
+    targets: list[int] = []
+    values: list[float] = []
+    times: list[float] = []
+    add_source, add_target, add_value, add_time = (
+        sources.append,
+        targets.append,
+        values.append,
+        times.append,
     )
-    return directed_graph(edges)
+    for source, target, kind, at, _ in interactions:
+        add_source(number(source, len(codes)))
+        add_target(number(target, len(codes)))
+        add_value(weights[kind])
+        add_time(at.timestamp())
+    met = list(codes)
+    by_id = sorted(range(len(met)), key=met.__getitem__)
+    people = [met[i] for i in by_id]
+    renumber = np.empty(len(met), np.intp)
+    renumber[by_id] = np.arange(len(met))
+    source_ids = renumber[np.array(sources, np.intp)]
+    target_ids = renumber[np.array(targets, np.intp)]
+    ages = np.maximum(now.timestamp() - np.array(times), 0.0)
+    decayed = np.array(values) * 0.5 ** (ages / half_life.total_seconds())
+    # Sorted by edge, then by value: each edge's sum is the same in any reading order.
+    pair = source_ids * len(people) + target_ids
+    order = np.lexsort((decayed, pair))
+    pair, decayed = pair[order], decayed[order]
+    first = np.flatnonzero(np.diff(pair, prepend=-1))
+    edges = pair[first]
+    return IndexedGraph.from_edges(
+        people,
+        edges // max(len(people), 1),
+        edges % max(len(people), 1),
+        np.add.reduceat(decayed, first),
+        np.diff(first, append=len(pair)),
+    )
 
 
 Pairs = dict[tuple[str, str], list[float]]
-
-
-def weighted_pairs(
-    interactions: Iterable[Interaction],
-    now: datetime,
-    *,
-    half_life: timedelta = DEFAULT_HALF_LIFE,
-    weights: Mapping[InteractionKind, float] = DEFAULT_WEIGHTS,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    keep_post: Callable[[str], bool] | None = None,
-) -> Pairs:
-    """(source, target) -> [decayed weight, count]: the pass behind `weighted_interactions`,
-    for callers that build several graphs from it (see `undirected_graph`)."""
-    if half_life <= timedelta(0):
-        raise ValueError("half_life must be positive")
-    scale = half_life.total_seconds()
-    edges: Pairs = {}
-    for interaction in interactions:
-        at = interaction.at
-        if (since is not None and at < since) or (until is not None and at >= until):
-            continue
-        if keep_post is not None and not keep_post(interaction.post_uid):
-            continue
-        age = max((now - at).total_seconds(), 0.0)
-        value = weights[interaction.kind] * 0.5 ** (age / scale)
-        edge = edges.get((interaction.source, interaction.target))
-        if edge is None:
-            edges[interaction.source, interaction.target] = [value, 1]
-        else:
-            edge[0] += value
-            edge[1] += 1
-    return edges
-
-
-def directed_graph(edges: Pairs) -> nx.DiGraph[str]:
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_edges_from(
-        (source, target, {"weight": weight, "count": int(count)})
-        for (source, target), (weight, count) in edges.items()
-    )
-    return graph
+"""(source, target) -> [weight, count]."""
 
 
 def undirected_graph(edges: Pairs) -> nx.Graph[str]:

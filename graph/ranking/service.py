@@ -24,13 +24,8 @@ from graph.ranking.communities import (
     detect_communities,
     stable_ids,
 )
-from graph.ranking.indexed import IndexedGraph
 from graph.ranking.influence import Ranked, influence
-from graph.ranking.interactions import (
-    DEFAULT_HALF_LIFE,
-    directed_graph,
-    weighted_pairs,
-)
+from graph.ranking.interactions import DEFAULT_HALF_LIFE, interaction_graph
 from graph.ranking.shortlist import DEFAULT_SAMPLES, Shortlist, shortlist
 from graph.ranking.ties import ties_among, top_people
 from graph.store import GraphStore
@@ -110,14 +105,11 @@ def recompute(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-io") as io:
         reading = io.submit(store.people_activity, now, options.half_life)
         with timed("projection"):
-            pairs = weighted_pairs(store.interactions(), now, half_life=options.half_life)
-            graph = directed_graph(pairs)
-            del pairs
-            indexed = IndexedGraph.of(graph)
+            graph = interaction_graph(store.interactions(), now, half_life=options.half_life)
         with timed("activity"):
             activity = reading.result()
         with timed("influence"):
-            ranked = influence(graph, activity.followers, indexed=indexed, seed=options.seed)
+            ranked = influence(graph, activity.followers, seed=options.seed)
             # The brand's own accounts and staff stay in the graph (their audience's ties
             # are real) but are nobody's influencer.
             ranked = {p: r for p, r in ranked.items() if p not in activity.affiliations}
@@ -133,9 +125,7 @@ def recompute(
                 io.submit(store.write_map_ties, ties_among(graph, top_people(scores)), now),
             ]
         with timed("communities"):
-            named = stable_ids(
-                detect_communities(graph, seed=options.seed, indexed=indexed), activity.communities
-            )
+            named = stable_ids(detect_communities(graph, seed=options.seed), activity.communities)
             membership = {person: cid for cid, members in named.items() for person in members}
             sentiment = {person: said.mean_sentiment for person, said in activity.opinions.items()}
             profiles = [
@@ -167,7 +157,7 @@ def recompute(
             chosen = shortlist(
                 graph,
                 options.shortlist_size,
-                candidates=candidates(set(graph), advocates, activity.customers, options),
+                candidates=candidates(set(graph.people), advocates, activity.customers, options),
                 community=membership,
                 max_per_community=options.max_per_community,
                 pagerank=scores,

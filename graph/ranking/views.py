@@ -14,7 +14,7 @@ from datetime import datetime
 from graph.model import Person, normalize_platform, person_affiliations
 from graph.ranking.advocacy import Advocacy, advocacy
 from graph.ranking.influence import Ranked, influence, pagerank, topic_influence
-from graph.ranking.interactions import weighted_interactions
+from graph.ranking.interactions import interaction_graph
 from graph.ranking.service import RankOptions, candidates
 from graph.ranking.shortlist import Shortlist, shortlist
 from graph.store import GraphStore
@@ -87,7 +87,7 @@ def filtered_influencers(
 ) -> list[Entry]:
     """Influence recomputed on the interactions that pass ``where``."""
     prefix = f"{normalize_platform(where.platform)}:" if where.platform else None
-    graph = weighted_interactions(
+    graph = interaction_graph(
         store.interactions(since=where.since, until=where.until),
         now,
         keep_post=(lambda uid: uid.startswith(prefix)) if prefix else None,
@@ -162,7 +162,7 @@ def ambassador_shortlist(
         customers_only=customers_only,
         seed=seed,
     )
-    graph = weighted_interactions(store.interactions(), now, half_life=options.half_life)
+    graph = interaction_graph(store.interactions(), now, half_life=options.half_life)
     activity = store.people_activity(now, options.half_life)
     scores = pagerank(graph)
     advocates_now = advocacy(
@@ -175,7 +175,7 @@ def ambassador_shortlist(
     chosen = shortlist(
         graph,
         size,
-        candidates=candidates(set(graph), advocates_now, activity.customers, options),
+        candidates=candidates(set(graph.people), advocates_now, activity.customers, options),
         community=activity.communities,
         max_per_community=max_per_community,
         pagerank=scores,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
@@ -12,6 +13,7 @@ from bench.world import NOW, generate_world
 from graph.model import Interaction, InteractionKind
 from graph.ranking.advocacy import AdvocacyClass, advocacy
 from graph.ranking.communities import detect_communities, merge_to, stable_ids
+from graph.ranking.indexed import IndexedGraph
 from graph.ranking.influence import (
     INFLUENCE_FACTORS,
     Ranked,
@@ -20,7 +22,7 @@ from graph.ranking.influence import (
     pagerank,
     topic_influence,
 )
-from graph.ranking.interactions import DEFAULT_HALF_LIFE, weighted_interactions
+from graph.ranking.interactions import DEFAULT_HALF_LIFE, interaction_graph
 from graph.ranking.shortlist import shortlist
 from tests.factories import brand_opinions_of, opinions_of
 
@@ -39,9 +41,9 @@ def nmi(planted: dict[str, int], found: list[set[str]]) -> float:
 
 def test_karate_club_two_way_split_recovers_the_factions() -> None:
     karate = nx.karate_club_graph()
-    graph = nx.DiGraph(karate)
+    graph: nx.DiGraph[int] = nx.DiGraph(karate)
     for seed in range(3):
-        halves = merge_to(graph, detect_communities(graph, seed=seed), 2)
+        halves = merge_to(graph, detect_communities(IndexedGraph.of(graph), seed=seed), 2)
         faction = {n: karate.nodes[n]["club"] for n in karate}
         agree = max(
             sum((n in halves[0]) == (faction[n] == "Mr. Hi") for n in karate),
@@ -59,18 +61,18 @@ def test_planted_partition_is_recovered_at_low_mixing() -> None:
     for node in lfr:
         planted[str(node)] = min(lfr.nodes[node]["community"])
     graph = nx.DiGraph(nx.relabel_nodes(lfr, str))
-    score = nmi(planted, detect_communities(graph, seed=0))
+    score = nmi(planted, detect_communities(IndexedGraph.of(graph), seed=0))
     assert score >= 0.9, score
 
 
 def test_pagerank_and_betweenness_on_a_star_and_a_chain() -> None:
-    star = nx.DiGraph([(f"leaf{i}", "hub") for i in range(6)])
+    star = IndexedGraph.of(nx.DiGraph([(f"leaf{i}", "hub") for i in range(6)]))
     ranks = pagerank(star)
     assert max(ranks, key=ranks.__getitem__) == "hub"
     assert len({round(ranks[f"leaf{i}"], 9) for i in range(6)}) == 1
     assert brokers(star)["hub"] == pytest.approx(1.0)
 
-    chain = nx.path_graph(list("abcde"), create_using=nx.DiGraph)
+    chain = IndexedGraph.of(nx.path_graph(list("abcde"), create_using=nx.DiGraph))
     between = brokers(chain)
     assert between["c"] == pytest.approx(4 / 6)
     assert between["b"] == pytest.approx(3 / 6)
@@ -84,7 +86,7 @@ def test_pagerank_is_exact_whatever_the_number_of_people() -> None:
         graph = nx.gnm_random_graph(people, people * 5, seed=3, directed=True)
         nx.set_edge_attributes(graph, {edge: 1 + sum(edge) % 7 for edge in graph.edges}, "weight")
         exact = nx.pagerank(graph, weight="weight", tol=1e-13, max_iter=1000)
-        shipped = pagerank(nx.relabel_nodes(graph, str))
+        shipped = pagerank(IndexedGraph.of(nx.relabel_nodes(graph, str)))
         error = sum(abs(shipped[str(p)] / people - exact[p]) for p in graph)
         assert error < 1e-6, f"{people} people: L1 error {error:.1e}"
 
@@ -95,7 +97,7 @@ def test_topic_influence_reaches_only_the_people_the_topics_conversation_leads_t
     topical = nx.DiGraph([("ann", "bea"), ("cal", "bea"), ("bea", "ann")])
     elsewhere = nx.DiGraph([(f"p{i}", f"p{(i + 1) % 50}") for i in range(50)])
     graph = nx.compose(topical, elsewhere)
-    scores = topic_influence(graph, {"ann": 2.0, "cal": 1.0})
+    scores = topic_influence(IndexedGraph.of(graph), {"ann": 2.0, "cal": 1.0})
     assert {person for person, score in scores.items() if score > 0} == {"ann", "bea", "cal"}
     assert scores["bea"] > scores["cal"], "bea draws attention from both of its authors"
 
@@ -109,42 +111,44 @@ def test_weights_follow_kind_and_decay_with_age() -> None:
         Interaction("a", "d", InteractionKind.REPOST, old, "x:3"),
         Interaction("a", "e", InteractionKind.REPLY, now, "y:4"),
     ]
-    graph = weighted_interactions(multigraph, now, half_life=timedelta(days=90))
+    graph = interaction_graph(multigraph, now, half_life=timedelta(days=90)).to_networkx()
     assert graph["a"]["b"]["weight"] > graph["a"]["c"]["weight"]
     assert graph["a"]["d"]["weight"] == pytest.approx(0.25)
-    windowed = weighted_interactions(multigraph, now, since=now - timedelta(days=30))
-    assert not windowed.has_node("d")
-    platform = weighted_interactions(multigraph, now, keep_post=lambda uid: uid.startswith("y:"))
-    assert list(platform.edges) == [("a", "e")]
+    windowed = interaction_graph(multigraph, now, since=now - timedelta(days=30))
+    assert "d" not in windowed.index
+    platform = interaction_graph(multigraph, now, keep_post=lambda uid: uid.startswith("y:"))
+    assert list(platform.to_networkx().edges) == [("a", "e")]
 
 
 def test_greedy_shortlist_beats_top_k_degree_on_a_cascade() -> None:
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_edges_from((f"fan{i}", hub) for i in range(10) for hub in ("big1", "big2"))
     graph.add_edges_from((f"own{i}", "niche") for i in range(7))
     top_degree = sorted(graph, key=lambda p: -graph.in_degree(p))[:2]
-    result = shortlist(graph, 2, seed=3, pagerank={p: graph.in_degree(p) for p in graph})
+    result = shortlist(
+        IndexedGraph.of(graph), 2, seed=3, pagerank={p: graph.in_degree(p) for p in graph}
+    )
     assert set(result.baseline) == set(top_degree) == {"big1", "big2"}
     assert "niche" in result.members
     assert result.expected_reach > result.baseline_reach + 2
 
 
 def test_a_shortlist_without_anyone_to_choose_is_empty() -> None:
-    graph = nx.DiGraph([("fan", "hub")])
-    nobody = shortlist(nx.DiGraph(), 5, seed=1)
+    graph = IndexedGraph.of(nx.DiGraph([("fan", "hub")]))
+    nobody = shortlist(IndexedGraph.of(nx.DiGraph()), 5, seed=1)
     assert nobody == shortlist(graph, 5, candidates={"someone else"}, seed=1)
     assert (nobody.members, nobody.baseline, nobody.expected_reach) == ((), (), 0.0)
 
 
 def test_shortlist_respects_candidates_and_community_caps() -> None:
     world = generate_world(people=400, communities=4, interactions=4000, seed=5)
-    graph = weighted_interactions(world.interactions, NOW)
+    graph = interaction_graph(world.interactions, NOW)
     community = {person: str(group) for person, group in world.membership.items()}
     banned = set(sorted(world.hubs)[:2])
     result = shortlist(
         graph,
         6,
-        candidates=set(graph) - banned,
+        candidates=set(graph.people) - banned,
         community=community,
         max_per_community=2,
         seed=1,
@@ -158,11 +162,11 @@ def test_shortlist_respects_candidates_and_community_caps() -> None:
 
 def test_stable_ids_survive_recomputation() -> None:
     world = generate_world(people=600, communities=5, interactions=6000, seed=2)
-    graph = weighted_interactions(world.interactions, NOW)
+    graph = interaction_graph(world.interactions, NOW)
     first = stable_ids(detect_communities(graph, seed=0), {})
     previous = {person: cid for cid, members in first.items() for person in members}
     more = generate_world(people=600, communities=5, interactions=6600, seed=2)
-    again = weighted_interactions(more.interactions, NOW)
+    again = interaction_graph(more.interactions, NOW)
     second = stable_ids(detect_communities(again, seed=4), previous)
     assert set(second) == set(first)
     assert stable_ids(detect_communities(graph, seed=0), {}) == first  # deterministic
@@ -170,7 +174,7 @@ def test_stable_ids_survive_recomputation() -> None:
 
 def test_planted_world_hubs_rank_top_and_communities_match() -> None:
     world = generate_world(people=3000, communities=10, interactions=40_000, seed=11)
-    graph = weighted_interactions(world.interactions, NOW)
+    graph = interaction_graph(world.interactions, NOW)
     ranked = influence(graph, world.followers, seed=0)
     top20 = sorted(ranked, key=lambda p: -ranked[p].score)[:20]
     assert world.hubs <= set(top20)
@@ -231,9 +235,10 @@ def test_the_brands_own_people_get_no_advocacy() -> None:
 def test_shortlist_fills_its_size_and_says_why_when_it_cannot() -> None:
     # Three hubs with audiences, and three quiet candidates nobody pays attention to: the
     # sample never reaches the quiet ones, yet they fill a shortlist of five.
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_edges_from((f"fan{h}{i}", f"hub{h}") for h in range(3) for i in range(5))
-    graph.add_edges_from((f"quiet{i}", f"fan0{i}") for i in range(3))
+    edges: nx.DiGraph[str] = nx.DiGraph()
+    edges.add_edges_from((f"fan{h}{i}", f"hub{h}") for h in range(3) for i in range(5))
+    edges.add_edges_from((f"quiet{i}", f"fan0{i}") for i in range(3))
+    graph = IndexedGraph.of(edges)
     wanted = {"hub0", "hub1", "hub2", "quiet0", "quiet1", "quiet2"}
     full = shortlist(graph, 5, candidates=wanted, seed=3, samples=2000)
     assert len(full.members) == 5 and set(full.members) <= wanted
@@ -241,7 +246,7 @@ def test_shortlist_fills_its_size_and_says_why_when_it_cannot() -> None:
     assert len(full.gains) == 5 and full.gains[0] > 0
     assert sum(full.gains) == pytest.approx(full.expected_reach)
 
-    community = dict.fromkeys(graph, "one")
+    community = dict.fromkeys(edges, "one")
     capped = shortlist(
         graph, 5, candidates=wanted, community=community, max_per_community=2, seed=3
     )
@@ -249,3 +254,36 @@ def test_shortlist_fills_its_size_and_says_why_when_it_cannot() -> None:
     assert capped.shortfall == "at most 2 per community leaves 2 of 6 candidates"
     few = shortlist(graph, 10, candidates=wanted, seed=3)
     assert len(few.members) == 6 and few.shortfall == "only 6 people pass the constraints"
+
+
+def test_the_same_interactions_in_any_order_rank_the_same() -> None:
+    # Each store reads interactions in its own order; seeded steps (Leiden, sampled
+    # betweenness, the shortlist's cascades) must not see it. Mixed communities, where the
+    # order could tip Leiden one way or the other.
+    world = generate_world(people=1000, communities=8, interactions=6000, mixing=0.4, seed=4)
+    shuffled = list(world.interactions)
+    random.Random(1).shuffle(shuffled)
+    results = []
+    for interactions in (world.interactions, shuffled):
+        graph = interaction_graph(interactions, NOW)
+        ranked = influence(graph, world.followers, seed=0)
+        scores = {person: r.score for person, r in ranked.items()}
+        communities = detect_communities(graph, seed=0)
+        community = {p: str(min(part)) for part in communities for p in part}
+        chosen = shortlist(
+            graph,
+            5,
+            community=community,
+            max_per_community=2,
+            pagerank=scores,
+            samples=2000,
+            seed=0,
+        )
+        results.append((ranked, communities, chosen))
+    (ranked, communities, chosen), (ranked_shuffled, communities_shuffled, chosen_shuffled) = (
+        results
+    )
+    assert ranked_shuffled == ranked  # scores and factors, to the last bit
+    assert len(communities) > 1
+    assert communities_shuffled == communities
+    assert chosen_shuffled == chosen
