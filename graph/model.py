@@ -425,9 +425,10 @@ class Opinions:
 @dataclass(frozen=True, slots=True)
 class BrandOpinions:
     """What a person said about the brand: their analysed posts with an aspect (the brand,
-    its products or touchpoints), each one vote of the post's label, weighted by the same
-    decay as `Opinions`. (The post's label beats its aspects' on planted worlds: a clause
-    says less than the whole post.)"""
+    its products or touchpoints), each one vote, weighted by the same decay as `Opinions`.
+    A complaint votes against the brand and praise for it whatever the label; any other
+    post votes its label. (The post's label beats its aspects' on planted worlds: a clause
+    says less than the whole post; and intent cues catch what the label misses.)"""
 
     posts: int
     positive: float

@@ -161,11 +161,14 @@ WITH p, count(*) AS posts, sum(score) AS total, sum(weight) AS volume,
 RETURN collect([p.id, posts, total, volume, decayed]) AS rows
 """
 
-# Posts about the brand (with an aspect), each one vote of its label.
+# Posts about the brand (with an aspect), each one vote: a complaint against the brand and
+# praise for it whatever the label, else the label.
 PEOPLE_BRAND_OPINIONS = """
 MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
 WHERE post.sentiment IS NOT NULL AND EXISTS { (post)-[:ABOUT]->() }
-WITH p, post.sentiment AS label, $now - post.created_at.epochSeconds AS age
+WITH p, CASE post.intent WHEN 'complaint' THEN 'negative' WHEN 'praise' THEN 'positive'
+        ELSE post.sentiment END AS label,
+     $now - post.created_at.epochSeconds AS age
 WITH p, label, 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life) AS weight
 WITH p, count(*) AS posts,
      sum(CASE label WHEN 'positive' THEN weight ELSE 0.0 END) AS positive,

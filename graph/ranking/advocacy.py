@@ -1,8 +1,8 @@
 """Advocacy: who speaks well of the brand, who could be asked to, and who is turning against it.
 
 A person's stance comes from their posts about the brand (those with an aspect: the brand,
-a product or a touchpoint), each post one vote of its sentiment label, decayed with age like
-interactions. The share ``p`` of positive votes gets a Beta posterior
+a product or a touchpoint), each post one vote (a complaint negative and praise positive,
+whatever the label; any other post its sentiment label), decayed with age like interactions. The share ``p`` of positive votes gets a Beta posterior
 from a Beta(2, 2) prior (`PRIOR_VOTES` imaginary votes each way), a neutral vote counting
 half each way, so that two angry posts are not yet a detractor and twenty are:
 

@@ -19,6 +19,7 @@ from graph.model import (
     Community,
     Customer,
     CustomerLink,
+    Intent,
     InteractionKind,
     Product,
     Sentiment,
@@ -483,6 +484,16 @@ def test_brand_opinions_count_the_labels_of_posts_about_the_brand(store: GraphSt
             post("4", "ada", "not about the brand", minutes=12, sentiment=negative),
             post("5", "ada", "Aurora, not analysed", aspects=(brand,), minutes=14),
             post("6", "bob", "just talk", sentiment=positive),
+            # A complaint votes against the brand whatever its label.
+            post(
+                "7",
+                "ada",
+                "Aurora: never again",
+                aspects=(brand,),
+                minutes=16,
+                sentiment=Sentiment.NEUTRAL,
+                intent=Intent.COMPLAINT,
+            ),
         ]
     )
     ada, bob = person_of(store, "ada"), person_of(store, "bob")
@@ -491,9 +502,9 @@ def test_brand_opinions_count_the_labels_of_posts_about_the_brand(store: GraphSt
     said = store.people_activity(now, timedelta(days=90)).brand_opinions
     assert bob not in said
     # One vote per analysed post about the brand, decayed by one half-life.
-    assert said[ada].posts == 3
+    assert said[ada].posts == 4
     assert said[ada].positive == pytest.approx(0.5, rel=1e-4)
-    assert said[ada].negative == pytest.approx(0.5, rel=1e-4)
+    assert said[ada].negative == pytest.approx(1.0, rel=1e-4)
     assert said[ada].neutral == pytest.approx(0.5, rel=1e-4)
 
 
