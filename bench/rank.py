@@ -32,7 +32,16 @@ import rustworkx as rx
 
 from bench.backends import open_backend
 from bench.world import NOW, World, generate_world
-from graph.model import Account, Post, Sentiment, account_uid, person_id_for_account
+from graph.model import (
+    BRAND_KEY,
+    Account,
+    Aspect,
+    AspectTarget,
+    Post,
+    Sentiment,
+    account_uid,
+    person_id_for_account,
+)
 from graph.ranking.interactions import DEFAULT_HALF_LIFE
 from graph.ranking.service import RankOptions, recompute
 from graph.store import GraphStore
@@ -42,10 +51,16 @@ BATCH = 5000
 
 
 def world_posts(world: World, seed: int) -> Iterator[list[Post]]:
+    """The world's interactions as posts, each one about the brand, in the mood of a lean
+    drawn for its author (uniform: some people mostly praise, some mostly complain), so that
+    advocacy has opinions to weigh and the shortlist candidates to choose from."""
     rng = random.Random(seed)
+    leans: dict[str, float] = {}
     batch: list[Post] = []
     for number, edge in enumerate(world.interactions):
-        score = rng.uniform(-1.0, 1.0)
+        lean = leans.setdefault(edge.source, rng.random())
+        score = rng.uniform(0.1, 1.0) * (1 if rng.random() < lean else -1)
+        label = Sentiment.POSITIVE if score > 0 else Sentiment.NEGATIVE
         batch.append(
             Post(
                 PLATFORM,
@@ -54,7 +69,8 @@ def world_posts(world: World, seed: int) -> Iterator[list[Post]]:
                 f"@{edge.target} ciao",
                 edge.at,
                 mentions=(Account(PLATFORM, edge.target),),
-                sentiment=Sentiment.POSITIVE if score > 0 else Sentiment.NEGATIVE,
+                aspects=(Aspect(AspectTarget.BRAND, BRAND_KEY, label, round(score, 3)),),
+                sentiment=label,
                 sentiment_score=round(score, 3),
             )
         )
