@@ -307,7 +307,8 @@ def _refine(
         alone = np.exp(-best_gain / randomness)
         running = alone
         for t in range(reached):
-            if cumulative[t] >= 0.0:
+            # Odds below exp(-50) of the best's are nil next to it: exp is slow, skip it.
+            if cumulative[t] >= 0.0 and cumulative[t] - best_gain > -50.0 * randomness:
                 running += np.exp((cumulative[t] - best_gain) / randomness)
             cumulative[t] = running
         draw = np.random.random() * running
