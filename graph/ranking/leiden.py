@@ -26,7 +26,8 @@ IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
 # Passes stop once one raises modularity by less than this: on mixed graphs (LFR at mixing
-# 0.5) they go on gaining ten-thousandths for dozens of passes, at no gain in NMI.
+# 0.5) they go on gaining ten-thousandths for dozens of passes, ten times the time for an
+# NMI 0.003 higher.
 MIN_GAIN = 1e-3
 # A partition changes only when modularity rises, so passes end; the cap guards against
 # rounding making two partitions each look better than the other.
@@ -111,6 +112,7 @@ def _leiden(
     seed: int,
     min_gain: float,
 ) -> IntArray:
+    """Passes from single nodes until one changes nothing or gains less than ``min_gain``."""
     np.random.seed(seed)  # numba's own generator, apart from numpy's
     labels, _ = _first_seen_order(np.arange(len(strength)))
     quality = _modularity(indptr, indices, weights, strength, labels, scale)
@@ -137,6 +139,7 @@ def _modularity(
     labels: IntArray,
     scale: float,
 ) -> float:
+    """Modularity at resolution ``scale`` times the total strength."""
     inside = 0.0
     for v in range(len(strength)):
         for e in range(indptr[v], indptr[v + 1]):
