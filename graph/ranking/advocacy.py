@@ -2,9 +2,11 @@
 
 A person's stance comes from their posts about the brand (those with an aspect: the brand,
 a product or a touchpoint), each post one vote (a complaint negative and praise positive,
-whatever the label; any other post its sentiment label), decayed with age like interactions. The share ``p`` of positive votes gets a Beta posterior
-from a Beta(2, 2) prior (`PRIOR_VOTES` imaginary votes each way), a neutral vote counting
-half each way, so that two angry posts are not yet a detractor and twenty are:
+whatever the label; any other post its sentiment label), decayed with age like interactions.
+The share ``p`` of positive votes among the polar ones gets a Beta posterior from a Beta(2, 2)
+prior (`PRIOR_VOTES` imaginary votes each way), so that two angry posts are not yet a
+detractor and ten are. Neutral posts (a question, a tag) say nothing of ``p``, so they do not
+pull a stance toward the middle; they count as having spoken:
 
 - ``lean``: the posterior mean of ``2p - 1``, -1 to 1 (shrunk toward 0 by thin evidence);
 - ``confidence``: the posterior probability of the side the class stands on (``lean`` below
