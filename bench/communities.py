@@ -174,7 +174,7 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    detect_communities(nx.path_graph(["a", "b", "c"]))
+    detect_communities(IndexedGraph.of(nx.DiGraph([("a", "b"), ("b", "c")])))
     print(f"Osmosi's first call (loads the compiled code): {time.perf_counter() - started:.2f} s")
     cells: list[Cell] = []
     for people in map(int, args.sizes.split(",")):
