@@ -31,7 +31,7 @@ from spacy.vocab import Vocab
 
 from graph.model import Aspect, Sentiment
 from ingestion.enrichment.brand import DEFAULT_LEXICON, Target, load_lexicon
-from ingestion.enrichment.intent import classify_intent, has_cue
+from ingestion.enrichment.intent import classify_intent, has_cue, has_grievance
 from ingestion.enrichment.keyphrases import keyphrases
 from ingestion.enrichment.resources import (
     GENERIC,
@@ -41,6 +41,7 @@ from ingestion.enrichment.resources import (
 from ingestion.enrichment.sentiment import (
     Polarity,
     Word,
+    as_grievance,
     flip_praise,
     label_for,
     polarity,
@@ -207,9 +208,12 @@ class SentimentScorer:
     def __call__(self, doc: Doc) -> Doc:
         words = opinion_words(doc)
         post, _ = polarity(words, self.lang, self.rules, self.lexicon)
-        sarcastic = has_cue(f" {' '.join(w.norm for w in doc._.words)} ", self.rules.sarcasm)
+        norms = [w.norm for w in doc._.words]
+        sarcastic = has_cue(f" {' '.join(norms)} ", self.rules.sarcasm)
         if sarcastic:
             post = flip_praise(post)
+        if has_grievance(norms, self.rules):
+            post = as_grievance(post)
         doc._.polarity = post
         uniform = not any(word.norm in self.rules.contrast for word in words)
         aspects: dict[tuple[str, str], Aspect] = {}

@@ -24,6 +24,30 @@ def has_cue(padded: str, cues: Sequence[str]) -> bool:
     return any(f" {cue} " in padded for cue in cues)
 
 
+def has_grievance(norms: Sequence[str], rules: LanguageRules) -> bool:
+    """Whether the folded tokens voice a price or quality complaint, not right after a
+    negator ("non è troppo caro" is no complaint).
+
+    >>> from ingestion.enrichment.resources import language_rules
+    >>> rules = language_rules()["it"]
+    >>> has_grievance("prezzo troppo alto , ' non ci siamo '".split(), rules)
+    True
+    >>> has_grievance("non e troppo caro".split(), rules)
+    False
+    """
+    padded = f" {' '.join(norms)} "
+    for cue in rules.grievance:
+        if f" {cue} " not in padded:  # the cheap test first: most posts voice none
+            continue
+        first, *rest = cue.split(" ")
+        for index, norm in enumerate(norms):
+            if norm != first or list(norms[index + 1 : index + 1 + len(rest)]) != rest:
+                continue
+            if not any(w in rules.negators for w in norms[max(0, index - 2) : index]):
+                return True
+    return False
+
+
 def classify_intent(
     norms: Sequence[str],
     rules: LanguageRules,
@@ -48,6 +72,7 @@ def classify_intent(
     positive_target = any(a.sentiment is Sentiment.POSITIVE for a in aspects)
     found = {
         Intent.COMPLAINT: has_cue(padded, cues["complaint"])
+        or has_grievance(norms, rules)
         or (sentiment is Sentiment.NEGATIVE and (negative_touchpoint or question)),
         Intent.PURCHASE: has_cue(padded, cues["purchase"]),
         Intent.IDEA: has_cue(padded, cues["idea"]),
