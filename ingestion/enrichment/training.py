@@ -120,7 +120,7 @@ def neutral_share(out_of_fold: Any, labels: Sequence[str]) -> float:
     >>> neutral_share(np.array([[0.2, 0.5, 0.3], [0.1, 0.2, 0.7]]), ["positive", "positive"])
     0.5
     """
-    classes = sorted(set(labels) | {"neutral"})
+    classes = ("negative", "neutral", "positive")  # scikit-learn's sorted order
     predicted: list[str] = [classes[int(row.argmax())] for row in out_of_fold]
     polar = [p for p, gold in zip(predicted, labels, strict=True) if gold != "neutral"]
     return sum(p == "neutral" for p in polar) / len(polar)
