@@ -25,6 +25,8 @@ OVERRULE = 0.9
 ACCEPT = 0.3
 
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+")
+# MIN_LETTERS letters anywhere; the search stops at the fourth.
+_ENOUGH_LETTERS = re.compile(rf"[^\W\d_](?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS - 1}}}")
 
 
 @functools.cache
@@ -43,7 +45,7 @@ def detect(text: str) -> tuple[str, float]:
     ('und', 0.0)
     """
     clean = _NOISE.sub(" ", text)
-    if sum(ch.isalpha() for ch in clean) < MIN_LETTERS:
+    if _ENOUGH_LETTERS.search(clean) is None:
         return UNDETERMINED, 0.0
     lang, probability = _identifier().classify(clean)
     return str(lang), float(probability)
