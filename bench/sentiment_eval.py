@@ -14,6 +14,9 @@ same run:
   TF-IDF + logistic regression trained on FEEL-IT;
 - FEEL-IT, macro-F1 by nested 5-fold cross-validation (the shipped Italian model learned from
   it): each fold scored by a model and a grid search that never saw it;
+- undetermined: the share of TweetEval test tweets (English) reported ``und`` or as another
+  language when no language is declared; reference: py3langid's own top guess over all its
+  languages;
 - throughput: texts per second of ``Analyzer.analyze`` with no language declared (so every text
   goes through language detection), median of three runs, as a ratio to ``vaderSentiment``
   timed on the same texts.
@@ -39,6 +42,7 @@ from typing import Any
 from graph.model import Sentiment
 from ingestion.enrichment import datasets
 from ingestion.enrichment.analyzer import Analyzer
+from ingestion.enrichment.language import UNDETERMINED
 from ingestion.enrichment.sentiment import PolarityModel
 from ingestion.enrichment.training import featurize
 
@@ -265,6 +269,20 @@ def main() -> None:
         report.add(
             "FEEL-IT, nested 5-fold CV (it)", "macro-F1", feel_it_nested_cv(analyzer, folder), 0.75
         )
+
+    from py3langid import classify
+
+    texts = tuple(t for t, _ in datasets.tweeteval(folder, "test"))
+    languages = [a.language for a in analyzer.analyze(texts)]
+    report.add(
+        "TweetEval test, no language given",
+        "und share",
+        sum(lang == UNDETERMINED for lang in languages) / len(texts),
+        None,
+        other_language=sum(lang not in ("en", UNDETERMINED) for lang in languages) / len(texts),
+        py3langid_not_en=sum(classify(t)[0] != "en" for t in texts) / len(texts),
+        rows=len(texts),
+    )
 
     mix = [t for t, _ in datasets.tweeteval(folder, "val")] + [
         t for t, _ in datasets.feel_it(folder)
