@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from graph.model import Aspect, AspectTarget, Intent, Sentiment
+from graph.model import Aspect, Intent, Sentiment
 from ingestion.enrichment.resources import LanguageRules
 
 PRECEDENCE = (Intent.COMPLAINT, Intent.PURCHASE, Intent.IDEA, Intent.QUESTION, Intent.PRAISE)
@@ -74,14 +74,13 @@ def classify_intent(
     padded = f" {' '.join(norms)} "
     question = "?" in norms or any(padded.startswith(f" {cue} ") for cue in rules.question)
     cues = rules.intent_cues
-    negative_touchpoint = any(
-        a.target is AspectTarget.TOUCHPOINT and a.sentiment is Sentiment.NEGATIVE for a in aspects
-    )
+    # A negative word on a touchpoint is a service complaint, on a product a quality one.
+    negative_target = any(a.sentiment is Sentiment.NEGATIVE for a in aspects)
     positive_target = any(a.sentiment is Sentiment.POSITIVE for a in aspects)
     found = {
         Intent.COMPLAINT: has_cue(padded, cues["complaint"])
         or has_grievance(norms, rules)
-        or (sentiment is Sentiment.NEGATIVE and (negative_touchpoint or question)),
+        or (sentiment is Sentiment.NEGATIVE and (negative_target or question)),
         Intent.PURCHASE: has_cue(padded, cues["purchase"]),
         Intent.IDEA: has_cue(padded, cues["idea"]),
         Intent.QUESTION: question,

@@ -19,6 +19,10 @@ COMPLAINTS = [
     ("The capsules are overpriced", "en"),
     ("Poor quality, the grinder stopped working after a week", "en"),
     ("The blend has gone downhill", "en"),
+    ("Il decaffeinato sa di cartone", "it"),
+    ("The oat latte is too sweet", "en"),
+    # a negative word on a product is a quality complaint, as on a touchpoint a service one
+    ("La miscela è deludente", "it"),
 ]
 
 
