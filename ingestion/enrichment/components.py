@@ -117,6 +117,7 @@ class Normaliser:
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
+        ext = doc._  # each `doc._` builds a new accessor
         rows = doc.to_array(["ORTH", "SPACY"]).tolist() if len(doc) else []
         entries = [self._entries.get(orth) or self._entry(orth) for orth, _ in rows]
         # An all-caps post shouts nothing in particular.
@@ -126,8 +127,8 @@ class Normaliser:
         for index in range(1, len(rows)):
             if words[index - 1].text == "#" and not rows[index - 1][1]:
                 hashtags.add(index)
-        doc._.words = words
-        doc._.hashtags = hashtags
+        ext.words = words
+        ext.hashtags = hashtags
         return doc
 
 
@@ -152,18 +153,18 @@ class BrandMatcher:
             self.matcher.add(match_id, [normalise(nlp.make_doc(form)) for form in forms])
 
     def __call__(self, doc: Doc) -> Doc:
+        ext = doc._
         spans = filter_spans(self.matcher(doc, as_spans=True))  # longest alias wins
-        doc._.mentions = [
-            Mention(self.targets[span.label_], span.start, span.end) for span in spans
-        ]
+        ext.mentions = [Mention(self.targets[span.label_], span.start, span.end) for span in spans]
         return doc
 
 
 def opinion_words(doc: Doc) -> list[Word]:
     """The doc's words with brand, touchpoint and product names blanked: names are no
     opinion ("support" is positive in VADER's lexicon), the words around them are."""
-    words: list[Word] = list(doc._.words)
-    for mention in doc._.mentions:
+    ext = doc._
+    words: list[Word] = list(ext.words)
+    for mention in ext.mentions:
         for index in range(mention.start, mention.end):
             words[index] = Word("")
     return words
@@ -206,18 +207,19 @@ class SentimentScorer:
         return Aspect(target.kind, target.key, Sentiment.NEUTRAL, 0.0)
 
     def __call__(self, doc: Doc) -> Doc:
+        ext = doc._
         words = opinion_words(doc)
         post, _ = polarity(words, self.lang, self.rules, self.lexicon)
-        norms = [w.norm for w in doc._.words]
+        norms = [w.norm for w in ext.words]
         sarcastic = has_cue(f" {' '.join(norms)} ", self.rules.sarcasm)
         if sarcastic:
             post = flip_praise(post)
         if has_grievance(norms, self.rules):
             post = as_grievance(post)
-        doc._.polarity = post
+        ext.polarity = post
         uniform = not any(word.norm in self.rules.contrast for word in words)
         aspects: dict[tuple[str, str], Aspect] = {}
-        for mention in doc._.mentions:
+        for mention in ext.mentions:
             if mention.target is None:
                 continue
             aspect = self.aspect(words, mention, post, uniform)
@@ -228,7 +230,7 @@ class SentimentScorer:
             # A target named twice keeps its strongest opinion.
             if known is None or abs(aspect.score) > abs(known.score):
                 aspects[key] = aspect
-        doc._.aspects = list(aspects.values())
+        ext.aspects = list(aspects.values())
         return doc
 
 
@@ -242,13 +244,14 @@ class IntentClassifier:
         self.rules = rules_for(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        polarity_: Polarity = doc._.polarity
-        doc._.intent = classify_intent(
-            [word.norm for word in doc._.words],
+        ext = doc._
+        polarity_: Polarity = ext.polarity
+        ext.intent = classify_intent(
+            [word.norm for word in ext.words],
             self.rules,
             polarity_.label,
-            doc._.aspects,
-            any(m.target is None for m in doc._.mentions),
+            ext.aspects,
+            any(m.target is None for m in ext.mentions),
         )
         return doc
 
@@ -266,9 +269,10 @@ class KeyphraseExtractor:
         self.limit = limit
 
     def __call__(self, doc: Doc) -> Doc:
-        words: list[Word] = doc._.words
+        ext = doc._
+        words: list[Word] = ext.words
         # Hashtags are topics already; names of the brand's things are aspects.
-        taken = doc._.hashtags | {i for m in doc._.mentions for i in range(m.start, m.end)}
+        taken = ext.hashtags | {i for m in ext.mentions for i in range(m.start, m.end)}
 
         def is_content(i: int) -> bool:
             word = words[i]
@@ -280,7 +284,7 @@ class KeyphraseExtractor:
             )
 
         pairs = [(word.text, word.norm) for word in words]
-        doc._.keyphrases = keyphrases(pairs, is_content, self.limit)
+        ext.keyphrases = keyphrases(pairs, is_content, self.limit)
         return doc
 
 

@@ -249,22 +249,26 @@ class PolarityModel:
 
     def probabilities(self, features: Sequence[str], dense: Sequence[float]) -> list[float]:
         logits = list(self.bias)
+        vocabulary, classes = self.vocabulary, range(len(logits))
         weights: list[tuple[float, list[float]]] = []
         norm = 0.0
         for feature, count in Counter(features).items():
-            entry = self.vocabulary.get(feature)
+            entry = vocabulary.get(feature)
             if entry is None:
                 continue
-            value = (1.0 + math.log(count)) * entry[0]  # sublinear TF times IDF
+            # sublinear TF times IDF
+            value = entry[0] if count == 1 else (1.0 + math.log(count)) * entry[0]
             weights.append((value, entry))
             norm += value * value
-        norm = math.sqrt(norm) or 1.0
+        inverse = 1.0 / (math.sqrt(norm) or 1.0)
         for value, entry in weights:
-            for k in range(len(logits)):
-                logits[k] += value / norm * entry[k + 1]
+            value *= inverse
+            for k in classes:
+                logits[k] += value * entry[k + 1]
         for x, row in zip(dense, self.dense, strict=True):
-            for k in range(len(logits)):
-                logits[k] += x * self.dense_scale * row[k]
+            x *= self.dense_scale
+            for k in classes:
+                logits[k] += x * row[k]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
