@@ -1,6 +1,6 @@
 """The interaction graph as integer-indexed edge arrays, the form the rankings run on.
 
-The rankings' heavy steps (PageRank, cores, Leiden) run in rustworkx and graspologic-native,
+The rankings' heavy steps (PageRank, cores, Leiden) run in rustworkx and numba code,
 which number their nodes, and the rest walk numpy arrays: a million edges as arrays are
 summed, sorted and filtered in a fraction of a second, where a networkx graph of them takes
 seconds to build and to walk. A ranking builds the graph once and every step shares it.

@@ -99,17 +99,18 @@ class Analyzer:
         for key, indices in groups.items():
             docs = self.pipeline(key).pipe((texts[i] for i in indices), batch_size=BATCH_SIZE)
             for index, doc in zip(indices, docs, strict=True):
+                ext = doc._  # each `doc._` builds a new accessor
                 results[index] = Analysis(
                     language=resolved[index][0],
-                    sentiment=doc._.polarity.label,
-                    score=doc._.polarity.score,
-                    aspects=tuple(doc._.aspects),
+                    sentiment=ext.polarity.label,
+                    score=ext.polarity.score,
+                    aspects=tuple(ext.aspects),
                     hashtags=hashtag_topics(texts[index]),
                     keyphrases=tuple(
-                        Topic.from_text(p, TopicKind.KEYPHRASE) for p in doc._.keyphrases
+                        Topic.from_text(p, TopicKind.KEYPHRASE) for p in ext.keyphrases
                     ),
-                    intent=doc._.intent,
-                    mentions_brand=any(m.is_brand for m in doc._.mentions),
+                    intent=ext.intent,
+                    mentions_brand=any(m.is_brand for m in ext.mentions),
                 )
         return [r for r in results if r is not None]
 

@@ -31,7 +31,7 @@ from spacy.vocab import Vocab
 
 from graph.model import BRAND_KEY, Aspect, AspectTarget, Sentiment
 from ingestion.enrichment.brand import DEFAULT_LEXICON, Target, load_lexicon
-from ingestion.enrichment.intent import classify_intent, has_cue
+from ingestion.enrichment.intent import classify_intent, has_cue, has_grievance
 from ingestion.enrichment.keyphrases import keyphrases, verb_like
 from ingestion.enrichment.resources import (
     GENERIC,
@@ -41,6 +41,7 @@ from ingestion.enrichment.resources import (
 from ingestion.enrichment.sentiment import (
     Polarity,
     Word,
+    as_grievance,
     flip_praise,
     label_for,
     polarity,
@@ -121,6 +122,7 @@ class Normaliser:
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
+        ext = doc._  # each `doc._` builds a new accessor
         rows = doc.to_array(["ORTH", "SPACY"]).tolist() if len(doc) else []
         entries = [self._entries.get(orth) or self._entry(orth) for orth, _ in rows]
         # An all-caps post shouts nothing in particular.
@@ -130,8 +132,8 @@ class Normaliser:
         for index in range(1, len(rows)):
             if words[index - 1].text == "#" and not rows[index - 1][1]:
                 hashtags.add(index)
-        doc._.words = words
-        doc._.hashtags = hashtags
+        ext.words = words
+        ext.hashtags = hashtags
         return doc
 
 
@@ -157,18 +159,18 @@ class BrandMatcher:
             self.matcher.add(match_id, [normalise(nlp.make_doc(form)) for form in forms])
 
     def __call__(self, doc: Doc) -> Doc:
+        ext = doc._
         spans = filter_spans(self.matcher(doc, as_spans=True))  # longest alias wins
-        doc._.mentions = [
-            Mention(self.targets[span.label_], span.start, span.end) for span in spans
-        ]
+        ext.mentions = [Mention(self.targets[span.label_], span.start, span.end) for span in spans]
         return doc
 
 
 def opinion_words(doc: Doc) -> list[Word]:
     """The doc's words with brand, touchpoint and product names blanked: names are no
     opinion ("support" is positive in VADER's lexicon), the words around them are."""
-    words: list[Word] = list(doc._.words)
-    for mention in doc._.mentions:
+    ext = doc._
+    words: list[Word] = list(ext.words)
+    for mention in ext.mentions:
         for index in range(mention.start, mention.end):
             words[index] = Word("")
     return words
@@ -210,15 +212,19 @@ class SentimentScorer:
         return Aspect(target.kind, target.key, Sentiment.NEUTRAL, 0.0)
 
     def __call__(self, doc: Doc) -> Doc:
+        ext = doc._
         words = opinion_words(doc)
         post, _ = polarity(words, self.lang, self.rules, self.lexicon)
-        sarcastic = has_cue(f" {' '.join(w.norm for w in doc._.words)} ", self.rules.sarcasm)
+        norms = [w.norm for w in ext.words]
+        sarcastic = has_cue(f" {' '.join(norms)} ", self.rules.sarcasm)
         if sarcastic:
             post = flip_praise(post)
-        doc._.polarity = post
+        if has_grievance(norms, self.rules):
+            post = as_grievance(post)
+        ext.polarity = post
         uniform = not any(word.norm in self.rules.contrast for word in words)
         aspects: dict[tuple[str, str], Aspect] = {}
-        for mention in doc._.mentions:
+        for mention in ext.mentions:
             aspect = self.aspect(words, mention, post, uniform)
             if sarcastic and aspect.sentiment is Sentiment.POSITIVE:
                 aspect = Aspect(aspect.target, aspect.key, Sentiment.NEGATIVE, -aspect.score)
@@ -227,7 +233,7 @@ class SentimentScorer:
             # A target named twice keeps its strongest opinion.
             if known is None or abs(aspect.score) > abs(known.score):
                 aspects[key] = aspect
-        doc._.aspects = list(aspects.values())
+        ext.aspects = list(aspects.values())
         return doc
 
 
@@ -241,13 +247,14 @@ class IntentClassifier:
         self.rules = rules_for(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        polarity_: Polarity = doc._.polarity
-        doc._.intent = classify_intent(
-            [word.norm for word in doc._.words],
+        ext = doc._
+        polarity_: Polarity = ext.polarity
+        ext.intent = classify_intent(
+            [word.norm for word in ext.words],
             self.rules,
             polarity_.label,
-            doc._.aspects,
-            any(m.is_brand for m in doc._.mentions),
+            ext.aspects,
+            any(m.is_brand for m in ext.mentions),
         )
         return doc
 
@@ -266,9 +273,10 @@ class KeyphraseExtractor:
         self.is_verb = verb_like(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        words: list[Word] = doc._.words
+        ext = doc._
+        words: list[Word] = ext.words
         # Hashtags are topics already; names of the brand's things are aspects.
-        taken = doc._.hashtags | {i for m in doc._.mentions for i in range(m.start, m.end)}
+        taken = ext.hashtags | {i for m in ext.mentions for i in range(m.start, m.end)}
 
         def is_content(i: int) -> bool:
             word = words[i]
@@ -280,7 +288,7 @@ class KeyphraseExtractor:
             )
 
         pairs = [(word.text, word.norm) for word in words]
-        doc._.keyphrases = keyphrases(pairs, is_content, self.limit, self.is_verb)
+        ext.keyphrases = keyphrases(pairs, is_content, self.limit, self.is_verb)
         return doc
 
 

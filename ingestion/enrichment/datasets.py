@@ -37,22 +37,25 @@ def tweeteval(folder: Path, split: str) -> Iterator[Example]:
             yield text, _TWEETEVAL[label]
 
 
-def sentipolc(folder: Path, split: str) -> Iterator[Example]:
-    """``;``-separated; overall polarity from ``opos``/``oneg`` (mixed tweets left out)."""
+def sentipolc_subtasks(folder: Path, split: str) -> Iterator[tuple[str, bool, bool]]:
+    """``;``-separated: each tweet with its ``opos`` and ``oneg`` flags (both for mixed)."""
     with (folder / f"it_sentipolc16_{split}.csv").open(encoding="utf-8", newline="") as file:
-        rows = csv.reader(file, delimiter=";")
-        for row in rows:
-            if row[0] == "idtwitter":
-                continue
-            opos, oneg, text = row[2], row[3], ";".join(row[8:])
-            if opos == oneg == "1":
-                continue
-            if opos == "1":
-                yield text, Sentiment.POSITIVE
-            elif oneg == "1":
-                yield text, Sentiment.NEGATIVE
-            else:
-                yield text, Sentiment.NEUTRAL
+        for row in csv.reader(file, delimiter=";"):
+            if row[0] != "idtwitter":
+                yield ";".join(row[8:]), row[2] == "1", row[3] == "1"
+
+
+def sentipolc(folder: Path, split: str) -> Iterator[Example]:
+    """Overall polarity from ``opos``/``oneg`` (mixed tweets left out)."""
+    for text, positive, negative in sentipolc_subtasks(folder, split):
+        if positive and negative:
+            continue
+        if positive:
+            yield text, Sentiment.POSITIVE
+        elif negative:
+            yield text, Sentiment.NEGATIVE
+        else:
+            yield text, Sentiment.NEUTRAL
 
 
 def feel_it(folder: Path) -> Iterator[Example]:

@@ -7,9 +7,11 @@ routed as a complaint, a question about buying as purchase intent.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 
-from graph.model import Aspect, AspectTarget, Intent, Sentiment
+from graph.model import Aspect, Intent, Sentiment
 from ingestion.enrichment.resources import LanguageRules
 
 PRECEDENCE = (Intent.COMPLAINT, Intent.PURCHASE, Intent.IDEA, Intent.QUESTION, Intent.PRAISE)
@@ -21,7 +23,37 @@ def has_cue(padded: str, cues: Sequence[str]) -> bool:
     >>> has_cue(" non funziona piu ", ["non funziona"]), has_cue(" ideale ", ["idea"])
     (True, False)
     """
-    return any(f" {cue} " in padded for cue in cues)
+    return bool(cues) and _alternation(tuple(cues)).search(padded) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _alternation(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a cue list: a single scan of the post instead of one per cue."""
+    return re.compile(" (?:" + "|".join(map(re.escape, cues)) + ") ")
+
+
+def has_grievance(norms: Sequence[str], rules: LanguageRules) -> bool:
+    """Whether the folded tokens voice a price or quality complaint, not right after a
+    negator ("non è troppo caro" is no complaint).
+
+    >>> from ingestion.enrichment.resources import language_rules
+    >>> rules = language_rules()["it"]
+    >>> has_grievance("prezzo troppo alto , ' non ci siamo '".split(), rules)
+    True
+    >>> has_grievance("non e troppo caro".split(), rules)
+    False
+    """
+    padded = f" {' '.join(norms)} "
+    if not has_cue(padded, rules.grievance):  # most posts voice none
+        return False
+    for cue in rules.grievance:
+        first, *rest = cue.split(" ")
+        for index, norm in enumerate(norms):
+            if norm != first or list(norms[index + 1 : index + 1 + len(rest)]) != rest:
+                continue
+            if not any(w in rules.negators for w in norms[max(0, index - 2) : index]):
+                return True
+    return False
 
 
 def classify_intent(
@@ -42,14 +74,14 @@ def classify_intent(
     padded = f" {' '.join(norms)} "
     question = "?" in norms or any(padded.startswith(f" {cue} ") for cue in rules.question)
     cues = rules.intent_cues
-    # Said against the brand itself or one of its touchpoints: something to put right.
-    negative_touchpoint = any(
-        a.target is not AspectTarget.PRODUCT and a.sentiment is Sentiment.NEGATIVE for a in aspects
-    )
+    # A negative word on the brand or a touchpoint is a service complaint, on a product a
+    # quality one.
+    negative_target = any(a.sentiment is Sentiment.NEGATIVE for a in aspects)
     positive_target = any(a.sentiment is Sentiment.POSITIVE for a in aspects)
     found = {
         Intent.COMPLAINT: has_cue(padded, cues["complaint"])
-        or (sentiment is Sentiment.NEGATIVE and (negative_touchpoint or question)),
+        or has_grievance(norms, rules)
+        or (sentiment is Sentiment.NEGATIVE and (negative_target or question)),
         Intent.PURCHASE: has_cue(padded, cues["purchase"]),
         Intent.IDEA: has_cue(padded, cues["idea"]),
         Intent.QUESTION: question,

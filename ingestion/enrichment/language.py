@@ -17,11 +17,16 @@ CANDIDATES = (*SUPPORTED, "pt", "nl", "ca")
 UNDETERMINED = "und"
 MIN_LETTERS = 4
 # Probability (normalised over the candidates) needed to overrule the declared language,
-# and needed at all when none was declared.
+# and needed at all when none was declared. ACCEPT is the threshold that, on the validation
+# sets (TweetEval val, FEEL-IT), keeps undetermined plus twice the wrong languages lowest:
+# 0.6 left 4.5 % of FEEL-IT undetermined (and 8 % of TweetEval's test tweets), 0.3 leaves
+# 1.1 % with 0.4 % wrong; below it wrong calls grow faster than undetermined ones shrink.
 OVERRULE = 0.9
-ACCEPT = 0.6
+ACCEPT = 0.3
 
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+")
+# MIN_LETTERS letters anywhere; the search stops at the fourth.
+_ENOUGH_LETTERS = re.compile(rf"[^\W\d_](?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS - 1}}}")
 
 
 @functools.cache
@@ -40,7 +45,7 @@ def detect(text: str) -> tuple[str, float]:
     ('und', 0.0)
     """
     clean = _NOISE.sub(" ", text)
-    if sum(ch.isalpha() for ch in clean) < MIN_LETTERS:
+    if _ENOUGH_LETTERS.search(clean) is None:
         return UNDETERMINED, 0.0
     lang, probability = _identifier().classify(clean)
     return str(lang), float(probability)

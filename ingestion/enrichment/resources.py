@@ -32,6 +32,8 @@ class LanguageRules:
     contrast: frozenset[str]
     question: tuple[str, ...]
     sarcasm: tuple[str, ...]
+    grievance: tuple[str, ...]
+    """Price and quality complaints: negative, and a complaint, whatever their words."""
     intent_cues: Mapping[str, tuple[str, ...]]
 
 
@@ -61,10 +63,11 @@ def language_rules() -> Mapping[str, LanguageRules]:
             **words,
             question=tuple(fold(w) for w in table["question"]),
             sarcasm=tuple(fold(w) for w in table.get("sarcasm", ())),
+            grievance=tuple(fold(w) for w in table.get("grievance", ())),
             intent_cues={name: tuple(fold(c) for c in intent.get(name, ())) for name in INTENTS},
         )
     rules[GENERIC] = LanguageRules(
-        frozenset(), frozenset(), frozenset(), frozenset(), (), (), dict.fromkeys(INTENTS, ())
+        frozenset(), frozenset(), frozenset(), frozenset(), (), (), (), dict.fromkeys(INTENTS, ())
     )
     return rules
 

@@ -33,6 +33,8 @@ EXCLAMATION = 0.292
 _ALPHA = 15.0
 # |compound| below this is neutral, as in VADER.
 NEUTRAL_BAND = 0.05
+# The least negative score of a price or quality complaint.
+GRIEVANCE = 0.5
 # Posts with at most this many content words are judged by the lexicon scorer alone.
 SHORT_POST_WORDS = 4
 
@@ -82,10 +84,15 @@ class LexiconScore:
         return label_for(self.compound)
 
 
-def label_for(score: float) -> Sentiment:
-    if score >= NEUTRAL_BAND:
+def label_for(score: float, band: float = NEUTRAL_BAND) -> Sentiment:
+    """The label of a score in -1…1: neutral within ``band`` of zero.
+
+    >>> label_for(0.3).value, label_for(0.3, band=0.5).value
+    ('positive', 'neutral')
+    """
+    if score >= band:
         return Sentiment.POSITIVE
-    if score <= -NEUTRAL_BAND:
+    if score <= -band:
         return Sentiment.NEGATIVE
     return Sentiment.NEUTRAL
 
@@ -221,9 +228,10 @@ class PolarityModel:
 
     Trained by `ingestion.enrichment.training` and stored as JSON in ``data/models``: the
     vocabulary with each n-gram's IDF and per-class weights, the dense weights, the bias.
-    A two-class model (no neutral examples to learn from) is overconfident on neutral text:
-    it labels a post neutral when the lexicon found no sentiment word or emoji in it, keeping
-    its score.
+    A three-class model labels a post with its most probable class. A two-class model (no
+    neutral examples to learn from) labels it neutral when the lexicon found no sentiment
+    word or emoji in it, or when its score P(positive) - P(negative) lies within
+    ``neutral_band``, calibrated on validation data by `training`; it keeps its score.
     """
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
@@ -233,6 +241,7 @@ class PolarityModel:
         self.bias = [float(b) for b in spec["bias"]]
         self.dense = [[float(w) for w in row] for row in spec["dense"]]
         self.vocabulary: dict[str, list[float]] = dict(spec["vocabulary"])
+        self.neutral_band = float(spec.get("neutral_band", 0.0))
 
     @classmethod
     def load(cls, path: Path) -> PolarityModel:
@@ -240,22 +249,26 @@ class PolarityModel:
 
     def probabilities(self, features: Sequence[str], dense: Sequence[float]) -> list[float]:
         logits = list(self.bias)
+        vocabulary, classes = self.vocabulary, range(len(logits))
         weights: list[tuple[float, list[float]]] = []
         norm = 0.0
         for feature, count in Counter(features).items():
-            entry = self.vocabulary.get(feature)
+            entry = vocabulary.get(feature)
             if entry is None:
                 continue
-            value = (1.0 + math.log(count)) * entry[0]  # sublinear TF times IDF
+            # sublinear TF times IDF
+            value = entry[0] if count == 1 else (1.0 + math.log(count)) * entry[0]
             weights.append((value, entry))
             norm += value * value
-        norm = math.sqrt(norm) or 1.0
+        inverse = 1.0 / (math.sqrt(norm) or 1.0)
         for value, entry in weights:
-            for k in range(len(logits)):
-                logits[k] += value / norm * entry[k + 1]
+            value *= inverse
+            for k in classes:
+                logits[k] += value * entry[k + 1]
         for x, row in zip(dense, self.dense, strict=True):
-            for k in range(len(logits)):
-                logits[k] += x * self.dense_scale * row[k]
+            x *= self.dense_scale
+            for k in classes:
+                logits[k] += x * row[k]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
@@ -270,8 +283,11 @@ class PolarityModel:
             )
         )
         value = probs.get(Sentiment.POSITIVE, 0.0) - probs.get(Sentiment.NEGATIVE, 0.0)
-        label = max(probs, key=probs.__getitem__)
-        if Sentiment.NEUTRAL not in probs and not score.has_evidence:
+        if Sentiment.NEUTRAL in probs:
+            label = max(probs, key=probs.__getitem__)
+        elif score.has_evidence:
+            label = label_for(value, self.neutral_band)
+        else:  # never saw neutral text: no sentiment word, no verdict
             label = Sentiment.NEUTRAL
         return Polarity(label, round(value, 4))
 
@@ -285,6 +301,16 @@ def flip_praise(verdict: Polarity) -> Polarity:
     if verdict.label is Sentiment.POSITIVE:
         return Polarity(Sentiment.NEGATIVE, -abs(verdict.score))
     return verdict
+
+
+def as_grievance(verdict: Polarity) -> Polarity:
+    """A price or quality complaint ("prezzo troppo alto") is negative, however neutral or
+    kind its words: at least `GRIEVANCE` below zero.
+
+    >>> as_grievance(Polarity(Sentiment.NEUTRAL, 0.02))
+    Polarity(label=<Sentiment.NEGATIVE: 'negative'>, score=-0.5)
+    """
+    return Polarity(Sentiment.NEGATIVE, min(-abs(verdict.score), -GRIEVANCE))
 
 
 @functools.cache

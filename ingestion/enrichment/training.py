@@ -6,6 +6,15 @@ English learns from the TweetEval validation split (three classes), Italian from
 (positive/negative): both licences allow it. SENTIPOLC is evaluation-only and never used
 here; the TweetEval test split and the VADER tweets are kept for evaluation too.
 Regularisation is chosen by 5-fold cross-validation on the training set alone.
+
+The labels commit as the validation data says they should. English's three-class model
+takes the most probable class (balanced class weights; no shift of the neutral class scored
+better on TweetEval val out of fold). Italian's two-class model has no neutral examples to
+learn from: a post in which the lexicon finds no sentiment word stays neutral (on real
+neutral Italian prose the model would call most such sentences negative), and its neutral
+band on the score P(positive) - P(negative) is set from its own out-of-fold scores on
+FEEL-IT so that, with those, the same share of polar tweets is neutral as the English model
+leaves of TweetEval val's polar tweets out of fold.
 """
 
 from __future__ import annotations
@@ -52,8 +61,12 @@ def fit(
     dense: list[list[float]],
     labels: list[str],
     metric: Callable[..., float],
-) -> tuple[dict[str, Any], float]:
-    """Pick C and the dense-feature scale by cross-validation, then fit on everything."""
+) -> tuple[dict[str, Any], float, Any]:
+    """Pick C and the dense-feature scale by cross-validation, then fit on everything.
+
+    Also returns the chosen setting's out-of-fold probabilities (rows in ``labels`` order,
+    columns in the sorted class order): what the neutral band is calibrated on.
+    """
     import numpy as np
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -78,22 +91,60 @@ def fit(
         x = hstack(
             [vectorizer.transform([grams[i] for i in rows]), csr_matrix(dense_array[rows] * scale)]
         )
-        return model.predict(x.tocsr())
+        return model.predict_proba(x.tocsr())
 
     folds = list(StratifiedKFold(5, shuffle=True, random_state=SEED).split(dense_array, y))
-    scores = {}
+    classes = np.unique(y)
+    scores, out_of_fold = {}, {}
     for c, scale in GRID:
         fold_scores = []
+        probabilities = np.zeros((len(y), len(classes)))
         for train_rows, test_rows in folds:
             vectorizer, model = train(train_rows, c, scale)
-            predicted = predict(vectorizer, model, test_rows, scale)
+            probabilities[test_rows] = predict(vectorizer, model, test_rows, scale)
+            predicted = classes[probabilities[test_rows].argmax(axis=1)]
             fold_scores.append(metric(y[test_rows], predicted, average="macro"))
         scores[(c, scale)] = float(np.mean(fold_scores))
+        out_of_fold[(c, scale)] = probabilities
     c, scale = max(scores, key=scores.__getitem__)
     vectorizer, model = train(range(len(labels)), c, scale)
     spec = export(vectorizer, model, scale, dense_array.shape[1])
     spec["selection"] = {"C": c, "dense_scale": scale, "cv_macro": round(scores[(c, scale)], 4)}
-    return spec, scores[(c, scale)]
+    return spec, scores[(c, scale)], out_of_fold[(c, scale)]
+
+
+def neutral_share(out_of_fold: Any, labels: Sequence[str]) -> float:
+    """Share of the polar examples a three-class model calls neutral, out of fold.
+
+    >>> import numpy as np
+    >>> neutral_share(np.array([[0.2, 0.5, 0.3], [0.1, 0.2, 0.7]]), ["positive", "positive"])
+    0.5
+    """
+    classes = ("negative", "neutral", "positive")  # scikit-learn's sorted order
+    predicted: list[str] = [classes[int(row.argmax())] for row in out_of_fold]
+    polar = [p for p, gold in zip(predicted, labels, strict=True) if gold != "neutral"]
+    return sum(p == "neutral" for p in polar) / len(polar)
+
+
+def neutral_band(out_of_fold: Any, evidence: Sequence[bool], share: float) -> float:
+    """The neutral band of a two-class model, from its out-of-fold probabilities on polar
+    examples: posts without a sentiment word are neutral first (``evidence`` false), then the
+    band widens over the others' |P(positive) - P(negative)| until ``share`` of all are in.
+
+    >>> import numpy as np
+    >>> probabilities = np.array([[0.5, 0.5], [0.4, 0.6], [0.1, 0.9], [0.9, 0.1]])
+    >>> neutral_band(probabilities, [False, True, True, True], 0.5)
+    0.2
+    >>> neutral_band(probabilities, [False, False, True, True], 0.25)
+    0.0
+    """
+    import numpy as np
+
+    margins = np.abs(out_of_fold[:, 1] - out_of_fold[:, 0])[np.array(evidence)]
+    wanted = share * len(out_of_fold) - (len(out_of_fold) - len(margins))
+    if wanted <= 0 or not len(margins):
+        return 0.0
+    return round(float(np.quantile(margins, min(1.0, wanted / len(margins)), method="lower")), 4)
 
 
 def export(vectorizer: Any, model: Any, scale: float, n_dense: int) -> dict[str, Any]:
@@ -127,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="folder of the labelled sets")
     parser.add_argument("--out", type=Path, default=DATA_DIR / "models")
+    parser.add_argument(
+        "--only", choices=["en", "it"], help="train one language (Italian reads English's share)"
+    )
     args = parser.parse_args(argv)
     analyzer = Analyzer()
     plans = [
@@ -144,15 +198,29 @@ def main(argv: Sequence[str] | None = None) -> None:
         ),
     ]
     args.out.mkdir(parents=True, exist_ok=True)
+    english = args.out / "en.json"
+    share = json.loads(english.read_text())["neutral_share_of_polar"] if english.exists() else 0.0
     for lang, examples, metric, source in plans:
+        if args.only not in (None, lang):
+            continue
         texts, labels = zip(*examples, strict=True)
         grams, dense = featurize(analyzer, lang, texts)
-        spec, cv = fit(grams, dense, [label.value for label in labels], metric)
+        values = [label.value for label in labels]
+        spec, cv, out_of_fold = fit(grams, dense, values, metric)
+        if "neutral" in spec["classes"]:
+            share = neutral_share(out_of_fold, values)
+            calibration = {"neutral_share_of_polar": round(share, 4)}
+        else:  # English comes first: its share sets the band
+            calibration = {
+                "neutral_band": neutral_band(out_of_fold, [d[3] + d[4] > 0 for d in dense], share),
+                "neutral_share_of_polar": round(share, 4),
+            }
         spec = {
             "language": lang,
             "trained_on": source,
             "examples": len(texts),
             **spec,
+            **calibration,
         }
         path = args.out / f"{lang}.json"
         path.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n")
