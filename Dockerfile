@@ -18,6 +18,9 @@ COPY --from=web /src/server/web ./server/web
 COPY ingestion ./ingestion
 COPY osmosi ./osmosi
 RUN pip install . && useradd --create-home --uid 10001 osmosi && mkdir /data && chown osmosi /data
+# Compile the Leiden kernels into the image (numba caches them beside the package), so that
+# a container's first ranking does not spend seconds compiling.
+RUN python -c "from graph.ranking.leiden import leiden; leiden(3, [(0, 1, 1.0), (1, 2, 1.0)])"
 USER osmosi
 ENV OSMOSI_DATA_DIR=/data OSMOSI_HOST=0.0.0.0
 EXPOSE 8000
