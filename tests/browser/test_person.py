@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from uuid import uuid4
 
@@ -76,8 +77,11 @@ def label(found: dict[str, Any]) -> str:
 
 
 def shown(value: float) -> str:
-    """A factor as the app writes it in English: at most two decimals, grouped thousands."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """A factor as the app writes it in English: at most two decimals, grouped thousands.
+    Intl.NumberFormat rounds the number's shortest decimal form half away from zero
+    (100.705 shows 100.71), not its binary value as Python's format does (100.70)."""
+    rounded = Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{rounded:,.2f}".rstrip("0").rstrip(".")
 
 
 def open_person(page: Page, found: dict[str, Any]) -> None:
