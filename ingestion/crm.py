@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Annotated, Any
 
 from pydantic import (
@@ -102,8 +102,25 @@ def parse_crm_mapping(pairs: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
+def unknown_columns(row: Mapping[str, Any], mapping: Mapping[str, str]) -> list[str]:
+    """The columns of a row that no field reads: a real CRM export has dozens, which are
+    ignored (and named in the import's summary), never a reason to refuse a customer.
+
+    >>> unknown_columns({"customer_id": "C1", "Segment": "gold", "handle_x": "ada"}, {})
+    ['Segment']
+    """
+    known = set(FIELDS) | {c for f, c in mapping.items()} | {"handles"}
+    return sorted(
+        str(column)
+        for column in row
+        if column not in known
+        and not (isinstance(column, str) and column.startswith(HANDLE_PREFIX))
+    )
+
+
 def _cells(row: Mapping[str, Any], mapping: Mapping[str, str]) -> dict[str, Any]:
-    """A flat row (CSV, or a JSON line's keys) to `CustomerRecord` input."""
+    """A flat row (CSV, or a JSON line's keys) to `CustomerRecord` input; columns no field
+    reads are left out (`unknown_columns`)."""
     columns = {field: field for field in FIELDS} | {
         f: c for f, c in mapping.items() if not f.startswith(HANDLE_PREFIX)
     }
@@ -112,10 +129,6 @@ def _cells(row: Mapping[str, Any], mapping: Mapping[str, str]) -> dict[str, Any]
         for column in row
         if isinstance(column, str) and column.startswith(HANDLE_PREFIX)
     } | {f[len(HANDLE_PREFIX) :]: c for f, c in mapping.items() if f.startswith(HANDLE_PREFIX)}
-    known = set(columns.values()) | set(handle_columns.values()) | {"handles"}
-    unknown = sorted(str(column) for column in row if column not in known)
-    if unknown:
-        raise RecordError(f"unknown columns: {', '.join(unknown[:5])}")
 
     def value(column: str) -> Any:
         cell = row.get(column)
@@ -157,9 +170,14 @@ class CrmFormat:
             else:
                 yield item
 
-    def customer(self, record: RawRecord) -> Customer:
+    def row(self, record: RawRecord) -> dict[str, Any] | None:
+        """The record's columns, or None when it is not an object."""
         payload = record.payload.get("row") if self.name == "csv" else record.payload
-        if not isinstance(payload, dict):
+        return payload if isinstance(payload, dict) else None
+
+    def customer(self, record: RawRecord) -> Customer:
+        payload = self.row(record)
+        if payload is None:
             raise RecordError("wrong type: a customer record is an object")
         mapping = record.context.get("mapping", self.mapping)
         try:
@@ -180,6 +198,8 @@ class CrmImport:
 
     store: GraphStore
     batch_size: int = 1000
+    ignored_columns: set[str] = field(default_factory=set)
+    """Columns of the rows read that no field reads."""
 
     def run(
         self,
@@ -203,6 +223,9 @@ class CrmImport:
             if isinstance(item, Unreadable):
                 rejected.append(quarantine_entry(fmt.quarantine_format, source, item, item.reason))
                 continue
+            row = fmt.row(item)
+            if row is not None:
+                self.ignored_columns.update(unknown_columns(row, fmt.mapping))
             try:
                 customer = fmt.customer(item)
             except RecordError as error:

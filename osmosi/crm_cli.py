@@ -51,9 +51,8 @@ def crm_import(
     started = time.monotonic()
     with open_store(settings) as store:
         with file_progress(as_json) as progress, reading(path, progress) as (reader, report):
-            total = CrmImport(store, settings.ingest_batch_size).run(
-                fmt.read(reader), fmt, path.name, report
-            )
+            importer = CrmImport(store, settings.ingest_batch_size)
+            total = importer.run(fmt.read(reader), fmt, path.name, report)
         links = None
         if resolve:
             links = linking.resolve(store, datetime.now(UTC), identity_thresholds(settings))
@@ -61,9 +60,12 @@ def crm_import(
     if as_json:
         summary: dict[str, Any] = {**asdict(total), "seconds": round(seconds, 3)}
         summary["links"] = asdict(links) if links is not None else None
+        summary["ignored_columns"] = sorted(importer.ignored_columns)
         typer.echo(json.dumps(summary))
         return
     console.print(summary_table(total, seconds))
+    if importer.ignored_columns:
+        console.print("Columns ignored: " + ", ".join(sorted(importer.ignored_columns)) + ".")
     if links is not None:
         console.print(_links_table(links))
     if total.rejected:

@@ -158,6 +158,27 @@ def ingest(
         console.print(summary_table(total, seconds))
         if total.rejected:
             console.print("See rejected records with `osmosi quarantine list`.")
+    if total.stored + total.duplicates == 0:
+        # Nothing stored and nothing already there: a wrong --format or an empty export
+        # must not look like success to a script.
+        typer.echo(nothing_stored_hint(total, format), err=True)
+        raise typer.Exit(1)
+
+
+def nothing_stored_hint(total: IngestCounts, format: str) -> str:
+    """One line saying why an ingest stored nothing.
+
+    >>> hint = nothing_stored_hint(IngestCounts(read=3, rejected=3), "mastodon")
+    >>> print(hint)  # doctest: +NORMALIZE_WHITESPACE
+    nothing stored: all 3 records were rejected as mastodon records
+    (is --format right? see `osmosi quarantine list`)
+    """
+    if total.read == 0:
+        return "nothing stored: no records found in the files"
+    return (
+        f"nothing stored: all {total.read} records were rejected as {format} records "
+        "(is --format right? see `osmosi quarantine list`)"
+    )
 
 
 def _awaited(

@@ -233,6 +233,24 @@ def test_osmosi_crm_import_prints_the_ingest_summary(tmp_path: Path) -> None:
     assert (again["stored"], again["duplicates"], again["links"]["proposed"]) == (0, 4, 0)
 
 
+def test_a_crm_export_with_columns_osmosi_does_not_know_imports_every_customer(
+    tmp_path: Path,
+) -> None:
+    # Real CRM exports carry dozens of columns: they are ignored and named, never a reason
+    # to refuse a customer.
+    export = tmp_path / "crm.csv"
+    export.write_text(
+        "customer_id,first_name,last_name,Segment,Owner,Created On\n"
+        "C-1,Ada,Lovelace,gold,Marta,2024-01-02\n"
+        "C-2,Bob,Rossi,silver,Luca,2024-02-03\n"
+    )
+    env = clean_env(OSMOSI_DATA_DIR=str(tmp_path / "data"), OSMOSI_ENRICH="false")
+    command = [OSMOSI, "crm", "import", str(export), "--no-resolve", "--json"]
+    done = json.loads(subprocess.run(command, env=env, check=True, capture_output=True).stdout)
+    assert (done["read"], done["stored"], done["rejected"]) == (2, 2, 0)
+    assert done["ignored_columns"] == ["Created On", "Owner", "Segment"]
+
+
 def test_names_many_people_share_are_not_proposed_on_their_own() -> None:
     namesakes = [
         Account("x", f"gr{n}", "Giulia Rossi", person_id=f"p{n}") for n in range(MAX_NAME_ONLY + 1)

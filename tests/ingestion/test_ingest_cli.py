@@ -65,6 +65,22 @@ def test_ingest_shows_progress_and_a_summary(tmp_path: Path) -> None:
     assert "osmosi quarantine list" in result.stderr
 
 
+def test_an_ingest_that_stores_nothing_fails_with_a_hint(tmp_path: Path) -> None:
+    # A Reddit export read as Mastodon statuses: every record rejected, which must not pass
+    # for success in a script.
+    wrong = osmosi("ingest", str(FIXTURES / "reddit.jsonl"), "-f", "mastodon", "--json",
+                   data_dir=tmp_path)  # fmt: skip
+    assert wrong.returncode == 1
+    summary = json.loads(wrong.stdout)
+    assert summary["stored"] == 0 and summary["rejected"] == summary["read"] > 0
+    assert "nothing stored" in wrong.stderr and "--format" in wrong.stderr
+    # Everything already there is not a failure: re-running an ingest is.
+    good = str(FIXTURES / "mastodon.jsonl")
+    assert osmosi("ingest", good, "-f", "mastodon", data_dir=tmp_path).returncode == 0
+    again = osmosi("ingest", good, "-f", "mastodon", "--json", data_dir=tmp_path)
+    assert again.returncode == 0 and json.loads(again.stdout)["stored"] == 0
+
+
 def test_unknown_format_and_bad_mapping_fail_clearly(tmp_path: Path) -> None:
     unknown = osmosi("ingest", str(FIXTURES / "feed.xml"), "-f", "myspace", data_dir=tmp_path)
     assert unknown.returncode == 2
