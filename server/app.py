@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 from anyio import to_thread
+from cross_web import HTTPException
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection, Request
@@ -59,6 +61,19 @@ class KeyedGraphQLRouter(GraphQLRouter[Context, None]):
             raise ConnectionRejectionError({"reason": "missing or invalid API key"})
         context.caller = caller
         return accepted
+
+    def decode_json(self, data: str | bytes) -> object:
+        """A request body as an operation: a JSON object, or a clear 400 (a bare string or a
+        body nested thousands deep is the client's mistake, not the server's)."""
+        try:
+            decoded = json.loads(data)
+        except RecursionError:
+            raise HTTPException(400, "The request body is nested too deeply.") from None
+        if not isinstance(decoded, dict):
+            raise HTTPException(
+                400, 'The request body must be a JSON object: {"query": "...", "variables": {}}.'
+            )
+        return decoded
 
     async def render_graphql_ide(self, request: Request) -> Response:  # type: ignore[override]
         """GraphiQL from the app's build, so that it works with no internet."""

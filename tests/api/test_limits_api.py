@@ -88,3 +88,39 @@ def test_a_revoked_key_is_refused(embedded_store: GraphStore) -> None:
             return before, (await client.post("/graphql", json=query)).status_code
 
     assert asyncio.run(scenario()) == (200, 401)
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('"{ stats { posts } }"', "must be a JSON object"),
+        ("null", "must be a JSON object"),
+        ("[1]", "must be a JSON object"),
+        ("{nope", "Unable to parse"),
+    ],
+)
+def test_a_malformed_body_is_the_clients_error_not_the_servers(
+    embedded_store: GraphStore, body: str, says: str
+) -> None:
+    async def scenario() -> httpx.Response:
+        async with api_client(embedded_store) as client:
+            return await client.post(
+                "/graphql", content=body, headers={"content-type": "application/json"}
+            )
+
+    response = asyncio.run(scenario())
+    assert response.status_code == 400
+    assert says in response.text
+
+
+def test_a_subscription_over_http_is_told_where_to_go(embedded_store: GraphStore) -> None:
+    async def scenario() -> httpx.Response:
+        async with api_client(embedded_store) as client:
+            return await client.post("/graphql", json={"query": "subscription { alerts { id } }"})
+
+    errors = asyncio.run(scenario()).json()["errors"]
+    assert [e["message"] for e in errors] == [
+        "Subscriptions run over the WebSocket at /graphql (graphql-transport-ws protocol), "
+        "not over HTTP."
+    ]

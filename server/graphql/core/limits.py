@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from graphql import FieldNode, GraphQLError, IntValueNode, ValidationRule
+from starlette.websockets import WebSocket
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -16,6 +17,7 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.types.graphql import OperationType
 
 from graph.ranking.ties import MAP_PEOPLE
 
@@ -63,6 +65,27 @@ class PageBounds(ValidationRule):
                     )
 
 
+class SubscriptionsOverWebSocket(SchemaExtension):
+    """A subscription sent over HTTP is refused at validation, saying where to send it (its
+    resolver would otherwise fail as an internal error)."""
+
+    def on_validate(self) -> Iterator[None]:
+        # Before validation runs: errors set here stop the operation (after, it would run).
+        context = self.execution_context
+        request = getattr(context.context, "request", None)
+        if context.operation_type is OperationType.SUBSCRIPTION and not isinstance(
+            request, WebSocket
+        ):
+            context.pre_execution_errors = [
+                *(context.pre_execution_errors or []),
+                GraphQLError(
+                    "Subscriptions run over the WebSocket at /graphql "
+                    "(graphql-transport-ws protocol), not over HTTP."
+                ),
+            ]
+        yield
+
+
 def is_user_visible(error: Exception) -> bool:
     original = getattr(error, "original_error", None)
     # Validation errors (limits, unknown fields) have no original error, and permission
@@ -89,5 +112,6 @@ def operation_limits() -> list[Callable[[], SchemaExtension]]:
         lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
         lambda: AddValidationRules(VALIDATION_RULES),
         lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
+        SubscriptionsOverWebSocket,
         lambda: MaskErrors(should_mask_error=lambda error: not is_user_visible(error)),
     ]
