@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from osmosi.logs import configure_logging
+from osmosi.logs import configure_logging, uvicorn_log_config
 from osmosi.settings import Settings
 
 app = typer.Typer(
@@ -89,7 +89,13 @@ def serve(
         )
         typer.echo(f"admin key: {first_key}", err=True)
     if settings.workers == 1:
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level=level)
+        uvicorn.run(
+            create_app(settings),
+            host=settings.host,
+            port=settings.port,
+            log_level=level,
+            log_config=uvicorn_log_config(),
+        )
         return
     # Each worker process reads the settings at its own start: pass the options down.
     os.environ["OSMOSI_DATA_DIR"] = str(settings.data_dir)
@@ -100,6 +106,7 @@ def serve(
         host=settings.host,
         port=settings.port,
         log_level=level,
+        log_config=uvicorn_log_config(),
     )
 
 

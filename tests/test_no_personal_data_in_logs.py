@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import httpx
 import pytest
+from websockets.sync.client import connect
+from websockets.typing import Subprotocol
 
 from graph import linking
 from graph.alerts import Alert, AlertKind, delivery_for
@@ -18,6 +24,8 @@ from tests.correlate.test_identity_resolution import (
     ingest_conversations,
 )
 from tests.ingestion.helpers import FILES, ingest_fixture
+from tests.serving import serving
+from tests.test_cli import clean_env, free_port
 
 PERSONAL = ("giulia", "emma_w", "laura_p", "espresso_fan", "barista_pro", "Chiara", "marco_rossi")
 
@@ -62,3 +70,39 @@ def test_correlating_and_acting_logs_no_personal_data(
     logged = "\n".join(record.getMessage() for record in caplog.records)
     for value in ("giulia", "Rossi", "marco.bianchi82", "example.com", "Mureșan", "lucastudio"):
         assert value not in logged
+
+
+def test_serving_at_debug_logs_no_key_and_no_query(tmp_path: Path) -> None:
+    """The key in headers, in a WebSocket's handshake and its connection_init, and what a GET
+    asked for, as uvicorn and the WebSocket library log them at DEBUG: none of it shows."""
+    port = free_port()
+    env = clean_env(OSMOSI_DATA_DIR=str(tmp_path / "data"), OSMOSI_LOG_LEVEL="DEBUG")
+    with serving(["--port", str(port)], cwd=tmp_path, env=env) as server:
+        key = server.wait_for("admin key: ", deadline=time.monotonic() + 120)
+        server.wait_for("Osmosi on ", deadline=time.monotonic() + 60)
+        base, auth = f"127.0.0.1:{port}", {"Authorization": f"Bearer {key}"}
+        search = '{ people(search: "giulia_rinaldi", first: 5) { edges { node { id } } } }'
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.post(f"http://{base}/graphql", json={"query": search}, headers=auth)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the server never answered"
+                time.sleep(0.2)
+        httpx.get(f"http://{base}/graphql", params={"query": search}, headers=auth)
+        with connect(
+            f"ws://{base}/graphql",
+            subprotocols=[Subprotocol("graphql-transport-ws")],
+            additional_headers=auth,
+        ) as socket:
+            socket.send(json.dumps({"type": "connection_init", "payload": auth}))
+            assert json.loads(socket.recv(timeout=10))["type"] == "connection_ack"
+            subscribe = {"query": "subscription { alerts { id } }"}
+            socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": subscribe}))
+        time.sleep(1)  # the last lines of the close
+        output = server.output().replace(f"admin key: {key}", "")
+    assert "DEBUG" in output, "the server logged at DEBUG"
+    secret = key.removeprefix("osk_")
+    for needle in (key, secret[:10], secret[-10:], "giulia_rinaldi"):
+        assert needle not in output, needle
