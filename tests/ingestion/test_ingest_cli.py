@@ -129,3 +129,29 @@ def test_quarantine_list_and_replay_with_a_fixed_mapping(tmp_path: Path) -> None
     ]
     table = osmosi("quarantine", "list", data_dir=tmp_path)
     assert "missing created_at" in table.stdout
+
+
+def test_records_no_parser_can_read_are_quarantined_and_the_rest_stored(tmp_path: Path) -> None:
+    # Bytes that are not UTF-8 and records nested far too deep used to crash the ingest and
+    # lose the good lines beside them.
+    good = (FIXTURES / "canonical.jsonl").read_bytes().splitlines()[:2]
+    export = tmp_path / "hostile.jsonl"
+    export.write_bytes(
+        b"\n".join(
+            [
+                good[0],
+                b'{"platform": "mastodon", "id": "x1", "text": "caf\xe9"}',
+                b'{"a": ' * 10_000 + b"1" + b"}" * 10_000,
+                b"[" * 900 + b"]" * 900,
+                good[1],
+            ]
+        )
+    )
+    result = osmosi("ingest", str(export), "-f", "jsonl", "--json", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["read"], summary["stored"], summary["rejected"]) == (5, 2, 3)
+    listed = osmosi("quarantine", "list", "--json", data_dir=tmp_path)
+    reasons = {json.loads(line)["reason"] for line in listed.stdout.splitlines()}
+    assert {"malformed JSON: nested too deeply", "not UTF-8: byte 0xe9 at position 49"} < reasons
+    assert len(reasons) == 3, reasons  # and the 900-deep array is no record
