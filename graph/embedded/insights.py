@@ -8,7 +8,14 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from graph.embedded.schema import INTERACTION_SELECTS
-from graph.embedded.sql import customer_from_row, iso, json_list, parse, post_window
+from graph.embedded.sql import (
+    customer_from_row,
+    decay_params,
+    decay_weight,
+    json_list,
+    parse,
+    post_window,
+)
 from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, StoredPost
 from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
 
@@ -141,13 +148,12 @@ class InsightsMixin:
         )
         rows = self._query(
             f"WITH i(s, t, k, at, uid) AS ({union}) SELECT s, t, k, count(*),"
-            " sum(pow(0.5, max(julianday(:now) - julianday(at), 0) / :half_life))"
+            f" sum({decay_weight('at')})"
             " FROM i GROUP BY s, t, k",
             {
                 **params,
                 "people": json_list(person_ids),
-                "now": iso(now),
-                "half_life": half_life / timedelta(days=1),
+                **decay_params(now, half_life),
             },
         )
         return [

@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from graph.embedded.sql import iso, json_list, parse
+from graph.embedded.sql import decay_params, decay_weight, iso, json_list, parse
 from graph.model import (
     AffiliatedAccount,
     BrandOpinions,
@@ -264,13 +264,12 @@ class RankingsMixin:
             person: Opinions(posts, total, volume, decayed)
             for person, posts, total, volume, decayed in self._query(
                 "SELECT person_id, count(*), sum(score), sum(weight), sum(weight * score) FROM ("
-                " SELECT a.person_id, p.sentiment_score AS score,"
-                " pow(0.5, max(julianday(:now) - julianday(p.created_at), 0) / :half_life)"
+                f" SELECT a.person_id, p.sentiment_score AS score, {decay_weight('p.created_at')}"
                 " AS weight"
                 " FROM post p JOIN account a ON a.uid = p.author_uid"
                 " WHERE p.sentiment_score IS NOT NULL"
                 ") GROUP BY person_id",
-                {"now": iso(now), "half_life": half_life / timedelta(days=1)},
+                decay_params(now, half_life),
             )
         }
         counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
@@ -313,12 +312,11 @@ class RankingsMixin:
                     " sum(CASE p.sentiment WHEN 'neutral' THEN weight ELSE 0 END) FROM ("
                     "  SELECT uid, author_uid, CASE intent WHEN 'complaint' THEN 'negative'"
                     "  WHEN 'praise' THEN 'positive' ELSE sentiment END AS sentiment,"
-                    "  pow(0.5, max(julianday(:now) - julianday(created_at), 0) / :half_life)"
-                    "  AS weight FROM post"
+                    f"  {decay_weight('created_at')} AS weight FROM post"
                     "  WHERE sentiment IS NOT NULL"
                     "  AND EXISTS (SELECT 1 FROM post_aspect pa WHERE pa.post_uid = post.uid)"
                     ") p JOIN account a ON a.uid = p.author_uid GROUP BY a.person_id",
-                    {"now": iso(now), "half_life": half_life / timedelta(days=1)},
+                    decay_params(now, half_life),
                 )
             },
             affiliations=person_affiliations(self.affiliated_accounts()),

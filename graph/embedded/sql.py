@@ -7,7 +7,7 @@ import json
 import math
 import sqlite3
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from graph.model import Customer, utc
@@ -32,6 +32,20 @@ def post_window(since: datetime | None, until: datetime | None) -> tuple[str, di
         conditions.append("AND p.created_at < :until")
         params["until"] = iso(until)
     return " ".join(conditions), params
+
+
+def decay_weight(column: str) -> str:
+    """SQL for ``0.5 ** (age / half_life)`` of a timestamp column, age in days from ``:now``
+    (parameters `decay_params`); a future timestamp weighs 1.
+
+    >>> decay_weight("p.created_at")
+    'pow(0.5, max(julianday(:now) - julianday(p.created_at), 0) / :half_life)'
+    """
+    return f"pow(0.5, max(julianday(:now) - julianday({column}), 0) / :half_life)"
+
+
+def decay_params(now: datetime, half_life: timedelta) -> dict[str, Any]:
+    return {"now": iso(now), "half_life": half_life / timedelta(days=1)}
 
 
 def json_list(values: Iterable[str]) -> str:

@@ -4,7 +4,13 @@ so that few records cross the wire."""
 
 from __future__ import annotations
 
-from graph.neo4j.cypher import ACCOUNT_FIELDS, INTERACTION_PATHS, POST_PROJECTION, WINDOW
+from graph.neo4j.cypher import (
+    ACCOUNT_FIELDS,
+    INTERACTION_PATHS,
+    POST_PROJECTION,
+    WINDOW,
+)
+from graph.neo4j.rankings_cypher import DECAY_WEIGHT
 from graph.people import VolumeDimension
 
 POSTS_OF = f"""
@@ -58,7 +64,7 @@ def _ties_query(among: bool) -> str:
 CALL () {{ {branches} }}
 WITH source, target, kind, $now - at.epochSeconds AS age
 RETURN source, target, kind, count(*) AS count,
-       sum(0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life)) AS decayed
+       sum({DECAY_WEIGHT}) AS decayed
 """
 
 

@@ -4,6 +4,10 @@ relationship types are literals of this module."""
 
 from __future__ import annotations
 
+# The decay of an ``age`` in seconds (from $now, epoch seconds): 0.5 ^ (age / $half_life); a
+# future timestamp weighs 1.
+DECAY_WEIGHT = "0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life)"
+
 # Scores the rankings write on people (``score_<name>``), each indexed for its ranked reads.
 RANKED_SCORES = ("influence", "advocacy")
 
@@ -151,11 +155,11 @@ RETURN collect([p.id, followers]) AS rows
 """
 
 # Each post weighs 0.5 ^ (age / half-life), ages in seconds from $now (epoch seconds).
-PEOPLE_OPINIONS = """
+PEOPLE_OPINIONS = f"""
 MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
 WHERE post.sentiment_score IS NOT NULL
 WITH p, post.sentiment_score AS score, $now - post.created_at.epochSeconds AS age
-WITH p, score, 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life) AS weight
+WITH p, score, {DECAY_WEIGHT} AS weight
 WITH p, count(*) AS posts, sum(score) AS total, sum(weight) AS volume,
      sum(weight * score) AS decayed
 RETURN collect([p.id, posts, total, volume, decayed]) AS rows
@@ -163,13 +167,13 @@ RETURN collect([p.id, posts, total, volume, decayed]) AS rows
 
 # Posts about the brand (with an aspect), each one vote: a complaint against the brand and
 # praise for it whatever the label, else the label.
-PEOPLE_BRAND_OPINIONS = """
+PEOPLE_BRAND_OPINIONS = f"""
 MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
-WHERE post.sentiment IS NOT NULL AND EXISTS { (post)-[:ABOUT]->() }
+WHERE post.sentiment IS NOT NULL AND EXISTS {{ (post)-[:ABOUT]->() }}
 WITH p, CASE post.intent WHEN 'complaint' THEN 'negative' WHEN 'praise' THEN 'positive'
         ELSE post.sentiment END AS label,
      $now - post.created_at.epochSeconds AS age
-WITH p, label, 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life) AS weight
+WITH p, label, {DECAY_WEIGHT} AS weight
 WITH p, count(*) AS posts,
      sum(CASE label WHEN 'positive' THEN weight ELSE 0.0 END) AS positive,
      sum(CASE label WHEN 'negative' THEN weight ELSE 0.0 END) AS negative,
