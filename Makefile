@@ -50,7 +50,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/pytest -v $(PYTEST_ARGS)
+	$(BIN)/pytest -v --durations=25 $(PYTEST_ARGS)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
