@@ -64,10 +64,22 @@ def serve(
 
     from graph.access import first_admin_key
     from ingestion.demo import load_demo
-    from osmosi.runtime import identity_thresholds, open_store, pipeline_for
+    from ingestion.jobs.broker import BrokerUnavailable
+    from osmosi.runtime import check_broker, identity_thresholds, open_store, pipeline_for
     from server.app import create_app
 
     settings = load_settings(host=host, port=port, data_dir=data_dir, workers=workers)
+    try:
+        check_broker(settings)
+    except BrokerUnavailable as error:
+        # The API serves reads without Redis: start, but say what will fail.
+        console.print(
+            f"Warning: {error}. Ingests through the API, recomputeRankings and the "
+            "scheduled jobs fail until it answers; /readyz reports it.",
+            style="yellow",
+            markup=False,
+            soft_wrap=True,
+        )
     with open_store(settings) as store:
         if demo:
             console.print("Loading the demo (Caffè Aurora)…")
@@ -202,4 +214,12 @@ _register_commands()
 
 
 def main() -> None:
-    app()
+    from graph.store import StoreUnavailable
+    from ingestion.jobs.broker import BrokerUnavailable
+
+    try:
+        app()
+    except (StoreUnavailable, BrokerUnavailable) as error:
+        # The message names the service by its URL (without a password): no traceback.
+        console.print(str(error), style="red", markup=False, soft_wrap=True)
+        raise SystemExit(1) from None

@@ -18,6 +18,7 @@ def create_celery(
     rank_every: timedelta | None = None,
     scan_every: timedelta | None = None,
     deliver_every: timedelta | None = None,
+    connect_timeout: float = 5.0,
 ) -> Celery:
     """A Celery app on Redis, configured so that a killed worker loses no task.
 
@@ -26,7 +27,12 @@ def create_celery(
     delivered again after ``visibility_timeout`` seconds. The beat scheduler (`osmosi beat`)
     has the rankings recomputed every ``rank_every``, alerts scanned for every
     ``scan_every`` and pending webhooks delivered every ``deliver_every`` (each when given).
+
+    A connection to Redis that takes longer than ``connect_timeout`` seconds fails, and
+    sending a task retries only briefly: a caller learns within seconds that Redis is down
+    (Celery's defaults retry the result store for 20 s, then blame "the Celery application").
     """
+    brief_retries = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
     app = Celery("osmosi", broker=redis_url, backend=redis_url, set_as_current=False)
     app.conf.update(
         task_acks_late=True,
@@ -39,7 +45,14 @@ def create_celery(
         timezone="UTC",
         enable_utc=True,
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": visibility_timeout},
+        broker_connection_timeout=connect_timeout,
+        broker_transport_options={
+            "visibility_timeout": visibility_timeout,
+            "socket_connect_timeout": connect_timeout,
+        },
+        task_publish_retry_policy=brief_retries,
+        redis_socket_connect_timeout=connect_timeout,
+        result_backend_transport_options={"retry_policy": brief_retries},
         worker_hijack_root_logger=False,
     )
     schedule = {
