@@ -165,7 +165,7 @@ def create_app(
         )
 
     graphql = KeyedGraphQLRouter(
-        build_schema(),
+        build_schema(settings.production),
         context_getter=context,
         graphql_ide=None if settings.production else "graphiql",
         allow_queries_via_get=False,

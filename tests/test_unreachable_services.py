@@ -19,7 +19,8 @@ from osmosi.settings import Settings
 from tests.serving import serving
 from tests.test_cli import OSMOSI, ROOT, clean_env
 
-PASSWORD = "s3cret-pass"  # noqa: S105 - a made-up password that must never be printed
+PASSWORD = "s3cret-pass"
+"""A made-up password that must never be printed."""
 
 
 def _down_redis() -> tuple[str, str]:
