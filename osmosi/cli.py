@@ -186,9 +186,11 @@ def worker(
 @app.command()
 def beat() -> None:
     """Run the Celery beat scheduler of periodic jobs (needs OSMOSI_REDIS_URL)."""
+    from osmosi.runtime import beat_schedule_file
+
     settings = load_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    schedule = settings.data_dir / "celerybeat-schedule"
+    schedule = beat_schedule_file(settings)
     _celery_app(settings).start(
         ["beat", f"--loglevel={settings.log_level}", f"--schedule={schedule}"]
     )

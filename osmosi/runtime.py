@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from graph.acting import Actions
@@ -163,6 +164,11 @@ def celery_app(settings: Settings) -> Any:
         deliver_every=timedelta(minutes=1) if settings.webhook_urls else None,
         connect_timeout=settings.connect_timeout_seconds,
     )
+
+
+def beat_schedule_file(settings: Settings) -> Path:
+    """Where `osmosi beat` keeps its schedule (and, beside it, its heartbeat)."""
+    return settings.data_dir / "celerybeat-schedule"
 
 
 def job_runner(settings: Settings, store: GraphStore) -> JobRunner:

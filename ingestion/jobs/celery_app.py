@@ -4,11 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 from celery import Celery
+from celery.beat import PersistentScheduler
 
 from ingestion.jobs.tasks import DELIVER_WEBHOOKS, RANK, SCAN_ALERTS, register_tasks
 from ingestion.pipeline import Pipeline
+
+BEAT_MAX_INTERVAL = 60
+"""Seconds beat sleeps at most between two looks at its schedule."""
+
+
+def beat_heartbeat(schedule_file: Path) -> Path:
+    """The file `HeartbeatScheduler` touches beside beat's schedule file."""
+    return schedule_file.with_name(schedule_file.name + ".alive")
+
+
+class HeartbeatScheduler(PersistentScheduler):  # type: ignore[misc]
+    """Beat's scheduler, touching `beat_heartbeat` each time it looks at its schedule (at
+    least every `BEAT_MAX_INTERVAL` seconds): a health check tells a working beat from a
+    hung or dead one by the file's age (the schedule file itself changes only when a task
+    is sent, which may be an hour apart)."""
+
+    def tick(self, *args: Any, **kwargs: Any) -> float:
+        beat_heartbeat(Path(self.schedule_filename)).touch()
+        return float(super().tick(*args, **kwargs))
 
 
 def create_celery(
@@ -54,6 +76,8 @@ def create_celery(
         redis_socket_connect_timeout=connect_timeout,
         result_backend_transport_options={"retry_policy": brief_retries},
         worker_hijack_root_logger=False,
+        beat_scheduler=HeartbeatScheduler,
+        beat_max_loop_interval=BEAT_MAX_INTERVAL,
     )
     schedule = {
         "recompute rankings": (RANK, rank_every),
