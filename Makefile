@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 WEB_SOURCES := $(shell find web -path web/node_modules -prune -o -path web/src/gql -prune \
 	-o -path web/dist -prune -o -type f -print 2>/dev/null) schema.graphql
 
-.PHONY: run test lint pytest web web-test browser screenshots format services-up services-down bench schema
+.PHONY: run test lint pytest web web-test browser screenshots format services-up services-down bench schema lock
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,8 @@ schema: $(STAMP)
 bench: $(STAMP) web browser
 	$(BIN)/pip install -q -e ".[dev,bench]"
 	services/dev-services.sh run -- sh -c '$(BIN)/python -m bench.upsert_posts && $(BIN)/python -m bench.ingest_mastodon && $(BIN)/python -m bench.enrich_posts && $(BIN)/python -m bench.sentiment_eval && $(BIN)/python -m bench.rank && $(BIN)/python -m bench.api_latency && $(BIN)/python -m bench.web_map'
+
+## The Docker image's dependencies and build tools, pinned with their hashes (needs pip-tools)
+lock:
+	pip-compile --generate-hashes --strip-extras --allow-unsafe --all-build-deps --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml

@@ -64,10 +64,22 @@ def serve(
 
     from graph.access import first_admin_key
     from ingestion.demo import load_demo
-    from osmosi.runtime import identity_thresholds, open_store, pipeline_for
+    from ingestion.jobs.broker import BrokerUnavailable
+    from osmosi.runtime import check_broker, identity_thresholds, open_store, pipeline_for
     from server.app import create_app
 
     settings = load_settings(host=host, port=port, data_dir=data_dir, workers=workers)
+    try:
+        check_broker(settings)
+    except BrokerUnavailable as error:
+        # The API serves reads without Redis: start, but say what will fail.
+        console.print(
+            f"Warning: {error}. Ingests through the API, recomputeRankings and the "
+            "scheduled jobs fail until it answers; /readyz reports it.",
+            style="yellow",
+            markup=False,
+            soft_wrap=True,
+        )
     with open_store(settings) as store:
         if demo:
             console.print("Loading the demo (Caffè Aurora)…")
@@ -174,9 +186,11 @@ def worker(
 @app.command()
 def beat() -> None:
     """Run the Celery beat scheduler of periodic jobs (needs OSMOSI_REDIS_URL)."""
+    from osmosi.runtime import beat_schedule_file
+
     settings = load_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    schedule = settings.data_dir / "celerybeat-schedule"
+    schedule = beat_schedule_file(settings)
     _celery_app(settings).start(
         ["beat", f"--loglevel={settings.log_level}", f"--schedule={schedule}"]
     )
@@ -202,4 +216,12 @@ _register_commands()
 
 
 def main() -> None:
-    app()
+    from graph.store import StoreUnavailable
+    from ingestion.jobs.broker import BrokerUnavailable
+
+    try:
+        app()
+    except (StoreUnavailable, BrokerUnavailable) as error:
+        # The message names the service by its URL (without a password): no traceback.
+        console.print(str(error), style="red", markup=False, soft_wrap=True)
+        raise SystemExit(1) from None

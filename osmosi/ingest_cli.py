@@ -21,7 +21,7 @@ from graph.model import IngestCounts, JobState
 from graph.store import GraphStore
 from ingestion.crm import CRM_PREFIX, CrmImport
 from ingestion.parsers import FORMATS, UnknownFormat, parse_mapping, parser_for
-from osmosi.runtime import dispatcher, job_runner, open_store, pipeline_for
+from osmosi.runtime import check_broker, dispatcher, job_runner, open_store, pipeline_for
 
 console = Console(stderr=True)
 quarantine_app = typer.Typer(
@@ -118,6 +118,7 @@ def ingest(
     except (UnknownFormat, ValueError) as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from None
+    check_broker(settings)  # before a job is recorded that no worker could take
     started = time.monotonic()
     total = IngestCounts()
     jobs: list[str] = []

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from graph.acting import Actions
@@ -13,9 +14,10 @@ from graph.embedded import EmbeddedGraphStore
 from graph.linking import Thresholds
 from graph.neo4j import Neo4jGraphStore
 from graph.routing import DEFAULT_TABLE, RoutingTable, load_table
-from graph.store import GraphStore
+from graph.store import GraphStore, StoreUnavailable
 from ingestion.enrichment.analyzer import Analyzer, analyzer_for
 from ingestion.enrichment.brand import DEFAULT_LEXICON
+from ingestion.jobs.broker import RedisBroker, public_url
 from ingestion.jobs.celery_app import create_celery
 from ingestion.jobs.rankings import RankScheduler
 from ingestion.jobs.runner import CeleryRunner, InProcessRunner, JobRunner
@@ -25,7 +27,8 @@ from osmosi.settings import Settings
 
 
 def open_store(settings: Settings) -> GraphStore:
-    """Open the configured store and make sure its schema exists."""
+    """Open the configured store and make sure its schema exists; a Neo4j that cannot be
+    reached raises `StoreUnavailable` naming its URI."""
     store: GraphStore
     if settings.neo4j_uri:
         store = Neo4jGraphStore(
@@ -33,16 +36,41 @@ def open_store(settings: Settings) -> GraphStore:
             settings.neo4j_user,
             settings.neo4j_password.get_secret_value(),
             settings.neo4j_database,
+            connection_timeout=settings.connect_timeout_seconds,
         )
     else:
         store = EmbeddedGraphStore(settings.data_dir)
     try:
         store.ping()  # fail fast: writes would be retried for half a minute first
         store.ensure_schema()
+    except StoreUnavailable as error:
+        store.close()
+        if not settings.neo4j_uri:
+            raise
+        where, reason = public_url(settings.neo4j_uri), error.__cause__ or error
+        raise StoreUnavailable(f"Neo4j at {where} is unavailable: {reason}") from error
     except BaseException:
         store.close()
         raise
     return store
+
+
+def broker(settings: Settings) -> RedisBroker | None:
+    """The job broker, when Redis is configured."""
+    if not settings.redis_url:
+        return None
+    return RedisBroker(settings.redis_url, timeout=settings.connect_timeout_seconds)
+
+
+def check_broker(settings: Settings) -> None:
+    """Raise `BrokerUnavailable`, naming Redis by its URL, when it is configured and does
+    not answer."""
+    redis = broker(settings)
+    if redis is not None:
+        try:
+            redis.check()
+        finally:
+            redis.close()
 
 
 def analyzer(settings: Settings) -> Analyzer:
@@ -134,12 +162,19 @@ def celery_app(settings: Settings) -> Any:
         rank_every=_every(settings.rank_every_minutes),
         scan_every=_every(settings.alert_scan_minutes),
         deliver_every=timedelta(minutes=1) if settings.webhook_urls else None,
+        connect_timeout=settings.connect_timeout_seconds,
     )
+
+
+def beat_schedule_file(settings: Settings) -> Path:
+    """Where `osmosi beat` keeps its schedule (and, beside it, its heartbeat)."""
+    return settings.data_dir / "celerybeat-schedule"
 
 
 def job_runner(settings: Settings, store: GraphStore) -> JobRunner:
     """Celery workers when Redis is configured, else the calling process."""
     pipeline = pipeline_for(settings, store)
-    if settings.redis_url:
-        return CeleryRunner(pipeline, celery_app(settings), settings.ingest_batch_size)
+    redis = broker(settings)
+    if redis is not None:
+        return CeleryRunner(pipeline, celery_app(settings), redis, settings.ingest_batch_size)
     return InProcessRunner(pipeline, settings.ingest_batch_size)

@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(
         None, description="Celery broker and result backend; unset means in-process jobs."
     )
+    connect_timeout_seconds: float = Field(
+        5.0,
+        gt=0,
+        le=60,
+        description="How long a connection to Neo4j or Redis may take before the service "
+        "is reported unreachable (by its URL).",
+    )
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     log_level: str = "INFO"

@@ -22,10 +22,10 @@ from strawberry.types.unset import UNSET, UnsetType
 import osmosi
 from graph.access import authenticate
 from graph.store import GraphStore
-from ingestion.jobs.broker import RedisBroker
 from ingestion.jobs.scans import PeriodicScan
 from osmosi.logs import configure_logging
 from osmosi.runtime import (
+    broker,
     identity_thresholds,
     job_runner,
     open_store,
@@ -98,7 +98,7 @@ def create_app(
         app.state.store = (
             store if store is not None else await run_in_threadpool(open_store, settings)
         )
-        app.state.broker = RedisBroker(settings.redis_url) if settings.redis_url else None
+        app.state.broker = broker(settings)
         app.state.runner = job_runner(settings, app.state.store)
         pipeline = app.state.runner.pipeline
         if pipeline.on_alerts is not None:
@@ -165,7 +165,7 @@ def create_app(
         )
 
     graphql = KeyedGraphQLRouter(
-        build_schema(),
+        build_schema(settings.production),
         context_getter=context,
         graphql_ide=None if settings.production else "graphiql",
         allow_queries_via_get=False,

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph.access import Role
 from graph.model import IngestJob, JobState
+from ingestion.jobs.broker import BrokerUnavailable
 from ingestion.jobs.runner import JobRunner
 from ingestion.parsers import FORMATS, parse_mapping, parser_for
 from server.auth import require_role
@@ -68,6 +69,14 @@ async def push(
         columns = parse_mapping(mapping or [])
     except ValueError as error:
         raise HTTPException(status_code=422, detail=str(error)) from None
+    broker = request.app.state.broker
+    if broker is not None:
+        try:
+            await run_in_threadpool(broker.check)
+        except BrokerUnavailable as error:
+            # A job no worker can take would only wait: refuse it, saying why.
+            detail = f"The export cannot be ingested now: {error}"
+            raise HTTPException(status_code=503, detail=detail) from None
     body = await request.body()
     job_id = uuid.uuid4().hex
     store = request.app.state.store

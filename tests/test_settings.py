@@ -47,7 +47,7 @@ def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 def test_an_unreachable_neo4j_is_reported_clearly() -> None:
     settings = Settings(neo4j_uri="bolt://127.0.0.1:1")
-    with pytest.raises(StoreUnavailable, match="Neo4j unavailable"):
+    with pytest.raises(StoreUnavailable, match=r"Neo4j at bolt://127\.0\.0\.1:1 is unavailable"):
         open_store(settings)
 
 

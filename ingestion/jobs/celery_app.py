@@ -4,11 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 from celery import Celery
+from celery.beat import PersistentScheduler
 
 from ingestion.jobs.tasks import DELIVER_WEBHOOKS, RANK, SCAN_ALERTS, register_tasks
 from ingestion.pipeline import Pipeline
+
+BEAT_MAX_INTERVAL = 60
+"""Seconds beat sleeps at most between two looks at its schedule."""
+
+
+def beat_heartbeat(schedule_file: Path) -> Path:
+    """The file `HeartbeatScheduler` touches beside beat's schedule file."""
+    return schedule_file.with_name(schedule_file.name + ".alive")
+
+
+class HeartbeatScheduler(PersistentScheduler):  # type: ignore[misc]
+    """Beat's scheduler, touching `beat_heartbeat` each time it looks at its schedule (at
+    least every `BEAT_MAX_INTERVAL` seconds): a health check tells a working beat from a
+    hung or dead one by the file's age (the schedule file itself changes only when a task
+    is sent, which may be an hour apart)."""
+
+    def tick(self, *args: Any, **kwargs: Any) -> float:
+        beat_heartbeat(Path(self.schedule_filename)).touch()
+        return float(super().tick(*args, **kwargs))
 
 
 def create_celery(
@@ -18,6 +40,7 @@ def create_celery(
     rank_every: timedelta | None = None,
     scan_every: timedelta | None = None,
     deliver_every: timedelta | None = None,
+    connect_timeout: float = 5.0,
 ) -> Celery:
     """A Celery app on Redis, configured so that a killed worker loses no task.
 
@@ -26,7 +49,12 @@ def create_celery(
     delivered again after ``visibility_timeout`` seconds. The beat scheduler (`osmosi beat`)
     has the rankings recomputed every ``rank_every``, alerts scanned for every
     ``scan_every`` and pending webhooks delivered every ``deliver_every`` (each when given).
+
+    A connection to Redis that takes longer than ``connect_timeout`` seconds fails, and
+    sending a task retries only briefly: a caller learns within seconds that Redis is down
+    (Celery's defaults retry the result store for 20 s, then blame "the Celery application").
     """
+    brief_retries = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
     app = Celery("osmosi", broker=redis_url, backend=redis_url, set_as_current=False)
     app.conf.update(
         task_acks_late=True,
@@ -39,8 +67,17 @@ def create_celery(
         timezone="UTC",
         enable_utc=True,
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": visibility_timeout},
+        broker_connection_timeout=connect_timeout,
+        broker_transport_options={
+            "visibility_timeout": visibility_timeout,
+            "socket_connect_timeout": connect_timeout,
+        },
+        task_publish_retry_policy=brief_retries,
+        redis_socket_connect_timeout=connect_timeout,
+        result_backend_transport_options={"retry_policy": brief_retries},
         worker_hijack_root_logger=False,
+        beat_scheduler=HeartbeatScheduler,
+        beat_max_loop_interval=BEAT_MAX_INTERVAL,
     )
     schedule = {
         "recompute rankings": (RANK, rank_every),

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from graph.model import JobState
+from ingestion.jobs.broker import RedisBroker
 from ingestion.jobs.chunks import ChunkTask
 from ingestion.jobs.rankings import recompute_now
 from ingestion.jobs.tasks import INGEST_CHUNK, RANK
@@ -83,14 +84,26 @@ class InProcessRunner(JobRunner):
 
 
 class CeleryRunner(JobRunner):
-    """Sends each chunk as a task to the Celery workers."""
+    """Sends each chunk as a task to the Celery workers through ``broker``; a task that
+    cannot be sent because the broker is down raises `BrokerUnavailable`, naming it."""
 
-    def __init__(self, pipeline: Pipeline, app: Any, chunk_size: int = 1000) -> None:
+    def __init__(
+        self, pipeline: Pipeline, app: Any, broker: RedisBroker, chunk_size: int = 1000
+    ) -> None:
         super().__init__(pipeline, chunk_size)
         self.app = app
+        self.broker = broker
+
+    def _send(self, name: str, **kwargs: Any) -> Any:
+        try:
+            return self.app.send_task(name, **kwargs)
+        except Exception:
+            # Celery's own errors blame "the Celery application": say which service is down.
+            self.broker.check()
+            raise
 
     def dispatch(self, task: ChunkTask) -> None:
-        self.app.send_task(INGEST_CHUNK, kwargs=asdict(task))
+        self._send(INGEST_CHUNK, kwargs=asdict(task))
 
     def rank(self) -> str:
-        return str(self.app.send_task(RANK).id)
+        return str(self._send(RANK).id)

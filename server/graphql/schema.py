@@ -79,12 +79,14 @@ class OsmosiSchema(strawberry.Schema):
                 )
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(production: bool = False) -> strawberry.Schema:
+    """The schema; in ``production`` it cannot be introspected and its errors suggest no
+    field names (see `operation_limits`)."""
     return OsmosiSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        extensions=[*operation_limits(), RankingViewCache],
+        extensions=[*operation_limits(production), RankingViewCache],
     )
 
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from graphql import FieldNode, GraphQLError, IntValueNode, ValidationRule
+from graphql import (
+    FieldNode,
+    GraphQLError,
+    IntValueNode,
+    NoSchemaIntrospectionCustomRule,
+    ValidationRule,
+)
 from starlette.websockets import WebSocket
 from strawberry.extensions import (
     AddValidationRules,
@@ -93,6 +100,39 @@ def is_user_visible(error: Exception) -> bool:
     return original is None or isinstance(original, UserError | GraphQLError)
 
 
+SUGGESTION = re.compile(r" Did you mean [^?]*\?")
+"""The sentence graphql-core ends an error with to name the fields, arguments, types or enum
+values close to a wrong one (GraphQL names hold no question mark)."""
+
+
+class ClientErrors(MaskErrors):
+    """Internal errors become "Unexpected error."; with ``hide_suggestions`` the client's own
+    errors also lose their "Did you mean …?" sentence, which would spell out the schema to
+    a caller who may not introspect it."""
+
+    def __init__(self, hide_suggestions: bool) -> None:
+        super().__init__(should_mask_error=self._rewrites)
+        self.hide_suggestions = hide_suggestions
+
+    def _rewrites(self, error: GraphQLError) -> bool:
+        if not is_user_visible(error):
+            return True
+        return self.hide_suggestions and SUGGESTION.search(error.message) is not None
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        if not is_user_visible(error):
+            return super().anonymise_error(error)
+        return GraphQLError(
+            SUGGESTION.sub("", error.message),
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            original_error=error.original_error,
+            extensions=error.extensions,
+        )
+
+
 # The rules are made once: validation results are cached per document and rule set, and
 # the depth and alias limiters would otherwise make new rule classes for every operation.
 VALIDATION_RULES = [
@@ -100,18 +140,24 @@ VALIDATION_RULES = [
     *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
     PageBounds,
 ]
+PRODUCTION_RULES = [*VALIDATION_RULES, NoSchemaIntrospectionCustomRule]
+"""In production no key may introspect the schema (``__schema``, ``__type``; ``__typename``
+stays): the web app's operations are typed at build time from the committed SDL, and an
+operator reads the schema with `osmosi schema`."""
 CACHED_DOCUMENTS = 512
 """Parsed and validated documents kept: a front-end sends the same few operations again and
 again, and parsing and validating a person view costs more than serving it."""
 
 
-def operation_limits() -> list[Callable[[], SchemaExtension]]:
-    """Extension factories: a fresh instance of each per operation."""
+def operation_limits(production: bool = False) -> list[Callable[[], SchemaExtension]]:
+    """Extension factories: a fresh instance of each per operation. In ``production`` the
+    schema cannot be introspected and errors suggest no names."""
+    rules = PRODUCTION_RULES if production else VALIDATION_RULES
     return [
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
-        lambda: AddValidationRules(VALIDATION_RULES),
+        lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
         SubscriptionsOverWebSocket,
-        lambda: MaskErrors(should_mask_error=lambda error: not is_user_visible(error)),
+        lambda: ClientErrors(hide_suggestions=production),
     ]

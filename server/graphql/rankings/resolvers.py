@@ -13,6 +13,7 @@ from graph.insights import Bucket
 from graph.people import VolumeDimension
 from graph.ranking import views
 from graph.ranking.advocacy import AdvocacyClass
+from ingestion.jobs.broker import BrokerUnavailable
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError, page_limit
 from server.graphql.core.pagination import page_size
@@ -176,5 +177,8 @@ class RankingsMutation:
         permission_classes=MANAGER,
     )
     async def recompute_rankings(self, info: Info) -> RankRun:
-        run_id = await run_in_threadpool(info.context.runner.rank)
+        try:
+            run_id = await run_in_threadpool(info.context.runner.rank)
+        except BrokerUnavailable as error:
+            raise UserError(f"The rankings cannot be recomputed now: {error}") from None
         return RankRun(id=strawberry.ID(run_id))
