@@ -8,6 +8,7 @@ classes and community; the influencer map's ties come back with the next ranking
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -19,6 +20,7 @@ from graph.people import (
     IdentityEventKind,
     PersonSnapshot,
     ProgrammeStatus,
+    Redaction,
     StatusChange,
     suppression_key,
 )
@@ -171,13 +173,45 @@ def quarantine_needles(handles: Sequence[str]) -> list[str]:
     return sorted(f'"{prefix}{name}"' for name in names for prefix in ("", "@"))
 
 
+def redaction_of(handles: Sequence[str], names: Sequence[str | None]) -> Redaction:
+    """What cuts a person out of others' texts: each handle as written in a mention
+    (``@handle``, ``@name@server`` and its ``@name``, ``u/name``) and each full name (two
+    words or more: a first name alone would hit other people), whole words, any case.
+
+    >>> redaction_of(["giulia@mastodon.social"], ["Giulia Rossi", "Giulia"]).apply(
+    ...     "RT @Giulia@mastodon.social: hi @giulia, giulia rossi! @giuliana Giulia"
+    ... )
+    'RT [erased]: hi [erased], [erased]! @giuliana Giulia'
+    """
+    forms = {
+        form
+        for handle in handles
+        for local in {handle, handle.split("@", 1)[0]}
+        if local
+        for form in (f"@{local}", f"u/{local}")
+    }
+    forms |= {" ".join(name.split()) for name in names if name and len(name.split()) > 1}
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
+    pattern = re.compile(rf"(?<![\w@/])(?:{alternatives})(?![\w@])", re.IGNORECASE)
+    needles = tuple(sorted({form.split()[0].lower() for form in ordered}))
+    return Redaction(needles, pattern)
+
+
 def erase_person(store: GraphStore, person_id: str) -> Erasure:
-    """Remove a person and everything derived from them, and block their re-import."""
+    """Remove a person and everything derived from them, and block their re-import.
+
+    Others' posts keep their place in the conversation but lose what was hers: a plain
+    repost of her post reads `graph.people.ERASED` and its links to her posts are cut,
+    and her handle and full name in any other text are redacted."""
     accounts = store.accounts_of([person_id])[person_id]
+    person = store.get_people([person_id]).get(person_id)
+    names = [person.display_name if person else None, *(a.display_name for a in accounts)]
     erased = store.erase_person(
         person_id,
         [suppression_key(a.uid) for a in accounts],
         quarantine_needles([a.handle for a in accounts]),
+        redaction_of([a.handle for a in accounts], names),
     )
     if erased is None:
         raise IdentityError("no such person")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
@@ -89,6 +90,29 @@ class Erasure:
     person_id: str
     accounts: int
     posts: int
+    redacted: int = 0
+    """Others' posts whose text named the person or copied theirs, now redacted."""
+
+
+ERASED = "[erased]"
+"""What stands where an erased person's words or handle were."""
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """How an erased person is cut out of others' texts: a text holding one of ``needles``
+    (lower case, for the store to find candidates cheaply) has every match of ``pattern``
+    replaced by `ERASED`."""
+
+    needles: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def apply(self, text: str) -> str:
+        """
+        >>> Redaction(("@ada",), re.compile("@ada", re.I)).apply("hi @Ada!")
+        'hi [erased]!'
+        """
+        return self.pattern.sub(ERASED, text)
 
 
 def suppression_key(account_uid: str) -> str:
