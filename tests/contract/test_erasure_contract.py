@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from graph.alerts import Alert, AlertKind, delivery_for
 from graph.embedded.store import EmbeddedGraphStore
@@ -39,7 +40,7 @@ NAME = "Giulia Rossi"
 WORDS = "zafferano bruciato"
 
 
-def _her_post(external_id: str, text: str, minutes: int = 0, **fields: object) -> Post:
+def _her_post(external_id: str, text: str, minutes: int = 0, **fields: Any) -> Post:
     written = post(external_id, HANDLE, text, minutes=minutes, **fields)
     return replace(written, author=account(HANDLE, display_name=NAME))
 
@@ -92,7 +93,8 @@ def _giulia_world(store: GraphStore) -> tuple[str, str]:
     store.write_communities(
         {giulia: "c1", bob: "c1"}, T0, {"c1": Community("c1", 2, top_voices=(giulia, bob))}
     )
-    store.write_map_ties([MapTie(*sorted((giulia, bob)), 2.0, 3)], T0)
+    first, second = sorted((giulia, bob))
+    store.write_map_ties([MapTie(first, second, 2.0, 3)], T0)
     set_programme_status(store, giulia, ProgrammeStatus.INVITED, f"{NAME} said yes", "k", T0)
     store.upsert_customers(
         [
