@@ -134,6 +134,7 @@ def celery_app(settings: Settings) -> Any:
         rank_every=_every(settings.rank_every_minutes),
         scan_every=_every(settings.alert_scan_minutes),
         deliver_every=timedelta(minutes=1) if settings.webhook_urls else None,
+        retention_days=settings.retention_days,
     )
 
 

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from celery import Celery
 
-from ingestion.jobs.tasks import DELIVER_WEBHOOKS, RANK, SCAN_ALERTS, register_tasks
+from graph.retention import RETENTION_EVERY
+from ingestion.jobs.tasks import DELIVER_WEBHOOKS, RANK, RETAIN, SCAN_ALERTS, register_tasks
 from ingestion.pipeline import Pipeline
 
 
@@ -18,6 +19,7 @@ def create_celery(
     rank_every: timedelta | None = None,
     scan_every: timedelta | None = None,
     deliver_every: timedelta | None = None,
+    retention_days: int = 0,
 ) -> Celery:
     """A Celery app on Redis, configured so that a killed worker loses no task.
 
@@ -25,7 +27,8 @@ def create_celery(
     dies (``task_reject_on_worker_lost``); a message left unacknowledged by a killed worker is
     delivered again after ``visibility_timeout`` seconds. The beat scheduler (`osmosi beat`)
     has the rankings recomputed every ``rank_every``, alerts scanned for every
-    ``scan_every`` and pending webhooks delivered every ``deliver_every`` (each when given).
+    ``scan_every`` and pending webhooks delivered every ``deliver_every`` (each when given),
+    and posts older than ``retention_days`` dropped daily (when not 0).
     """
     app = Celery("osmosi", broker=redis_url, backend=redis_url, set_as_current=False)
     app.conf.update(
@@ -52,5 +55,11 @@ def create_celery(
         for name, (task, every) in schedule.items()
         if every is not None
     }
+    if retention_days:
+        app.conf.beat_schedule["apply retention"] = {
+            "task": RETAIN,
+            "schedule": RETENTION_EVERY.total_seconds(),
+            "args": (retention_days,),
+        }
     register_tasks(app, open_pipeline)
     return app
