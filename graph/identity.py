@@ -8,7 +8,6 @@ classes and community; the influencer map's ties come back with the next ranking
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -20,8 +19,8 @@ from graph.people import (
     IdentityEventKind,
     PersonSnapshot,
     ProgrammeStatus,
-    Redaction,
     StatusChange,
+    redaction_of,
     suppression_key,
 )
 from graph.store import GraphStore
@@ -171,31 +170,6 @@ def quarantine_needles(handles: Sequence[str]) -> list[str]:
     """
     names = {name for handle in handles for name in (handle, handle.split("@", 1)[0]) if name}
     return sorted(f'"{prefix}{name}"' for name in names for prefix in ("", "@"))
-
-
-def redaction_of(handles: Sequence[str], names: Sequence[str | None]) -> Redaction:
-    """What cuts a person out of others' texts: each handle as written in a mention
-    (``@handle``, ``@name@server`` and its ``@name``, ``u/name``) and each full name (two
-    words or more: a first name alone would hit other people), whole words, any case.
-
-    >>> redaction_of(["giulia@mastodon.social"], ["Giulia Rossi", "Giulia"]).apply(
-    ...     "RT @Giulia@mastodon.social: hi @giulia, giulia rossi! @giuliana Giulia"
-    ... )
-    'RT [erased]: hi [erased], [erased]! @giuliana Giulia'
-    """
-    forms = {
-        form
-        for handle in handles
-        for local in {handle, handle.split("@", 1)[0]}
-        if local
-        for form in (f"@{local}", f"u/{local}")
-    }
-    forms |= {" ".join(name.split()) for name in names if name and len(name.split()) > 1}
-    ordered = sorted(forms, key=lambda form: (-len(form), form))
-    alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
-    pattern = re.compile(rf"(?<![\w@/])(?:{alternatives})(?![\w@])", re.IGNORECASE)
-    needles = tuple(sorted({form.split()[0].lower() for form in ordered}))
-    return Redaction(needles, pattern)
 
 
 def erase_person(store: GraphStore, person_id: str) -> Erasure:

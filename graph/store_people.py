@@ -88,7 +88,9 @@ class PeopleContract(abc.ABC):
         sentiment, intent, opinions or tags, which came from her words) and any text
         holding one of ``redaction.needles`` (case-insensitive) is passed through
         ``redaction.apply``. Then remember ``suppression_keys`` so that a re-import of
-        those accounts stores nothing. None if there is no such person."""
+        those accounts stores nothing, and `graph.people.post_suppression_key` of each
+        erased post so that a repost or reply of it arriving later keeps nothing of it.
+        None if there is no such person."""
 
     @abc.abstractmethod
     def drop_posts_older_than(self, cutoff: datetime) -> int:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from graph.embedded.sql import iso, json_list
-from graph.people import ERASED, Erasure, Redaction
+from graph.people import ERASED, Erasure, Redaction, post_suppression_key
 
 # The posts being removed, for the statements that follow their links.
 _GONE = "gone_post"
@@ -89,6 +89,7 @@ class ErasureMixin:
                 ).fetchall()
             }
             con.execute(f"DELETE FROM post_mention WHERE account_uid {in_owned}", (owned,))
+            keys = [post_suppression_key(uid) for (uid,) in con.execute(f"SELECT uid FROM {_GONE}")]
             erased_posts = self._drop_gone_posts(con)
             redacted |= self._redact_texts(con, redaction)
             alerts = [
@@ -130,7 +131,7 @@ class ErasureMixin:
             now = iso(datetime.now(UTC))
             con.executemany(
                 "INSERT INTO suppression(key, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [(key, now) for key in suppression_keys],
+                [(key, now) for key in [*suppression_keys, *keys]],
             )
         return Erasure(person_id, len(accounts), erased_posts, len(redacted))
 

@@ -13,7 +13,7 @@ from neo4j import ManagedTransaction
 from graph.model import utc
 from graph.neo4j import correlate_cypher, people_cypher
 from graph.neo4j import erasure_cypher as cypher
-from graph.people import ERASED, Erasure, Redaction
+from graph.people import ERASED, Erasure, Redaction, post_suppression_key
 
 
 class ErasureMixin:
@@ -74,9 +74,8 @@ class ErasureMixin:
             ):
                 self._run(tx, statement, id=person_id)
             self._run(tx, people_cypher.ERASE_QUARANTINED, needles=list(quarantine_needles))
-            self._run(
-                tx, people_cypher.SUPPRESS, keys=list(suppression_keys), now=datetime.now(UTC)
-            )
+            keys = [*suppression_keys, *(post_suppression_key(uid) for uid in posts)]
+            self._run(tx, people_cypher.SUPPRESS, keys=keys, now=datetime.now(UTC))
             return Erasure(person_id, len(accounts), erased_posts, len(redacted))
 
         result: Erasure | None = self._write(work)

@@ -32,6 +32,7 @@ from graph.people import ERASED, MapTie, ProgrammeStatus
 from graph.responses import Conversation
 from graph.routing import BusinessFunction, Priority
 from graph.store import GraphStore
+from ingestion.pipeline import Pipeline, PreparedChunk
 from tests.contract.test_store_contract import person_of
 from tests.factories import T0, account, post
 
@@ -225,6 +226,30 @@ def test_no_trace_of_the_erased_person_remains_anywhere(store: GraphStore) -> No
     assert store.get_people([bob]).keys() == {bob}
     assert store.top_people("influence", 10) == [(bob, 1.0)]
     assert store.map_ties([giulia, bob]) == []
+
+
+def test_reposts_and_replies_arriving_after_the_erasure_keep_nothing_of_her(
+    store: GraphStore,
+) -> None:
+    giulia, _ = _giulia_world(store)
+    erase_person(store, giulia)
+    later = [
+        post("r2", "eve", f"RT @{HANDLE}: Il nuovo {WORDS}", shares="g1",
+             share_kind=ShareKind.REPOST, topics=("zafferanogate",), minutes=10),
+        # On X a retweet names the author: the original itself was never stored.
+        post("r3", "eve", f"RT @{HANDLE}: {WORDS}", shares="999", share_kind=ShareKind.REPOST,
+             mentions=(HANDLE,), minutes=11),
+        post("re2", "fay", f"@{HANDLE} anche io", reply_to="g2", mentions=(HANDLE,), minutes=12),
+    ]  # fmt: skip
+    counts = Pipeline(store).write(PreparedChunk(len(later), store.prepare_posts(later), []))
+    assert (counts.stored, counts.rejected) == (3, 0)
+    copied, named, reply = (store.get_post(f"mastodon:{uid}") for uid in ("r2", "r3", "re2"))
+    assert copied is not None and named is not None and reply is not None
+    assert (copied.text, copied.shares_uid, copied.topic_keys) == (ERASED, None, ())
+    assert (named.text, named.shares_uid, named.mention_uids) == (ERASED, "mastodon:999", ())
+    assert (reply.text, reply.reply_to_uid) == (f"{ERASED} anche io", None)
+    needles = [HANDLE, WORDS, "zafferanogate", "mastodon:g1", "mastodon:g2"]
+    assert _traces(store, needles) == set()
 
 
 def test_retention_drops_old_posts_with_their_copies_and_orphans(store: GraphStore) -> None:
