@@ -34,6 +34,16 @@ def dumps(record: Any) -> str:
     return _adapter(cast(Any, type(record))).dump_json(record).decode()
 
 
+def plain(record: Any) -> Any:
+    """A record as JSON values (dicts, lists, strings, numbers; times as ISO 8601).
+
+    >>> from graph.people import Erasure
+    >>> plain(Erasure("p1", 1, 2))
+    {'person_id': 'p1', 'accounts': 1, 'posts': 2, 'redacted': 0}
+    """
+    return _adapter(cast(Any, type(record))).dump_python(record, mode="json")
+
+
 def loads_into(cls: type[T], data: str) -> T:
     """The record of type ``cls`` that `dumps` wrote (fields it lacks take their defaults).
 

@@ -20,6 +20,7 @@ from graph.people import (
     PersonSnapshot,
     ProgrammeStatus,
     StatusChange,
+    redaction_of,
     suppression_key,
 )
 from graph.store import GraphStore
@@ -172,12 +173,19 @@ def quarantine_needles(handles: Sequence[str]) -> list[str]:
 
 
 def erase_person(store: GraphStore, person_id: str) -> Erasure:
-    """Remove a person and everything derived from them, and block their re-import."""
+    """Remove a person and everything derived from them, and block their re-import.
+
+    Others' posts keep their place in the conversation but lose what was hers: a plain
+    repost of her post reads `graph.people.ERASED` and its links to her posts are cut,
+    and her handle and full name in any other text are redacted."""
     accounts = store.accounts_of([person_id])[person_id]
+    person = store.get_people([person_id]).get(person_id)
+    names = [person.display_name if person else None, *(a.display_name for a in accounts)]
     erased = store.erase_person(
         person_id,
         [suppression_key(a.uid) for a in accounts],
         quarantine_needles([a.handle for a in accounts]),
+        redaction_of([a.handle for a in accounts], names),
     )
     if erased is None:
         raise IdentityError("no such person")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
@@ -89,6 +91,54 @@ class Erasure:
     person_id: str
     accounts: int
     posts: int
+    redacted: int = 0
+    """Others' posts whose text named the person or copied theirs, now redacted."""
+
+
+ERASED = "[erased]"
+"""What stands where an erased person's words or handle were."""
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """How an erased person is cut out of others' texts: a text holding one of ``needles``
+    (lower case, for the store to find candidates cheaply) has every match of ``pattern``
+    replaced by `ERASED`."""
+
+    needles: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def apply(self, text: str) -> str:
+        """
+        >>> Redaction(("@ada",), re.compile("@ada", re.I)).apply("hi @Ada!")
+        'hi [erased]!'
+        """
+        return self.pattern.sub(ERASED, text)
+
+
+def redaction_of(handles: Sequence[str], names: Sequence[str | None]) -> Redaction:
+    """What cuts a person out of others' texts: each handle as written in a mention
+    (``@handle``, ``@name@server`` and its ``@name``, ``u/name``) and each full name (two
+    words or more: a first name alone would hit other people), whole words, any case.
+
+    >>> redaction_of(["giulia@mastodon.social"], ["Giulia Rossi", "Giulia"]).apply(
+    ...     "RT @Giulia@mastodon.social: hi @giulia, giulia rossi! @giuliana Giulia"
+    ... )
+    'RT [erased]: hi [erased], [erased]! @giuliana Giulia'
+    """
+    forms = {
+        form
+        for handle in handles
+        for local in {handle, handle.split("@", 1)[0]}
+        if local
+        for form in (f"@{local}", f"u/{local}")
+    }
+    forms |= {" ".join(name.split()) for name in names if name and len(name.split()) > 1}
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
+    pattern = re.compile(rf"(?<![\w@/])(?:{alternatives})(?![\w@])", re.IGNORECASE)
+    needles = tuple(sorted({form.split()[0].lower() for form in ordered}))
+    return Redaction(needles, pattern)
 
 
 def suppression_key(account_uid: str) -> str:
@@ -101,6 +151,12 @@ def suppression_key(account_uid: str) -> str:
     64
     """
     return hashlib.sha256(f"osmosi-erased\0{account_uid}".encode()).hexdigest()
+
+
+def post_suppression_key(post_uid: str) -> str:
+    """How an erased post is remembered (a digest, apart from accounts' keys): a repost or
+    reply of it arriving later is stored without what it kept of it."""
+    return hashlib.sha256(f"osmosi-erased-post\0{post_uid}".encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

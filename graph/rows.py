@@ -7,7 +7,7 @@ links, so the two stores cannot drift apart in what an upsert means.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -24,11 +24,13 @@ from graph.model import (
     utc,
 )
 from graph.people import (
+    ERASED,
     IdentityEvent,
     IdentityEventKind,
     PersonSnapshot,
     ProgrammeStatus,
     StatusChange,
+    redaction_of,
 )
 
 Row = dict[str, Any]
@@ -177,33 +179,55 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
     return batch
 
 
-def without_accounts(batch: PostBatch, erased: set[str]) -> tuple[PostBatch, int]:
-    """The batch less the posts written by ``erased`` accounts and less any mention of
-    them; also how many posts were dropped."""
-    if not erased:
+def _kept_of_erased(row: Row, accounts: Set[str], posts: Set[str]) -> Row:
+    """A post row less what it keeps of erased ``accounts`` and ``posts``: its links to
+    those posts, their handles in its text, and all its own words and analysis when it is a
+    plain repost of an erased post or account (a copy of their words)."""
+    mentioned = [uid for uid in row["mention_uids"] if uid in accounts]
+    cut = {key: None for key in ("reply_to_uid", "shares_uid") if row[key] in posts}
+    if not mentioned and not cut:
+        return row
+    row = {**row, **cut, "mention_uids": [u for u in row["mention_uids"] if u not in accounts]}
+    if row["share_kind"] == "repost" and (mentioned or "shares_uid" in cut):
+        return {**row, "text": ERASED, "sentiment": None, "sentiment_score": None,
+                "intent": None, "topic_keys": [], "copy": True}  # fmt: skip
+    handles = [uid.split(":", 1)[1] for uid in mentioned]
+    return {**row, "text": redaction_of(handles, []).apply(row["text"])}
+
+
+def without_erased(
+    batch: PostBatch, accounts: Set[str], posts: Set[str] = frozenset()
+) -> tuple[PostBatch, int]:
+    """The batch less the posts written by erased ``accounts`` and less what other posts
+    keep of those accounts and of erased ``posts`` (see `_kept_of_erased`); also how many
+    posts were dropped."""
+    if not accounts and not posts:
         return batch, 0
-    posts = [
-        {**row, "mention_uids": [uid for uid in row["mention_uids"] if uid not in erased]}
+    rows = [
+        _kept_of_erased(row, accounts, posts)
         for row in batch.posts
-        if row["author_uid"] not in erased
+        if row["author_uid"] not in accounts
     ]
-    kept = {row["uid"] for row in posts}
+    copies = {row["uid"] for row in rows if row.pop("copy", False)}
+    kept = {row["uid"] for row in rows}
+    tags = [row for row in batch.tags if row["post_uid"] in kept - copies]
+    tagged = {row["topic_key"] for row in tags}
     return (
         PostBatch(
-            accounts=[row for row in batch.accounts if row["uid"] not in erased],
+            accounts=[row for row in batch.accounts if row["uid"] not in accounts],
             channels=batch.channels,
-            topics=batch.topics,
-            posts=posts,
+            topics=[row for row in batch.topics if row["key"] in tagged],
+            posts=rows,
             mentions=[
                 row
                 for row in batch.mentions
-                if row["post_uid"] in kept and row["account_uid"] not in erased
+                if row["post_uid"] in kept and row["account_uid"] not in accounts
             ],
-            tags=[row for row in batch.tags if row["post_uid"] in kept],
-            aspects=[row for row in batch.aspects if row["post_uid"] in kept],
+            tags=tags,
+            aspects=[row for row in batch.aspects if row["post_uid"] in kept - copies],
             duplicates_in_batch=batch.duplicates_in_batch,
         ),
-        len(batch.posts) - len(posts),
+        len(batch.posts) - len(rows),
     )
 
 

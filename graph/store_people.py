@@ -10,7 +10,7 @@ from datetime import datetime
 
 from graph.access import ApiKey
 from graph.model import AffiliatedAccount, Affiliation, CustomerLink
-from graph.people import Erasure, IdentityEvent, ProgrammeStatus, StatusChange
+from graph.people import Erasure, IdentityEvent, ProgrammeStatus, Redaction, StatusChange
 
 
 class PeopleContract(abc.ABC):
@@ -71,14 +71,33 @@ class PeopleContract(abc.ABC):
 
     @abc.abstractmethod
     def erase_person(
-        self, person_id: str, suppression_keys: Sequence[str], quarantine_needles: Sequence[str]
+        self,
+        person_id: str,
+        suppression_keys: Sequence[str],
+        quarantine_needles: Sequence[str],
+        redaction: Redaction,
     ) -> Erasure | None:
         """Remove a person everywhere in one transaction: their accounts, the posts those
-        accounts wrote (with their mentions, tags and opinions), scores, classes, community
-        membership and mentions in community profiles, customer links, programme history,
-        identity events, and quarantined records whose raw payload contains one of
-        ``quarantine_needles`` (case-insensitive); then remember ``suppression_keys`` so that
-        a re-import of those accounts stores nothing. None if there is no such person."""
+        accounts wrote (with their mentions, tags, opinions and conversations), scores,
+        classes, community membership and mentions in community profiles, map ties,
+        customer links and the linked customer records, programme history, identity events
+        and links, alerts about them with their deliveries, topics and channels only their
+        posts used, and quarantined records whose raw payload contains one of
+        ``quarantine_needles`` (case-insensitive). Others' posts lose what was hers: links
+        to her posts are cut, a plain repost of one reads `graph.people.ERASED` (with no
+        sentiment, intent, opinions or tags, which came from her words) and any text
+        holding one of ``redaction.needles`` (case-insensitive) is passed through
+        ``redaction.apply``. Then remember ``suppression_keys`` so that a re-import of
+        those accounts stores nothing, and `graph.people.post_suppression_key` of each
+        erased post so that a repost or reply of it arriving later keeps nothing of it.
+        None if there is no such person."""
+
+    @abc.abstractmethod
+    def drop_posts_older_than(self, cutoff: datetime) -> int:
+        """Remove in one transaction the posts made before ``cutoff`` and the plain reposts
+        of them (copies of their words), with their mentions, tags, opinions and
+        conversations; cut others' links to them and drop the topics and channels no post
+        uses any more. How many posts went."""
 
     @abc.abstractmethod
     def suppressed(self, keys: Sequence[str]) -> set[str]:

@@ -19,8 +19,8 @@ from typing import IO, Any
 
 from graph.acting import Actions
 from graph.model import ChannelKind, IngestCounts, Post, QuarantineEntry
-from graph.people import suppression_key
-from graph.rows import PostBatch, without_accounts
+from graph.people import post_suppression_key, suppression_key
+from graph.rows import PostBatch, without_erased
 from graph.store import GraphStore
 from ingestion.parallel import can_fork, prepared_in_workers
 from ingestion.parsers import Item, Parser, RawRecord, Unreadable
@@ -228,8 +228,8 @@ class Pipeline:
             log.info("%d records quarantined", len(chunk.rejected))
         stored = duplicates = erased = 0
         if chunk.posts is not None:
-            erased_uids = self._erased(chunk.posts)
-            posts, erased = without_accounts(chunk.posts, erased_uids)
+            erased_uids, erased_posts = self._erased(chunk.posts)
+            posts, erased = without_erased(chunk.posts, erased_uids, erased_posts)
             if erased:
                 log.info("%d records of erased people dropped", erased)
             if posts.posts:
@@ -252,9 +252,19 @@ class Pipeline:
         if acted.alerts and self.on_alerts is not None:
             self.on_alerts()
 
-    def _erased(self, batch: PostBatch) -> set[str]:
-        keys = {suppression_key(row["uid"]): row["uid"] for row in batch.accounts}
-        return {keys[key] for key in self.store.suppressed(list(keys))}
+    def _erased(self, batch: PostBatch) -> tuple[set[str], set[str]]:
+        """The batch's erased accounts, and the erased posts it links to."""
+        accounts = {suppression_key(row["uid"]): row["uid"] for row in batch.accounts}
+        posts = {
+            post_suppression_key(uid): uid
+            for row in batch.posts
+            for uid in (row["reply_to_uid"], row["shares_uid"])
+            if uid
+        }
+        found = self.store.suppressed([*accounts, *posts])
+        return {accounts[k] for k in found if k in accounts}, {
+            posts[k] for k in found if k in posts
+        }
 
     def ingest_chunk(self, items: Sequence[Item], parser: Parser, source: str) -> IngestCounts:
         return self.write(self.prepare(items, parser, source))

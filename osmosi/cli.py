@@ -202,6 +202,7 @@ def _register_commands() -> None:
     from osmosi.ingest_cli import ingest, quarantine_app
     from osmosi.keys_cli import keys_app
     from osmosi.rank_cli import rank
+    from osmosi.retention_cli import retention_app
 
     app.command()(ingest)
     app.add_typer(quarantine_app, name="quarantine")
@@ -210,6 +211,7 @@ def _register_commands() -> None:
     app.add_typer(keys_app, name="keys")
     app.add_typer(crm_app, name="crm")
     app.add_typer(alerts_app, name="alerts")
+    app.add_typer(retention_app, name="retention")
 
 
 _register_commands()

@@ -163,6 +163,7 @@ def celery_app(settings: Settings) -> Any:
         scan_every=_every(settings.alert_scan_minutes),
         deliver_every=timedelta(minutes=1) if settings.webhook_urls else None,
         connect_timeout=settings.connect_timeout_seconds,
+        retention_days=settings.retention_days,
     )
 
 

@@ -101,6 +101,13 @@ class Settings(BaseSettings):
         description="How often the rankings are recomputed (by `osmosi beat`, or by "
         "`osmosi serve` without Redis); 0 turns it off.",
     )
+    retention_days: int = Field(
+        0,
+        ge=0,
+        description="Posts older than this many days are dropped with what derives from them "
+        "(daily by `osmosi beat`, or by `osmosi serve` without Redis; at once by `osmosi "
+        "retention apply`); 0 keeps every post.",
+    )
     rank_after_ingest_seconds: float = Field(
         30.0,
         ge=0,

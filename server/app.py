@@ -22,6 +22,7 @@ from strawberry.types.unset import UNSET, UnsetType
 import osmosi
 from graph.access import authenticate
 from graph.store import GraphStore
+from ingestion.jobs.retention import PeriodicRetention
 from ingestion.jobs.scans import PeriodicScan
 from osmosi.logs import configure_logging
 from osmosi.runtime import (
@@ -109,6 +110,10 @@ def create_app(
             every = timedelta(minutes=settings.alert_scan_minutes)
             scanning = PeriodicScan(pipeline, every, settings.webhook_urls, clock)
             scanning.start()
+        retaining = None
+        if not settings.redis_url and settings.retention_days:
+            retaining = PeriodicRetention(app.state.store, settings.retention_days, clock)
+            retaining.start()
         # Nor does it recompute the rankings: this process does, now and then and soon
         # after ingests through the API.
         ranking = rank_scheduler(settings, app.state.store, clock)
@@ -121,6 +126,8 @@ def create_app(
         finally:
             if scanning is not None:
                 scanning.stop()
+            if retaining is not None:
+                await run_in_threadpool(retaining.stop)
             if ranking is not None:
                 await run_in_threadpool(ranking.stop)
             if app.state.broker is not None:

@@ -7,13 +7,13 @@ import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from graph.access import ApiKey, Role
 from graph.embedded.sql import iso, json_list, parse
 from graph.model import AffiliatedAccount, Affiliation, CustomerLink
-from graph.people import Erasure, IdentityEvent, PersonSnapshot, ProgrammeStatus, StatusChange
+from graph.people import IdentityEvent, PersonSnapshot, ProgrammeStatus, StatusChange
 from graph.rows import event_from_row, event_row, status_from_row, status_row
 
 _EVENT_COLUMNS = (
@@ -241,62 +241,6 @@ class PeopleMixin:
                 "LEFT JOIN account a ON a.uid = b.account_uid ORDER BY b.account_uid"
             )
         ]
-
-    def erase_person(
-        self, person_id: str, suppression_keys: Sequence[str], quarantine_needles: Sequence[str]
-    ) -> Erasure | None:
-        with self._transaction() as con:
-            if not con.execute("SELECT 1 FROM person WHERE id = ?", (person_id,)).fetchone():
-                return None
-            accounts = [
-                uid
-                for (uid,) in con.execute(
-                    "SELECT uid FROM account WHERE person_id = ?", (person_id,)
-                )
-            ]
-            owned = json_list(accounts)
-            posts = "SELECT uid FROM post WHERE author_uid IN (SELECT value FROM json_each(?))"
-            for table in ("post_mention", "post_topic", "post_aspect", "conversation"):
-                con.execute(f"DELETE FROM {table} WHERE post_uid IN ({posts})", (owned,))
-            con.execute(
-                "DELETE FROM post_mention WHERE account_uid IN (SELECT value FROM json_each(?))",
-                (owned,),
-            )
-            erased_posts = con.execute(
-                "DELETE FROM post WHERE author_uid IN (SELECT value FROM json_each(?))", (owned,)
-            ).rowcount
-            con.execute("DELETE FROM account WHERE person_id = ?", (person_id,))
-            con.execute(
-                "DELETE FROM brand_account WHERE account_uid IN (SELECT value FROM json_each(?))",
-                (owned,),
-            )
-            con.execute(
-                "DELETE FROM identity_event WHERE person_id = ?1 OR other_id = ?1", (person_id,)
-            )
-            con.execute(
-                "DELETE FROM identity_link WHERE person_id = ?1 OR target_id = ?1", (person_id,)
-            )
-            con.execute("DELETE FROM alert WHERE subject = ?", (person_id,))
-            self._delete_person(con, person_id)
-            for cid, profile in con.execute(
-                "SELECT id, profile FROM community WHERE profile IS NOT NULL"
-            ).fetchall():
-                data = json.loads(profile)
-                if person_id in data.get("top_voices", []):
-                    data["top_voices"] = [p for p in data["top_voices"] if p != person_id]
-                    con.execute(
-                        "UPDATE community SET profile = ? WHERE id = ?", (json.dumps(data), cid)
-                    )
-            con.executemany(
-                "DELETE FROM quarantine WHERE instr(lower(payload), lower(?)) > 0",
-                [(needle,) for needle in quarantine_needles],
-            )
-            now = iso(datetime.now(UTC))
-            con.executemany(
-                "INSERT INTO suppression(key, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [(key, now) for key in suppression_keys],
-            )
-        return Erasure(person_id, len(accounts), erased_posts)
 
     def suppressed(self, keys: Sequence[str]) -> set[str]:
         rows = self._query(

@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.embedded.bookkeeping import BookkeepingMixin
 from graph.embedded.correlate import CorrelateMixin
+from graph.embedded.erasure import ErasureMixin
 from graph.embedded.insights import InsightsMixin
 from graph.embedded.people import PeopleMixin
 from graph.embedded.posts import PostReadsMixin
@@ -62,6 +63,7 @@ def _links(row: Row) -> str | None:
 
 class EmbeddedGraphStore(
     RankingsMixin,
+    ErasureMixin,
     PeopleMixin,
     InsightsMixin,
     CorrelateMixin,

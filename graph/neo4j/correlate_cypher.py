@@ -127,12 +127,6 @@ SET c.owner = $row.owner, c.status = $row.status, c.data = $row.data
 RETURN count(c) AS updated
 """
 
-ERASE_CONVERSATIONS = """
-UNWIND $accounts AS uid
-MATCH (:Account {uid: uid})-[:POSTED]->(:Post)<-[:ABOUT]-(c:Conversation)
-DETACH DELETE c
-"""
-
 # -- alerts and deliveries ---------------------------------------------------------------------
 
 ADD_ALERTS = """
@@ -160,8 +154,6 @@ ALERTS_SINCE = """
 MATCH (a:Alert) WHERE a.raised_at >= $since
 RETURN a.data AS data ORDER BY a.raised_at, a.id LIMIT $limit
 """
-
-ERASE_ALERTS = "MATCH (a:Alert {subject: $id}) DETACH DELETE a"
 
 ADD_DELIVERIES = """
 UNWIND $rows AS row

@@ -13,11 +13,10 @@ from neo4j import ManagedTransaction
 
 from graph.access import ApiKey, Role
 from graph.model import AffiliatedAccount, Affiliation, CustomerLink
-from graph.neo4j import correlate_cypher
 from graph.neo4j import people_cypher as cypher
 from graph.neo4j.cypher import LINK_CUSTOMERS
 from graph.neo4j.rankings import restored_props
-from graph.people import Erasure, IdentityEvent, ProgrammeStatus, StatusChange
+from graph.people import IdentityEvent, ProgrammeStatus, StatusChange
 from graph.rows import event_from_row, event_row, status_from_row, status_row
 
 
@@ -172,31 +171,6 @@ class PeopleMixin:
         ]
 
     # -- erasure ---------------------------------------------------------------------------
-
-    def erase_person(
-        self, person_id: str, suppression_keys: Sequence[str], quarantine_needles: Sequence[str]
-    ) -> Erasure | None:
-        def work(tx: ManagedTransaction) -> Erasure | None:
-            found = self._run(tx, cypher.ACCOUNTS_TO_ERASE, id=person_id)
-            if not found:
-                return None
-            accounts = list(found[0]["accounts"])
-            self._run(tx, correlate_cypher.ERASE_CONVERSATIONS, accounts=accounts)
-            posts = self._run(tx, cypher.ERASE_POSTS, accounts=accounts)
-            for statement in (
-                cypher.ERASE_PERSON,
-                cypher.ERASE_EVENTS,
-                cypher.ERASE_FROM_PROFILES,
-                correlate_cypher.ERASE_LINKS,
-                correlate_cypher.ERASE_ALERTS,
-            ):
-                self._run(tx, statement, id=person_id)
-            self._run(tx, cypher.ERASE_QUARANTINED, needles=list(quarantine_needles))
-            self._run(tx, cypher.SUPPRESS, keys=list(suppression_keys), now=datetime.now(UTC))
-            return Erasure(person_id, len(accounts), int(posts[0]["posts"]) if posts else 0)
-
-        result: Erasure | None = self._write(work)
-        return result
 
     def suppressed(self, keys: Sequence[str]) -> set[str]:
         records = self._read(cypher.SUPPRESSED, keys=list(keys))

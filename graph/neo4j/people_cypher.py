@@ -100,13 +100,6 @@ OPTIONAL MATCH (p)-[:HAS_ACCOUNT]->(a:Account)
 RETURN p.id AS id, collect(a.uid) AS accounts
 """
 
-ERASE_POSTS = """
-UNWIND $accounts AS uid
-MATCH (:Account {uid: uid})-[:POSTED]->(post:Post)
-DETACH DELETE post
-RETURN count(*) AS posts
-"""
-
 ERASE_PERSON = """
 MATCH (p:Person {id: $id})
 OPTIONAL MATCH (p)-[:HAS_ACCOUNT]->(a:Account)

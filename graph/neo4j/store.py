@@ -49,6 +49,7 @@ from graph.model import (
 from graph.neo4j import cypher
 from graph.neo4j.bookkeeping import BookkeepingMixin
 from graph.neo4j.correlate import CorrelateMixin
+from graph.neo4j.erasure import ErasureMixin
 from graph.neo4j.insights import InsightsMixin
 from graph.neo4j.people import PeopleMixin
 from graph.neo4j.rankings import RankingsMixin
@@ -71,7 +72,13 @@ _ROWS_PER_WRITE = 20_000
 
 
 class Neo4jGraphStore(
-    RankingsMixin, PeopleMixin, InsightsMixin, CorrelateMixin, BookkeepingMixin, GraphStore
+    RankingsMixin,
+    ErasureMixin,
+    PeopleMixin,
+    InsightsMixin,
+    CorrelateMixin,
+    BookkeepingMixin,
+    GraphStore,
 ):
     """`GraphStore` on a Neo4j 5 database reached over Bolt."""
 

@@ -10,7 +10,8 @@ from typing import Any
 from celery import Celery
 from celery.beat import PersistentScheduler
 
-from ingestion.jobs.tasks import DELIVER_WEBHOOKS, RANK, SCAN_ALERTS, register_tasks
+from graph.retention import RETENTION_EVERY
+from ingestion.jobs.tasks import DELIVER_WEBHOOKS, RANK, RETAIN, SCAN_ALERTS, register_tasks
 from ingestion.pipeline import Pipeline
 
 BEAT_MAX_INTERVAL = 60
@@ -41,6 +42,7 @@ def create_celery(
     scan_every: timedelta | None = None,
     deliver_every: timedelta | None = None,
     connect_timeout: float = 5.0,
+    retention_days: int = 0,
 ) -> Celery:
     """A Celery app on Redis, configured so that a killed worker loses no task.
 
@@ -48,7 +50,8 @@ def create_celery(
     dies (``task_reject_on_worker_lost``); a message left unacknowledged by a killed worker is
     delivered again after ``visibility_timeout`` seconds. The beat scheduler (`osmosi beat`)
     has the rankings recomputed every ``rank_every``, alerts scanned for every
-    ``scan_every`` and pending webhooks delivered every ``deliver_every`` (each when given).
+    ``scan_every`` and pending webhooks delivered every ``deliver_every`` (each when given),
+    and posts older than ``retention_days`` dropped daily (when not 0).
 
     A connection to Redis that takes longer than ``connect_timeout`` seconds fails, and
     sending a task retries only briefly: a caller learns within seconds that Redis is down
@@ -89,5 +92,11 @@ def create_celery(
         for name, (task, every) in schedule.items()
         if every is not None
     }
+    if retention_days:
+        app.conf.beat_schedule["apply retention"] = {
+            "task": RETAIN,
+            "schedule": RETENTION_EVERY.total_seconds(),
+            "args": (retention_days,),
+        }
     register_tasks(app, open_pipeline)
     return app

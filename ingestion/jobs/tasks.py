@@ -14,6 +14,7 @@ from celery import Celery
 from graph.acting import scan_alerts
 from graph.model import JobState
 from graph.ranking.service import recompute
+from graph.retention import apply_retention
 from graph.store import StoreUnavailable
 from ingestion.jobs.chunks import ChunkTask
 from ingestion.pipeline import Pipeline
@@ -24,6 +25,7 @@ INGEST_CHUNK = "osmosi.ingest.chunk"
 RANK = "osmosi.rank"
 SCAN_ALERTS = "osmosi.alerts.scan"
 DELIVER_WEBHOOKS = "osmosi.webhooks.deliver"
+RETAIN = "osmosi.retention"
 
 
 def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
@@ -60,6 +62,12 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
         # Idempotent: a run given back by a dying worker simply runs again.
         report = recompute(pipeline().store, datetime.now(UTC))
         return {"people": report.people, "communities": len(report.communities), **report.seconds}
+
+    @app.task(name=RETAIN, shared=False)  # type: ignore[untyped-decorator]
+    def retain(days: int) -> dict[str, Any]:
+        # Idempotent: a second run finds nothing older than the cutoff.
+        run = apply_retention(pipeline().store, datetime.now(UTC), days)
+        return {"cutoff": run.cutoff.isoformat(), "posts": run.posts}
 
     @app.task(name=SCAN_ALERTS, shared=False)  # type: ignore[untyped-decorator]
     def scan() -> dict[str, Any]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import cast
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
+from strawberry.scalars import JSON
 
-from graph import identity, linking
+from graph import export, identity, linking
 from graph.model import AffiliatedAccount, account_uid, normalize_handle, normalize_platform
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
@@ -31,6 +33,10 @@ class ErasePersonPayload:
     person_id: strawberry.ID = strawberry.field(description="The person erased.")
     accounts: int = strawberry.field(description="Accounts removed (and blocked from re-import).")
     posts: int = strawberry.field(description="Posts removed.")
+    redacted: int = strawberry.field(
+        description="Others' posts that named the person or copied their words, now redacted "
+        "(`[erased]` stands where those were)."
+    )
 
 
 MAX_MARKED = 100
@@ -62,6 +68,17 @@ class PeopleQuery:
     async def brand_accounts(self, info: Info) -> list[BrandAccount]:
         marked = await run_in_threadpool(info.context.store.affiliated_accounts)
         return [BrandAccount.from_model(account) for account in marked]
+
+    @strawberry.field(
+        description="Everything held about a person, as one JSON document (the data "
+        "subject's right of access): accounts, posts with their analysis, interactions, "
+        "scores and classes, programme history, customer links and records, identity "
+        "events and links, conversations and alerts. Needs the admin role.",
+        permission_classes=ADMIN,
+    )
+    async def export_person(self, info: Info, id: strawberry.ID) -> JSON:
+        run = partial(export.export_person, info.context.store, str(id), info.context.now)
+        return cast(JSON, await call_domain(run))
 
     @strawberry.field(description="A person by id: the 360° view.")
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
@@ -167,12 +184,19 @@ class PeopleMutation:
 
     @strawberry.mutation(
         description="Erase a person: their accounts, posts, scores, memberships, customer "
-        "links and history, everywhere; a re-import of their accounts stores nothing. "
-        "Cannot be undone. Needs the admin role.",
+        "links and records, alerts and history, everywhere; in others' posts, reposts of "
+        "theirs, their handle and their full name read `[erased]`. A re-import of their "
+        "accounts stores nothing. Cannot be undone. Needs the admin role.",
         permission_classes=ADMIN,
     )
     async def erase_person(self, info: Info, id: strawberry.ID) -> ErasePersonPayload:
         erased = await call_domain(partial(identity.erase_person, info.context.store, str(id)))
+        if info.context.results is not None:
+            # Cached ranking views may show the person: no answer may outlive the erasure.
+            info.context.results.clear()
         return ErasePersonPayload(
-            person_id=strawberry.ID(erased.person_id), accounts=erased.accounts, posts=erased.posts
+            person_id=strawberry.ID(erased.person_id),
+            accounts=erased.accounts,
+            posts=erased.posts,
+            redacted=erased.redacted,
         )

@@ -1,0 +1,47 @@
+"""``osmosi retention apply``: drop posts older than the retention setting, now."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from graph.retention import apply_retention
+from osmosi.runtime import open_store
+
+console = Console(stderr=True)
+retention_app = typer.Typer(
+    help="Drop old posts with what derives from them.", no_args_is_help=True
+)
+
+
+@retention_app.command("apply")
+def apply(
+    days: Annotated[
+        int | None,
+        typer.Option(min=1, help="Keep this many days of posts (default: OSMOSI_RETENTION_DAYS)."),
+    ] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Embedded store directory.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
+) -> None:
+    """Drop the posts older than the retention period, with their opinions, tags, mentions,
+    interactions, plain reposts of them, conversations about them and the topics and
+    channels nothing else uses. Cannot be undone."""
+    from osmosi.cli import load_settings
+
+    settings = load_settings(data_dir=data_dir)
+    keep = days or settings.retention_days
+    if not keep:
+        console.print("No retention period: set OSMOSI_RETENTION_DAYS or give --days.")
+        raise typer.Exit(2)
+    with open_store(settings) as store:
+        run = apply_retention(store, datetime.now(UTC), keep)
+    summary = {"days": keep, "cutoff": run.cutoff.isoformat(), "posts_dropped": run.posts}
+    if as_json:
+        typer.echo(json.dumps(summary))
+        return
+    console.print(f"Dropped {run.posts} posts made before {run.cutoff:%Y-%m-%d %H:%M} UTC.")
