@@ -56,6 +56,12 @@ def test_an_operation_costs_its_fields(query: str, expected: int) -> None:
     assert cost(query) == expected
 
 
+def test_fragments_spread_many_times_over_are_counted_without_walking_each_spread() -> None:
+    chain = "".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }} " for i in range(60))
+    query = "{ ...F0 } " + chain + "fragment F60 on Query { viewer { name } }"
+    assert cost(query) == 2**60  # over any budget, and computed at once
+
+
 def test_page_sizes_in_variables_count_at_their_value_or_their_largest() -> None:
     query = "query($n: Int!) " + PEOPLE
     assert cost(query, n=4) == 3 + 4

@@ -98,13 +98,12 @@ class _Walk:
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
+        # A fragment's cost, by the pages around it: fragments spreading others twice over
+        # would otherwise be walked exponentially often.
+        self.spreads: dict[tuple[str, int], int] = {}
 
     def selection(
-        self,
-        selections: SelectionSetNode,
-        parent: GraphQLCompositeType,
-        times: int,
-        seen: frozenset[str] = frozenset(),
+        self, selections: SelectionSetNode, parent: GraphQLCompositeType, times: int
     ) -> int:
         total = 0
         for node in selections.selections:
@@ -112,12 +111,18 @@ class _Walk:
                 total += self.field(node, parent, times)
             elif isinstance(node, InlineFragmentNode):
                 on = self._type(node.type_condition.name.value) if node.type_condition else parent
-                total += self.selection(node.selection_set, on, times, seen)
-            elif isinstance(node, FragmentSpreadNode) and node.name.value not in seen:
-                fragment = self.fragments[node.name.value]
-                on = self._type(fragment.type_condition.name.value)
-                total += self.selection(fragment.selection_set, on, times, seen | {node.name.value})
+                total += self.selection(node.selection_set, on, times)
+            elif isinstance(node, FragmentSpreadNode):
+                total += self.spread(node.name.value, times)
         return total
+
+    def spread(self, name: str, times: int) -> int:
+        found = self.spreads.get((name, times))
+        if found is None:  # (validation has refused cycles)
+            fragment = self.fragments[name]
+            on = self._type(fragment.type_condition.name.value)
+            found = self.spreads[(name, times)] = self.selection(fragment.selection_set, on, times)
+        return found
 
     def field(self, node: FieldNode, parent: GraphQLCompositeType, times: int) -> int:
         name = node.name.value
