@@ -81,6 +81,37 @@ class Settings(BaseSettings):
         description="How long an API process reuses a ranking view's result (influencers, "
         "advocates, communities, influencer map, shortlist); 0 turns the cache off.",
     )
+    query_budget_viewer: int = Field(
+        1000,
+        ge=1,
+        description="Most a viewer key's GraphQL operation may cost (in store calls; the "
+        "schema's descriptions give each field's cost).",
+    )
+    query_budget_manager: int = Field(
+        2000, ge=1, description="Most a manager key's GraphQL operation may cost."
+    )
+    query_budget_admin: int = Field(
+        5000, ge=1, description="Most an admin key's GraphQL operation may cost."
+    )
+    rate_limit_per_minute: int = Field(
+        10_000,
+        ge=0,
+        description="Cost points each key may spend per minute (per API process), with "
+        "bursts up to as much; 0 turns the limit off.",
+    )
+    view_slots: int = Field(
+        2,
+        ge=1,
+        le=64,
+        description="Views computed on request (recomputed influence, the shortlist, "
+        "paths) an API process runs at once, on threads of their own.",
+    )
+    view_deadline_seconds: float = Field(
+        30.0,
+        gt=0,
+        description="Seconds after which a computed view (its wait for a slot included) is "
+        "answered with a DEADLINE_EXCEEDED error.",
+    )
     max_request_bytes: int = Field(
         256 * 1024, ge=1024, description="Largest accepted API request body, in bytes."
     )

@@ -20,7 +20,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
 
 import osmosi
-from graph.access import authenticate
+from graph.access import Role, authenticate
 from graph.store import GraphStore
 from ingestion.jobs.retention import PeriodicRetention
 from ingestion.jobs.scans import PeriodicScan
@@ -37,8 +37,10 @@ from osmosi.settings import Settings
 from server import health, ingest
 from server.auth import bearer_token, caller_of, unauthorized
 from server.body_limit import BodySizeLimit
+from server.graphql.core.budget import Budgets
 from server.graphql.core.cache import ResultCache
 from server.graphql.core.context import Context
+from server.graphql.core.throttle import HeavyPool, TokenBuckets
 from server.graphql.schema import build_schema
 from server.webapp import mount_web_app, page
 
@@ -132,6 +134,7 @@ def create_app(
                 await run_in_threadpool(ranking.stop)
             if app.state.broker is not None:
                 app.state.broker.close()
+            views.close()
             if owned:
                 await run_in_threadpool(app.state.store.close)
 
@@ -150,6 +153,15 @@ def create_app(
     )
 
     routing, thresholds = routing_table(settings), identity_thresholds(settings)
+    budgets = Budgets(
+        {
+            Role.VIEWER: settings.query_budget_viewer,
+            Role.MANAGER: settings.query_budget_manager,
+            Role.ADMIN: settings.query_budget_admin,
+        },
+        TokenBuckets(settings.rate_limit_per_minute) if settings.rate_limit_per_minute else None,
+    )
+    views = HeavyPool(settings.view_slots, settings.view_deadline_seconds)
 
     async def context(request: HTTPConnection) -> Context:
         caller = await caller_of(request)
@@ -166,6 +178,8 @@ def create_app(
             settings=settings,
             routing=routing,
             thresholds=thresholds,
+            budgets=budgets,
+            views=views,
             caller=caller,
             now=clock(),
             results=results,

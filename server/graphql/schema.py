@@ -12,6 +12,8 @@ from server.graphql.access.resolvers import AccessQuery
 from server.graphql.advocacy.resolvers import AdvocacyMutation, AdvocacyQuery
 from server.graphql.alerts.resolvers import AlertsMutation, AlertsQuery, AlertsSubscription
 from server.graphql.channels.resolvers import ChannelsQuery
+from server.graphql.core import cost
+from server.graphql.core.budget import CostBudget
 from server.graphql.core.cache import RankingViewCache
 from server.graphql.core.limits import is_user_visible, operation_limits
 from server.graphql.identity.resolvers import IdentityMutation, IdentityQuery
@@ -24,7 +26,14 @@ from server.graphql.stats.resolvers import StatsQuery
 from server.graphql.topics.resolvers import TopicsQuery
 
 
-@strawberry.type(description="Read access to the conversation graph (any API key).")
+@strawberry.type(
+    description="Read access to the conversation graph (any API key). "
+    + cost.RULES
+    + " Fields that cost more: "
+    + ", ".join(f"`{field}` {points}" for (_, field), points in cost.FIELD_COSTS.items())
+    + "; `influencers` and `influencerMap` with a topic, platform or window "
+    + f"{cost.RECOMPUTED_COST}."
+)
 class Query(
     AccessQuery,
     StatsQuery,
@@ -42,7 +51,10 @@ class Query(
     pass
 
 
-@strawberry.type(description="Changes to the conversation graph (manager or admin keys).")
+@strawberry.type(
+    description="Changes to the conversation graph (manager or admin keys). "
+    f"Each costs {cost.MUTATION_COST}, plus what it selects."
+)
 class Mutation(
     PostsMutation,
     PeopleMutation,
@@ -86,7 +98,8 @@ def build_schema(production: bool = False) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        extensions=[*operation_limits(production), RankingViewCache],
+        # The cost is checked before the cache is consulted: a cached view costs the same.
+        extensions=[*operation_limits(production), CostBudget, RankingViewCache],
     )
 
 

@@ -72,7 +72,8 @@ class RankingViewCache(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         cache: ResultCache | None = getattr(context.context, "results", None)
-        key = self._key() if cache is not None else None
+        # An operation already answered (refused by its cost) is left as it is.
+        key = self._key() if cache is not None and context.result is None else None
         if cache is not None and key is not None and (hit := cache.get(key)) is not None:
             context.result = hit
             yield

@@ -15,7 +15,9 @@ from graph.store import GraphStore
 from ingestion.jobs.runner import JobRunner
 from osmosi.settings import Settings
 from server.graphql.alerts.loaders import AlertLoaders
+from server.graphql.core.budget import Budgets
 from server.graphql.core.cache import ResultCache
+from server.graphql.core.throttle import HeavyPool
 from server.graphql.people.loaders import PeopleLoaders
 from server.graphql.posts.loaders import PostLoaders
 
@@ -31,6 +33,10 @@ class Context(BaseContext):
     """The configured impact table (one an admin saved in the store takes precedence)."""
     thresholds: Thresholds
     """From which confidence identity links apply without review."""
+    budgets: Budgets
+    """What an operation may cost, by the caller's role, and the per-key rate limit."""
+    views: HeavyPool
+    """Where the views computed on request run (`HeavyPool.run`), apart from cheap reads."""
     caller: ApiKey | None = None
     results: ResultCache | None = None
     """The process's cache of ranking views (`server.graphql.core.cache`), if enabled."""

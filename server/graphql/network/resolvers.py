@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from graph import network
 from graph.ranking.views import GraphFilter
 from server.graphql.core.context import Info
+from server.graphql.core.cost import RECOMPUTED_COST, field_cost
 from server.graphql.core.limits import UserError, page_limit
 from server.graphql.core.pagination import page_size
 from server.graphql.network.types import ConnectionPath, InfluencerMap, MapEdge, MapNode, PathStep
@@ -22,7 +23,8 @@ class NetworkQuery:
     @strawberry.field(
         description="A subgraph for visualisation: the `first` most influential people (at "
         "most 500; with a topic, platform or window, influence recomputed there) and the "
-        "strongest ties among them, at most 5 per person."
+        "strongest ties among them, at most 5 per person. "
+        f"Cost: 1, or {RECOMPUTED_COST} recomputed."
     )
     async def influencer_map(
         self,
@@ -35,15 +37,20 @@ class NetworkQuery:
         until: datetime | None = None,
     ) -> InfluencerMap:
         size = page_size(first, page_limit("Query", "influencerMap"))
+        where = GraphFilter(topic=topic, platform=platform, since=since, until=until)
         run = partial(
             network.influencer_map,
             info.context.store,
             info.context.now,
             size,
-            GraphFilter(topic=topic, platform=platform, since=since, until=until),
+            where,
             str(community_id) if community_id is not None else None,
         )
-        found = await run_in_threadpool(run)
+        found = await (
+            info.context.views.run(run, "influencerMap")
+            if where.changes_graph
+            else run_in_threadpool(run)
+        )
         nodes = [person_of(info, node) for node in found.nodes]
         people = await info.context.people.people.load_many([n.person_id for n in found.nodes])
         return InfluencerMap(
@@ -70,7 +77,8 @@ class NetworkQuery:
 
     @strawberry.field(
         description="The shortest path of interactions between two people (at most "
-        "`maxHops`, up to 6), the warmest among the shortest; null if there is none."
+        "`maxHops`, up to 6), the warmest among the shortest; null if there is none. "
+        f"Computed on request. Cost: {field_cost('Query', 'connectionPath')}."
     )
     async def connection_path(
         self,
@@ -89,7 +97,7 @@ class NetworkQuery:
             max_hops,
             info.context.now,
         )
-        path = await run_in_threadpool(run)
+        path = await info.context.views.run(run, "connectionPath")
         if path is None:
             return None
         return ConnectionPath(

@@ -15,6 +15,7 @@ from graph.ranking import views
 from graph.ranking.advocacy import AdvocacyClass
 from ingestion.jobs.broker import BrokerUnavailable
 from server.graphql.core.context import Info
+from server.graphql.core.cost import RECOMPUTED_COST, field_cost
 from server.graphql.core.limits import UserError, page_limit
 from server.graphql.core.pagination import page_size
 from server.graphql.core.permissions import MANAGER
@@ -42,7 +43,8 @@ def _ranked(info: Info, entry: views.Entry) -> RankedPerson:
 class RankingsQuery:
     @strawberry.field(
         description="People by influence. Without topic, platform or time window, the last "
-        "`osmosi rank`; with any of them, influence recomputed on that part of the graph."
+        "`osmosi rank`; with any of them, influence recomputed on that part of the graph. "
+        f"Cost: 1, or {RECOMPUTED_COST} recomputed."
     )
     async def influencers(
         self,
@@ -65,9 +67,12 @@ class RankingsQuery:
             run = partial(
                 views.filtered_influencers, store, datetime.now(UTC), size, offset, where, community
             )
+            found = await info.context.views.run(run, "influencers")
         else:
-            run = partial(views.stored_influencers, store, size, offset, community)
-        return [_ranked(info, entry) for entry in await run_in_threadpool(run)]
+            found = await run_in_threadpool(
+                views.stored_influencers, store, size, offset, community
+            )
+        return [_ranked(info, entry) for entry in found]
 
     @strawberry.field(description="Communities of the last ranking, largest first.")
     async def communities(self, info: Info, first: int = 20, offset: int = 0) -> list[Community]:
@@ -122,7 +127,8 @@ class RankingsQuery:
 
     @strawberry.field(
         description="Ambassadors chosen together to maximise expected reach (never "
-        "detractors), with the top-K by PageRank for comparison. Computed on request."
+        "detractors), with the top-K by PageRank for comparison. Computed on request. "
+        f"Cost: {field_cost('Query', 'ambassadorShortlist')}."
     )
     async def ambassador_shortlist(
         self,
@@ -134,7 +140,7 @@ class RankingsQuery:
         size = page_size(size, page_limit("Query", "ambassadorShortlist"))
         if max_per_community is not None and max_per_community < 1:
             raise UserError("maxPerCommunity must be at least 1")
-        view = await run_in_threadpool(
+        run = partial(
             views.ambassador_shortlist,
             info.context.store,
             datetime.now(UTC),
@@ -142,6 +148,7 @@ class RankingsQuery:
             customers_only,
             max_per_community,
         )
+        view = await info.context.views.run(run, "ambassadorShortlist")
         result = view.shortlist
         return AmbassadorShortlist(
             members=[
