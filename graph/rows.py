@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -112,26 +112,66 @@ class PostBatch:
         return len(self.posts) + self.duplicates_in_batch
 
 
+def merged_post(known: Post, later: Post) -> Post:
+    """Two copies of a post merged as a store merges a post written again: the later copy's
+    text and metrics, its other fields where it has them (else the earlier copy's), the
+    mentions, topics and aspects of both; author and time stay the first copy's.
+
+    So a batch holding both copies stores what two batches would: a reply followed by a
+    copy without its ``in_reply_to_id`` stays a reply.
+    """
+    return replace(
+        known,
+        text=later.text,
+        metrics={**known.metrics, **later.metrics},
+        **{name: getattr(later, name) for name in _COALESCED if getattr(later, name) is not None},
+        mentions=tuple(dict.fromkeys((*known.mentions, *later.mentions))),
+        topics=tuple(dict.fromkeys((*known.topics, *later.topics))),
+        aspects=tuple({(a.target, a.key): a for a in (*known.aspects, *later.aspects)}.values()),
+    )
+
+
+_COALESCED = (
+    "language",
+    "url",
+    "channel",
+    "reply_to",
+    "shares",
+    "share_kind",
+    "reported_by",
+    "sentiment",
+    "sentiment_score",
+    "intent",
+)
+
+
 def post_batch(posts: Sequence[Post]) -> PostBatch:
-    """Decompose posts; a post repeated within the batch is kept once (the last wins)."""
+    """Decompose posts; a post repeated within the batch is kept once, its copies merged
+    (`merged_post`) so that where batches start cannot change what is stored."""
     unique: dict[str, Post] = {}
     for post in posts:
-        unique[post.uid] = post
+        known = unique.get(post.uid)
+        unique[post.uid] = post if known is None else merged_post(known, post)
     batch = PostBatch(duplicates_in_batch=len(posts) - len(unique))
 
     accounts: list[Account] = []
     channels: dict[str, Row] = {}
     topics: dict[str, Row] = {}
-    for uid, post in unique.items():
+    # Every copy's accounts, channel and topics are written, as separate batches would.
+    for post in posts:
         accounts.append(post.author)
         accounts.extend(post.mentions)
-        channel_uid = None
         if post.channel is not None:
             row = channels.setdefault(post.channel.uid, channel_row(post.channel))
             row["kind"] = post.channel.kind.value  # the last post's, as before
             created = utc(post.created_at)
             row["first_post_at"] = min(row.get("first_post_at", created), created)
-            channel_uid = row["uid"]
+        for topic in post.topics:
+            topics.setdefault(
+                topic.key, {"key": topic.key, "display": topic.display, "kind": topic.kind.value}
+            )
+    for uid, post in unique.items():
+        channel_uid = post.channel.uid if post.channel is not None else None
         batch.posts.append(
             {
                 "uid": uid,
@@ -157,10 +197,6 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
         )
         for account in {mention.uid for mention in post.mentions}:
             batch.mentions.append({"post_uid": uid, "account_uid": account})
-        for topic in post.topics:
-            topics.setdefault(
-                topic.key, {"key": topic.key, "display": topic.display, "kind": topic.kind.value}
-            )
         for key in {topic.key for topic in post.topics}:
             batch.tags.append({"post_uid": uid, "topic_key": key})
         for aspect in post.aspects:

@@ -31,10 +31,10 @@ from pydantic import (
 from graph.model import Customer, IngestCounts, QuarantineEntry, account_uid
 from graph.store import GraphStore
 from ingestion.parsers import Item, RawRecord, Unreadable
-from ingestion.parsers.base import json_documents, json_source
+from ingestion.parsers.base import json_documents, json_source, readable
 from ingestion.parsers.csv_export import CsvParser
 from ingestion.pipeline import batched, quarantine_entry, quarantined_items
-from ingestion.record import RecordError, first_error
+from ingestion.record import Key, RecordError, first_error
 
 FIELDS = ("customer_id", "first_name", "last_name", "email", "city", "lifetime_value")
 HANDLE_PREFIX = "handle_"
@@ -44,7 +44,6 @@ CRM_PREFIX = "crm-"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
-Key = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=320)]
 
 
@@ -184,6 +183,11 @@ class CrmFormat:
             return CustomerRecord.model_validate(_cells(payload, mapping)).to_customer()
         except ValidationError as error:
             raise RecordError(first_error(error)) from None
+        except RecordError:
+            raise
+        except Exception as error:
+            # Input shapes no rule foresaw: keep the record, say what broke.
+            raise RecordError(f"unparseable record ({type(error).__name__})") from error
 
 
 def crm_format(name: str, mapping: Mapping[str, str] | None = None) -> CrmFormat:
@@ -209,7 +213,7 @@ class CrmImport:
         progress: Callable[[IngestCounts], None] | None = None,
     ) -> IngestCounts:
         total = IngestCounts()
-        for chunk in batched(items, self.batch_size):
+        for chunk in batched(readable(items), self.batch_size):
             counts = self.write(chunk, fmt, source)
             total += counts
             if progress is not None:

@@ -24,7 +24,7 @@ from graph.rows import PostBatch, without_erased
 from graph.store import GraphStore
 from ingestion.parallel import can_fork, prepared_in_workers
 from ingestion.parsers import Item, Parser, RawRecord, Unreadable
-from ingestion.parsers.base import JsonLines, JsonParser, json_source
+from ingestion.parsers.base import JsonLines, JsonParser, json_source, readable
 from ingestion.record import RecordError, validate_record
 
 log = logging.getLogger(__name__)
@@ -73,12 +73,8 @@ def item_from_json(data: Mapping[str, Any]) -> Item:
 def quarantine_entry(fmt: str, source: str, item: Item, reason: str) -> QuarantineEntry:
     """The same bad record always gets the same id, so re-ingesting it adds no entry."""
     data = item_to_json(item)
-    payload = json.dumps(data.get("payload", data.get("raw")), ensure_ascii=False, sort_keys=True)
-    context = json.dumps(
-        {"unreadable": True} if isinstance(item, Unreadable) else data["context"],
-        ensure_ascii=False,
-        sort_keys=True,
-    )
+    payload = _json_text(data.get("payload", data.get("raw")))
+    context = _json_text({"unreadable": True} if isinstance(item, Unreadable) else data["context"])
     digest = hashlib.sha256(f"{fmt}\0{payload}\0{context}".encode()).hexdigest()[:32]
     return QuarantineEntry(
         id=digest,
@@ -90,6 +86,17 @@ def quarantine_entry(fmt: str, source: str, item: Item, reason: str) -> Quaranti
         context=context,
         at=datetime.now(UTC),
     )
+
+
+def _json_text(value: Any) -> str:
+    """``value`` as JSON text a store can hold, whatever a reader left in it: a value JSON
+    has no type for (a reader's date, say) as its text, half a surrogate pair escaped."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(value, sort_keys=True, default=str)
+    return text
 
 
 def quarantined_items(
@@ -165,7 +172,7 @@ class Pipeline:
         total = IngestCounts()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-writer") as writer:
             pending: Future[IngestCounts] | None = None
-            for chunk in batched(items, self.batch_size):
+            for chunk in batched(readable(items), self.batch_size):
                 prepared = self.prepare(chunk, parser, source)
                 if pending is not None:
                     total += self._report(pending.result(), progress)
@@ -189,7 +196,7 @@ class Pipeline:
             return validate_record(data).to_post(self.channel_kinds)
         except RecordError:
             raise
-        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as error:
+        except Exception as error:
             # Input shapes no parser rule foresaw: keep the record, say what broke.
             raise RecordError(f"unparseable record ({type(error).__name__})") from error
 
@@ -214,7 +221,7 @@ class Pipeline:
         """`prepare` over the records of a part of a JSON-lines file, a batch at a time."""
         return [
             self.prepare(items, parser, source)
-            for items in batched(parser.records(part), self.batch_size)
+            for items in batched(readable(parser.records(part)), self.batch_size)
         ]
 
     def write(self, chunk: PreparedChunk) -> IngestCounts:

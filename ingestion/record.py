@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -28,9 +29,24 @@ MAX_PROFILE_LINKS = 10
 MAX_TEXT_CHARS = 40_000
 """Longer texts are rejected: no platform allows them, so they are not posts."""
 
-Handle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+def no_nul(value: str) -> str:
+    """A key without NUL characters: no platform has them, and SQLite would cut the key
+    short at one (two different keys would then collide)."""
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    return value
+
+
+Key = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(no_nul),
+]
+"""What names a node: a handle, a post or customer id."""
+Handle = Key
 Link = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Identifier = Key
 MetricName = Literal["likes", "shares", "replies", "quotes", "views"]
 
 
@@ -91,7 +107,11 @@ class CanonicalPost(BaseModel):
     url: Annotated[str, StringConstraints(max_length=2000)] | None = None
     metrics: dict[MetricName, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
     channel: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+        Annotated[
+            str,
+            StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+            AfterValidator(no_nul),
+        ]
         | None
     ) = None
     channel_kind: ChannelKind | None = None

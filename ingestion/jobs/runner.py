@@ -16,6 +16,7 @@ from ingestion.jobs.chunks import ChunkTask
 from ingestion.jobs.rankings import recompute_now
 from ingestion.jobs.tasks import INGEST_CHUNK, RANK
 from ingestion.parsers import Item
+from ingestion.parsers.base import readable
 from ingestion.pipeline import Pipeline, batched, item_to_json
 
 
@@ -40,7 +41,7 @@ class JobRunner(abc.ABC):
         store.save_job(job_id, fmt, source, JobState.QUEUED)
         chunks = 0
         try:
-            for number, chunk in enumerate(batched(items, self.chunk_size)):
+            for number, chunk in enumerate(batched(readable(items), self.chunk_size)):
                 items_json = [item_to_json(item) for item in chunk]
                 self.dispatch(
                     ChunkTask(job_id, number, fmt, source, dict(mapping or {}), items_json)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
 
+from ingestion.parsers.json_array import array_items
 from ingestion.record import MAX_RECORD_BYTES, RecordError
 
 
@@ -60,9 +61,11 @@ def decode(data: bytes) -> str:
 
 @dataclass(frozen=True, slots=True)
 class JsonArray:
-    """A source that is one JSON array: its whole text."""
+    """A source that is one JSON array: the stream, read up to its ``[`` (at byte
+    ``offset``), and read on item by item."""
 
-    text: bytes
+    stream: IO[bytes]
+    offset: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,20 +79,31 @@ class JsonLines:
 
 JsonSource = JsonArray | JsonLines
 
+MAX_JSON_DEPTH = 100
+"""Deeper JSON is quarantined: no export nests a tenth as deep, and every later step
+(validation, the quarantine, task messages) would have to survive it."""
+
 
 def json_source(stream: IO[bytes]) -> JsonSource:
-    """What kind of JSON source ``stream`` is, told by its first byte that is not blank."""
+    """What kind of JSON source ``stream`` is, told by its first byte that is not blank
+    (after a UTF-8 byte order mark)."""
     head = stream.read(1)
-    while head and head.isspace():
+    offset = 1
+    if head == b"\xef":
+        bom = stream.read(2)
+        head, offset = (stream.read(1), 4) if bom == b"\xbb\xbf" else (head + bom, 3)
+    while head.isspace():
         head = stream.read(1)
+        offset += 1
     if head == b"[":
-        return JsonArray(head + stream.read())
+        return JsonArray(stream, offset)
     return JsonLines(_lines(head + stream.readline(), stream) if head else ())
 
 
-def parse_json(data: bytes | str) -> tuple[Any, str | None]:
+def parse_json(data: bytes) -> tuple[Any, str | None]:
     """A JSON value, or None and why it cannot be read: a record of bytes that are not
-    UTF-8, or nested thousands deep, is quarantined like one that is not JSON, never a crash.
+    UTF-8, or nested deeper than `MAX_JSON_DEPTH`, is quarantined like one that is not
+    JSON, never a crash.
 
     >>> parse_json(b'{"a": 1}')
     ({'a': 1}, None)
@@ -97,48 +111,92 @@ def parse_json(data: bytes | str) -> tuple[Any, str | None]:
     'not UTF-8: byte 0xe9 at position 4'
     >>> parse_json(b"[" * 100_000 + b"]" * 100_000)[1]
     'malformed JSON: nested too deeply'
+    >>> parse_json(b"[" * 101 + b"]" * 101)[1]
+    'malformed JSON: nested too deeply'
+    >>> parse_json(b"1" * 5000)[1]
+    'malformed JSON: a number too long'
+    >>> parse_json(rb'"\\ud800"')[1]
+    'not UTF-8: half a surrogate pair'
     """
     try:
-        return json.loads(data), None
+        value = json.loads(data)
     except json.JSONDecodeError as error:
         return None, f"malformed JSON: {error.msg}"
     except UnicodeDecodeError as error:
         return None, f"not UTF-8: byte 0x{error.object[error.start]:02x} at position {error.start}"
+    except ValueError:  # Python refuses integers of over 4,300 digits
+        return None, "malformed JSON: a number too long"
     except RecursionError:
         return None, "malformed JSON: nested too deeply"
+    if data.count(b"[") + data.count(b"{") > MAX_JSON_DEPTH and _deeper_than(value, MAX_JSON_DEPTH):
+        return None, "malformed JSON: nested too deeply"
+    # Half a UTF-16 pair (escaped, or its UTF-8 bytes, which json lets through) is no text:
+    # no store could write it.
+    surrogate = b"\\ud" in data or b"\\uD" in data or b"\xed" in data
+    if surrogate and not encodable(value):
+        return None, "not UTF-8: half a surrogate pair"
+    return value, None
+
+
+def encodable(value: Any) -> bool:
+    """Whether ``value`` holds only text that UTF-8 can encode (no half surrogate pair)."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _deeper_than(value: Any, depth: int) -> bool:
+    """Whether ``value`` nests more than ``depth`` containers deep (level by level: no
+    recursion)."""
+    level = [value]
+    for _ in range(depth):
+        level = [
+            child
+            for node in level
+            if isinstance(node, dict | list)
+            for child in (node.values() if isinstance(node, dict) else node)
+        ]
+        if not level:
+            return False
+    return any(isinstance(node, dict | list) for node in level)
 
 
 def json_documents(source: JsonSource) -> Iterator[Item]:
-    """Each JSON value of a source as a record; a line that is not JSON is `Unreadable`."""
+    """Each JSON value of a source as a record; a line or array item that is not JSON is
+    `Unreadable`, and so is the incomplete tail of an array cut short."""
     if isinstance(source, JsonArray):
-        yield from _array_documents(source.text)
+        yield from _array_documents(source)
         return
     for number, line in enumerate(source.lines, start=source.first_number):
         if not line.strip():
             continue
-        if len(line) > MAX_RECORD_BYTES:
-            yield Unreadable(f"line {number}", decode(line[:MAX_RECORD_BYTES]), "record over 1 MB")
-            continue
-        value, problem = parse_json(line)
-        if problem is None:
-            yield RawRecord(f"line {number}", value)
-        else:
-            yield Unreadable(f"line {number}", decode(line), problem)
+        yield _document(f"line {number}", line, len(line))
 
 
-def _array_documents(data: bytes) -> Iterator[Item]:
-    text = decode(data)
-    values, problem = parse_json(text)
-    if problem is not None:
-        yield Unreadable("document", text[:MAX_RECORD_BYTES], problem)
-        return
-    for index, value in enumerate(values, start=1):
-        position = f"item {index}"
-        serialised = json.dumps(value, ensure_ascii=False)
-        if len(serialised) > MAX_RECORD_BYTES:
-            yield Unreadable(position, serialised[:MAX_RECORD_BYTES], "record over 1 MB")
+def _document(position: str, raw: bytes, size: int) -> Item:
+    if size > MAX_RECORD_BYTES:
+        return Unreadable(position, decode(raw[:MAX_RECORD_BYTES]), "record over 1 MB")
+    value, problem = parse_json(raw)
+    if problem is None:
+        return RawRecord(position, value)
+    return Unreadable(position, decode(raw), problem)
+
+
+def _array_documents(source: JsonArray) -> Iterator[Item]:
+    for piece in array_items(source.stream, source.offset):
+        position = f"item {piece.index}"
+        if piece.after_end:
+            where = f"after the array (byte {piece.offset})"
+            yield Unreadable(where, decode(piece.raw[:MAX_RECORD_BYTES]), "text after the array")
+        elif not piece.complete:
+            reason = f"truncated array: the source ends inside item {piece.index}"
+            if piece.size > MAX_RECORD_BYTES:
+                reason += f" ({piece.size} bytes from byte {piece.offset}; first MB kept)"
+            yield Unreadable(position, decode(piece.raw[:MAX_RECORD_BYTES]), reason)
         else:
-            yield RawRecord(position, value)
+            yield _document(position, piece.raw, piece.size)
 
 
 def _lines(first: bytes, stream: IO[bytes]) -> Iterator[bytes]:
@@ -157,13 +215,49 @@ class JsonParser(Parser):
         for item in json_documents(source):
             if isinstance(item, Unreadable):
                 yield item
-            else:
-                yield from self.expand(item)
+                continue
+            try:
+                records = list(self.expand(item))
+            except Exception as error:
+                # A shape no rule foresaw: the document goes to the quarantine whole.
+                reason = f"unreadable document ({type(error).__name__})"
+                records = [Unreadable(item.position, json_text(item.payload), reason)]
+            yield from records
 
     def expand(self, document: RawRecord) -> Iterator[Item]:
         """The records one JSON document holds: itself, unless the format nests them (a
         page of tweets, a response of comment threads)."""
         yield document
+
+
+def json_text(value: Any) -> str:
+    """A parsed value as JSON text again, for the quarantine (replayable, unlike a repr)."""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def readable(items: Iterable[Item]) -> Iterator[Item]:
+    """``items``, but a reader that fails on input it did not foresee ends them with an
+    `Unreadable` saying so instead of sinking the ingest (what it read so far is kept).
+
+    >>> def reader():
+    ...     yield RawRecord("line 1", {})
+    ...     raise KeyError("id")
+    >>> [getattr(item, "reason", "read") for item in readable(reader())]
+    ['read', 'unreadable from here (KeyError)']
+    """
+    iterator = iter(items)
+    count = 0
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except Exception as error:
+            reason = f"unreadable from here ({type(error).__name__})"
+            yield Unreadable(f"after record {count}", "", reason)
+            return
+        count += 1
+        yield item
 
 
 def require(mapping: Any, key: str, kind: type | tuple[type, ...] = str) -> Any:

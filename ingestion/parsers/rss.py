@@ -7,15 +7,16 @@ channel is the feed's site.
 from __future__ import annotations
 
 import calendar
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
 
 import feedparser
 
-from ingestion.parsers.base import Item, Parser, RawRecord, Unreadable, decode
+from ingestion.parsers.base import Item, Parser, RawRecord, Unreadable, decode, encodable
 from ingestion.parsers.text import hashtags_in, host_of, html_to_text, mentions_in
-from ingestion.record import MAX_RECORD_BYTES, RecordError
+from ingestion.record import RecordError
 
 
 class RssParser(Parser):
@@ -24,10 +25,14 @@ class RssParser(Parser):
 
     def read(self, stream: IO[bytes]) -> Iterator[Item]:
         data = stream.read()
-        feed = feedparser.parse(data)
+        try:
+            feed = feedparser.parse(data)
+        except Exception as error:  # feedparser's own failures on hostile markup
+            yield Unreadable("document", decode(data), f"not a feed: {type(error).__name__}")
+            return
         if feed.bozo and not feed.entries:
             reason = f"not a feed: {type(feed.get('bozo_exception')).__name__}"
-            yield Unreadable("document", decode(data[:MAX_RECORD_BYTES]), reason)
+            yield Unreadable("document", decode(data), reason)
             return
         meta = feed.feed
         site = meta.get("link") or meta.get("id") or ""
@@ -38,7 +43,7 @@ class RssParser(Parser):
         }
         for index, entry in enumerate(feed.entries, start=1):
             content = entry.get("content") or []
-            yield RawRecord(
+            record = RawRecord(
                 f"entry {index}",
                 {
                     "id": entry.get("id") or entry.get("link"),
@@ -55,6 +60,12 @@ class RssParser(Parser):
                 },
                 context,
             )
+            # A character reference to half a surrogate pair is decoded as one.
+            if encodable(record.payload):
+                yield record
+            else:
+                raw = json.dumps(record.payload, default=str)
+                yield Unreadable(record.position, raw, "not UTF-8: half a surrogate pair")
 
     def parse(self, record: RawRecord) -> dict[str, Any]:
         entry = record.payload

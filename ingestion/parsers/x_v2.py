@@ -15,6 +15,7 @@ from ingestion.parsers.base import (
     JsonParser,
     RawRecord,
     Unreadable,
+    json_text,
     parse_timestamp,
     require,
 )
@@ -45,7 +46,7 @@ class XV2Parser(JsonParser):
     def expand(self, document: RawRecord) -> Iterator[Item]:
         position, page = document.position, document.payload
         if not isinstance(page, dict) or not isinstance(page.get("data", []), list | dict):
-            yield Unreadable(position, str(page)[:10_000], "not an X API v2 response page")
+            yield Unreadable(position, json_text(page), "not an X API v2 response page")
             return
         includes = page.get("includes") or {}
         users = {

@@ -15,6 +15,7 @@ from ingestion.parsers.base import (
     JsonParser,
     RawRecord,
     Unreadable,
+    json_text,
     parse_timestamp,
     require,
 )
@@ -29,13 +30,13 @@ class YouTubeParser(JsonParser):
     def expand(self, document: RawRecord) -> Iterator[Item]:
         position, response = document.position, document.payload
         if not isinstance(response, dict) or not isinstance(response.get("items"), list):
-            yield Unreadable(position, str(response)[:10_000], "not a commentThreads list response")
+            yield Unreadable(position, json_text(response), "not a commentThreads list response")
             return
         for index, thread in enumerate(response["items"], start=1):
             where = f"{position} thread {index}"
             snippet = thread.get("snippet") if isinstance(thread, dict) else None
             if not isinstance(snippet, dict):
-                yield Unreadable(where, str(thread)[:10_000], "thread without snippet")
+                yield Unreadable(where, json_text(thread), "thread without snippet")
                 continue
             context = {"videoId": snippet.get("videoId"), "channelId": snippet.get("channelId")}
             yield RawRecord(where, snippet.get("topLevelComment"), context)

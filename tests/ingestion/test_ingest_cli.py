@@ -153,5 +153,5 @@ def test_records_no_parser_can_read_are_quarantined_and_the_rest_stored(tmp_path
     assert (summary["read"], summary["stored"], summary["rejected"]) == (5, 2, 3)
     listed = osmosi("quarantine", "list", "--json", data_dir=tmp_path)
     reasons = {json.loads(line)["reason"] for line in listed.stdout.splitlines()}
-    assert {"malformed JSON: nested too deeply", "not UTF-8: byte 0xe9 at position 49"} < reasons
-    assert len(reasons) == 3, reasons  # and the 900-deep array is no record
+    # The 900-deep array is nested too deeply as well (over MAX_JSON_DEPTH).
+    assert reasons == {"malformed JSON: nested too deeply", "not UTF-8: byte 0xe9 at position 49"}
