@@ -48,7 +48,9 @@ def test_committed_schema_matches_the_code() -> None:
 def test_served_schema_matches_the_committed_file(embedded_store: GraphStore) -> None:
     async def scenario() -> dict:  # type: ignore[type-arg]
         async with api_client(embedded_store) as client:
-            return await graphql(client, get_introspection_query(descriptions=True, specified_by_url=True))
+            return await graphql(
+                client, get_introspection_query(descriptions=True, specified_by_url=True)
+            )
 
     served = build_client_schema(run(scenario())["data"])
     committed = build_schema(SCHEMA_FILE.read_text(encoding="utf-8"))
