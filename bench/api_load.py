@@ -2,9 +2,10 @@
 ``osmosi serve --workers 2`` on Neo4j, with the 100k-post world.
 
 Each simulated user has a key of their own (per-key rate limits apply per user, as in
-production) and sends its next request when the previous answer arrives, drawing the
-operation from a fixed mix: the person view, influencers, the influencer map, people search,
-a thread, moving a person in the advocacy programme and answering a conversation from the
+production) and sends its next request when the previous answer arrives (with ``--think``,
+after a pause of that many seconds on average, as a person reading the answer would),
+drawing the operation from a fixed mix: the person view, influencers, the influencer map,
+people search, a thread, moving a person in the advocacy programme and answering a conversation from the
 response queue. Every answer is checked: an HTTP status other than 200 or a GraphQL error is
 an error. The API processes' resident memory (the ``serve`` process and its workers) is
 sampled throughout, so a leak shows as a slope. A reference operation that touches no store
@@ -12,7 +13,7 @@ sampled throughout, so a leak shows as a slope. A reference operation that touch
 be read against this machine's HTTP and GraphQL floor.
 
     python -m bench.api_load [--posts 100000] [--clients 50] [--minutes 10] [--workers 2]
-                             [--backend neo4j|embedded] [--reuse]
+                             [--think SECONDS] [--backend neo4j|embedded] [--reuse]
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ POSTS_OF = """query($handle: String!) {
     id posts(first: 5) { edges { node { id } } } } }"""
 OPEN_QUEUE = """query($after: String) {
   responseQueue(first: 100, after: $after) {
-    pageInfo { hasNextPage endCursor } edges { node { id } } } }"""
+    pageInfo { hasNextPage endCursor } edges { node { id post { id } } } } }"""
 
 # Share of each operation in the mix (reads 85 %, writes 15 %).
 MIX = {
@@ -153,6 +154,7 @@ async def gather_targets(url: str, manager_key: str, handles: list[str]) -> Targ
         while len(queue) < 20_000:
             page = (await post(client, url, OPEN_QUEUE, after=after))["responseQueue"]
             queue += [edge["node"]["id"] for edge in page["edges"]]
+            post_ids += [e["node"]["post"]["id"] for e in page["edges"] if e["node"]["post"]]
             if not page["pageInfo"]["hasNextPage"]:
                 break
             after = page["pageInfo"]["endCursor"]
@@ -187,8 +189,16 @@ def request_for(operation: str, targets: Targets, rng: random.Random) -> tuple[s
 
 
 async def user(
-    url: str, key: str, targets: Targets, seed: int, deadline: float, outcome: Outcome
+    url: str,
+    key: str,
+    targets: Targets,
+    seed: int,
+    deadline: float,
+    think: float,
+    outcome: Outcome,
 ) -> None:
+    """One user: a request, its answer, then (with ``think``) a pause of that many seconds
+    on average (exponentially distributed) before the next."""
     rng = random.Random(seed)
     operations, weights = list(MIX), list(MIX.values())
     async with httpx.AsyncClient(headers={"Authorization": f"Bearer {key}"}, timeout=120) as client:
@@ -210,6 +220,8 @@ async def user(
                 outcome.errors[operation] += 1
                 if len(outcome.examples) < 5:
                     outcome.examples.append(f"{operation}: {failure}")
+            if think:
+                await asyncio.sleep(rng.expovariate(1 / think))
 
 
 async def sample_memory(pid: int, samples: list[tuple[float, int]], stop: asyncio.Event) -> None:
@@ -239,7 +251,7 @@ async def reference(url: str, keys: list[str], seconds: float) -> list[float]:
 
 
 async def run_load(
-    url: str, keys: list[str], targets: Targets, minutes: float, pid: int
+    url: str, keys: list[str], targets: Targets, minutes: float, think: float, pid: int
 ) -> tuple[Outcome, list[tuple[float, int]], float]:
     outcome, stop = Outcome(), asyncio.Event()
     samples: list[tuple[float, int]] = []
@@ -247,7 +259,10 @@ async def run_load(
     started = time.monotonic()
     deadline = started + minutes * 60
     await asyncio.gather(
-        *(user(url, key, targets, seed, deadline, outcome) for seed, key in enumerate(keys))
+        *(
+            user(url, key, targets, seed, deadline, think, outcome)
+            for seed, key in enumerate(keys)
+        )
     )
     elapsed = time.monotonic() - started
     stop.set()
@@ -288,6 +303,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--workers", type=int, default=2, help="API processes")
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean seconds a user waits between requests"
+    )
     parser.add_argument("--reuse", action="store_true", help="keep the loaded Neo4j store")
     args = parser.parse_args()
 
@@ -328,7 +346,7 @@ def main() -> None:
             )
             floor = asyncio.run(reference(url, keys, 20))
             outcome, samples, elapsed = asyncio.run(
-                run_load(url, keys, targets, args.minutes, server.pid)
+                run_load(url, keys, targets, args.minutes, args.think, server.pid)
             )
         finally:
             server.terminate()
