@@ -5,12 +5,12 @@ Each simulated user has a key of their own (per-key rate limits apply per user, 
 production) and sends its next request when the previous answer arrives (with ``--think``,
 after a pause of that many seconds on average, as a person reading the answer would),
 drawing the operation from a fixed mix: the person view, influencers, the influencer map,
-people search, a thread, moving a person in the advocacy programme and answering a conversation from the
-response queue. Every answer is checked: an HTTP status other than 200 or a GraphQL error is
-an error. The API processes' resident memory (the ``serve`` process and its workers) is
-sampled throughout, so a leak shows as a slope. A reference operation that touches no store
-(``{ __typename }``) is measured at the same concurrency before the run, so the latencies can
-be read against this machine's HTTP and GraphQL floor.
+people search, a thread, moving a person in the advocacy programme and answering a
+conversation from the response queue. Every answer is checked: an HTTP status other than 200
+or a GraphQL error is an error. The API processes' resident memory (the ``serve`` process
+and its workers) is sampled throughout, so a leak shows as a slope. A reference operation
+that touches no store (``{ __typename }``) is measured at the same concurrency before the
+run, so the latencies can be read against this machine's HTTP and GraphQL floor.
 
     python -m bench.api_load [--posts 100000] [--clients 50] [--minutes 10] [--workers 2]
                              [--think SECONDS] [--backend neo4j|embedded] [--reuse]
@@ -259,10 +259,7 @@ async def run_load(
     started = time.monotonic()
     deadline = started + minutes * 60
     await asyncio.gather(
-        *(
-            user(url, key, targets, seed, deadline, think, outcome)
-            for seed, key in enumerate(keys)
-        )
+        *(user(url, key, targets, seed, deadline, think, outcome) for seed, key in enumerate(keys))
     )
     elapsed = time.monotonic() - started
     stop.set()
