@@ -12,7 +12,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,
-        scalars: { DateTime: "string", Date: "string" },
+        scalars: { DateTime: "string", Date: "string", JSON: "unknown" },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         skipTypename: true,
       },
