@@ -83,6 +83,21 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def server_env(backend: str, workdir: Path) -> dict[str, str]:
+    """The environment of an ``osmosi serve`` on the store the bench loaded: Neo4j at
+    ``OSMOSI_TEST_NEO4J_URI``, or the embedded store under ``workdir``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
+    if backend == "neo4j":
+        env.update(
+            OSMOSI_NEO4J_URI=os.environ["OSMOSI_TEST_NEO4J_URI"],
+            OSMOSI_NEO4J_USER=os.environ.get("OSMOSI_TEST_NEO4J_USER", "neo4j"),
+            OSMOSI_NEO4J_PASSWORD=os.environ.get("OSMOSI_TEST_NEO4J_PASSWORD", "osmosi-test"),
+        )
+    else:
+        env["OSMOSI_DATA_DIR"] = str(workdir / "embedded")
+    return env
+
+
 def serve(
     env: dict[str, str], port: int, workdir: Path, workers: int = 1
 ) -> subprocess.Popen[bytes]:
@@ -167,15 +182,7 @@ def main() -> None:
         random.Random(0).shuffle(handles)
         store.close()
 
-        env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
-        if args.backend == "neo4j":
-            env.update(
-                OSMOSI_NEO4J_URI=os.environ["OSMOSI_TEST_NEO4J_URI"],
-                OSMOSI_NEO4J_USER=os.environ.get("OSMOSI_TEST_NEO4J_USER", "neo4j"),
-                OSMOSI_NEO4J_PASSWORD=os.environ.get("OSMOSI_TEST_NEO4J_PASSWORD", "osmosi-test"),
-            )
-        else:
-            env["OSMOSI_DATA_DIR"] = str(workdir / "embedded")
+        env = server_env(args.backend, workdir)
         port = free_port()
         server = serve(env, port, workdir, args.workers)
         url = f"http://127.0.0.1:{port}/graphql"

@@ -23,7 +23,6 @@ import asyncio
 import collections
 import contextlib
 import io
-import os
 import random
 import statistics
 import tempfile
@@ -43,6 +42,7 @@ from bench.api_latency import (
     free_port,
     percentile,
     serve,
+    server_env,
 )
 from bench.backends import neo4j_store, open_backend
 from graph.access import Role, create_key
@@ -322,15 +322,7 @@ def main() -> None:
         random.Random(0).shuffle(handles)
         store.close()
 
-        env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
-        if args.backend == "neo4j":
-            env.update(
-                OSMOSI_NEO4J_URI=os.environ["OSMOSI_TEST_NEO4J_URI"],
-                OSMOSI_NEO4J_USER=os.environ.get("OSMOSI_TEST_NEO4J_USER", "neo4j"),
-                OSMOSI_NEO4J_PASSWORD=os.environ.get("OSMOSI_TEST_NEO4J_PASSWORD", "osmosi-test"),
-            )
-        else:
-            env["OSMOSI_DATA_DIR"] = str(workdir / "embedded")
+        env = server_env(args.backend, workdir)
         port = free_port()
         server = serve(env, port, workdir, args.workers)
         url = f"http://127.0.0.1:{port}/graphql"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import tempfile
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.api_latency import free_port, load, percentile, serve
+from bench.api_latency import free_port, load, percentile, serve, server_env
 from bench.backends import open_backend
 from graph.access import Role, create_key
 
@@ -125,15 +124,7 @@ def main() -> None:
         heavy_keys = [create_key(store, Role.VIEWER, f"heavy {i}", now)[1] for i in range(4)]
         store.close()
 
-        env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
-        if args.backend == "neo4j":
-            env.update(
-                OSMOSI_NEO4J_URI=os.environ["OSMOSI_TEST_NEO4J_URI"],
-                OSMOSI_NEO4J_USER=os.environ.get("OSMOSI_TEST_NEO4J_USER", "neo4j"),
-                OSMOSI_NEO4J_PASSWORD=os.environ.get("OSMOSI_TEST_NEO4J_PASSWORD", "osmosi-test"),
-            )
-        else:
-            env["OSMOSI_DATA_DIR"] = str(workdir / "embedded")
+        env = server_env(args.backend, workdir)
         # Every heavy request is a real attempt; and the cache would answer repeats.
         env.update(OSMOSI_RATE_LIMIT_PER_MINUTE="0", OSMOSI_RANKING_CACHE_SECONDS="0")
         rows: list[tuple[str, list[float], Counter[str]]] = []
