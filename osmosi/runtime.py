@@ -19,6 +19,7 @@ from ingestion.enrichment.analyzer import Analyzer, analyzer_for
 from ingestion.enrichment.brand import DEFAULT_LEXICON
 from ingestion.jobs.broker import RedisBroker, public_url
 from ingestion.jobs.celery_app import create_celery
+from ingestion.jobs.ledger import ChunkLedger
 from ingestion.jobs.rankings import RankScheduler
 from ingestion.jobs.runner import CeleryRunner, InProcessRunner, JobRunner
 from ingestion.jobs.webhooks import BackgroundDelivery, Backoff, Dispatcher, http_post
@@ -151,6 +152,13 @@ def rank_scheduler(
     return RankScheduler(store, every, delay, clock)
 
 
+def chunk_ledger(settings: Settings) -> ChunkLedger:
+    """Where ingest chunks wait for the workers (``settings.redis_url`` must be set)."""
+    if not settings.redis_url:
+        raise ValueError("OSMOSI_REDIS_URL is not set")
+    return ChunkLedger.at(settings.redis_url, timeout=settings.connect_timeout_seconds)
+
+
 def celery_app(settings: Settings) -> Any:
     """The Celery app for ``settings.redis_url`` (which must be set)."""
     if not settings.redis_url:
@@ -158,6 +166,7 @@ def celery_app(settings: Settings) -> Any:
     return create_celery(
         settings.redis_url,
         partial(open_pipeline, settings),
+        chunk_ledger(settings),
         visibility_timeout=settings.task_visibility_timeout,
         rank_every=_every(settings.rank_every_minutes),
         scan_every=_every(settings.alert_scan_minutes),
@@ -177,5 +186,11 @@ def job_runner(settings: Settings, store: GraphStore) -> JobRunner:
     pipeline = pipeline_for(settings, store)
     redis = broker(settings)
     if redis is not None:
-        return CeleryRunner(pipeline, celery_app(settings), redis, settings.ingest_batch_size)
+        return CeleryRunner(
+            pipeline,
+            celery_app(settings),
+            redis,
+            chunk_ledger(settings),
+            settings.ingest_batch_size,
+        )
     return InProcessRunner(pipeline, settings.ingest_batch_size)

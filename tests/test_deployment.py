@@ -14,6 +14,7 @@ import yaml
 
 from ingestion.jobs.celery_app import BEAT_MAX_INTERVAL, HeartbeatScheduler, beat_heartbeat
 from ingestion.jobs.celery_app import create_celery as make_celery
+from ingestion.jobs.ledger import ChunkLedger
 from osmosi.runtime import beat_schedule_file
 from osmosi.settings import Settings
 
@@ -127,7 +128,8 @@ def test_healthchecks_check_the_service_itself(services: dict[str, Any]) -> None
 
 def test_beat_touches_its_heartbeat_on_every_tick(tmp_path: Path) -> None:
     schedule = tmp_path / "celerybeat-schedule"
-    app = make_celery("redis://127.0.0.1:1/0", lambda: None)  # type: ignore[arg-type, return-value]
+    url = "redis://127.0.0.1:1/0"
+    app = make_celery(url, lambda: None, ChunkLedger.at(url, timeout=1))  # type: ignore[arg-type, return-value]
     assert app.conf.beat_scheduler is HeartbeatScheduler
     scheduler = HeartbeatScheduler(app=app, schedule_filename=str(schedule), lazy=False)
     try:

@@ -16,6 +16,7 @@ from graph.embedded.store import EmbeddedGraphStore
 from graph.retention import retention_cutoff
 from graph.store import GraphStore
 from ingestion.jobs.celery_app import create_celery
+from ingestion.jobs.ledger import ChunkLedger
 from ingestion.jobs.retention import PeriodicRetention
 from ingestion.jobs.tasks import RETAIN
 from ingestion.pipeline import Pipeline
@@ -70,15 +71,19 @@ def test_the_cli_drops_old_posts_and_says_how_many(
 
 def test_the_beat_applies_the_retention_daily(store: GraphStore) -> None:
     _aged(store)
-    celery = create_celery("redis://127.0.0.1:1/0", lambda: Pipeline(store), retention_days=30)
-    assert celery.conf.beat_schedule == {
-        "apply retention": {"task": RETAIN, "schedule": 86400.0, "args": (30,)}
+    url = "redis://127.0.0.1:1/0"
+    ledger = ChunkLedger.at(url, timeout=1)
+    celery = create_celery(url, lambda: Pipeline(store), ledger, retention_days=30)
+    assert celery.conf.beat_schedule["apply retention"] == {
+        "task": RETAIN,
+        "schedule": 86400.0,
+        "args": (30,),
     }
     assert celery.tasks[RETAIN](30)["posts"] == 1
     assert _left(store) == ["mastodon:new"]
     assert (
         "apply retention"
-        not in create_celery("redis://127.0.0.1:1/0", lambda: Pipeline(store)).conf.beat_schedule
+        not in create_celery(url, lambda: Pipeline(store), ledger).conf.beat_schedule
     )
 
 

@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import redis
 from celery import Celery
 from celery.beat import PersistentScheduler
+from celery.signals import worker_ready
 
 from graph.retention import RETENTION_EVERY
-from ingestion.jobs.tasks import DELIVER_WEBHOOKS, RANK, RETAIN, SCAN_ALERTS, register_tasks
+from ingestion.jobs.ledger import ChunkLedger
+from ingestion.jobs.tasks import (
+    DELIVER_WEBHOOKS,
+    RANK,
+    REDELIVER_CHUNKS,
+    RETAIN,
+    SCAN_ALERTS,
+    redeliver_lost_chunks,
+    register_tasks,
+)
 from ingestion.pipeline import Pipeline
 
 BEAT_MAX_INTERVAL = 60
 """Seconds beat sleeps at most between two looks at its schedule."""
+
+REDELIVER_EVERY = timedelta(minutes=1)
+"""How often beat has lost chunks sent again (workers also do it when they start)."""
+
+log = logging.getLogger(__name__)
 
 
 def beat_heartbeat(schedule_file: Path) -> Path:
@@ -37,6 +54,7 @@ class HeartbeatScheduler(PersistentScheduler):  # type: ignore[misc]
 def create_celery(
     redis_url: str,
     open_pipeline: Callable[[], Pipeline],
+    ledger: ChunkLedger,
     visibility_timeout: int = 3600,
     rank_every: timedelta | None = None,
     scan_every: timedelta | None = None,
@@ -48,7 +66,9 @@ def create_celery(
 
     Tasks are acknowledged after they finish (``acks_late``) and given back if the worker
     dies (``task_reject_on_worker_lost``); a message left unacknowledged by a killed worker is
-    delivered again after ``visibility_timeout`` seconds. The beat scheduler (`osmosi beat`)
+    delivered again after ``visibility_timeout`` seconds. A message lost by a worker killed
+    while taking it off the queue is sent again from the chunk ``ledger`` when a worker
+    starts and every `REDELIVER_EVERY` under beat. The beat scheduler (`osmosi beat`)
     has the rankings recomputed every ``rank_every``, alerts scanned for every
     ``scan_every`` and pending webhooks delivered every ``deliver_every`` (each when given),
     and posts older than ``retention_days`` dropped daily (when not 0).
@@ -86,6 +106,7 @@ def create_celery(
         "recompute rankings": (RANK, rank_every),
         "scan for alerts": (SCAN_ALERTS, scan_every),
         "deliver webhooks": (DELIVER_WEBHOOKS, deliver_every),
+        "redeliver lost chunks": (REDELIVER_CHUNKS, REDELIVER_EVERY),
     }
     app.conf.beat_schedule = {
         name: {"task": task, "schedule": every.total_seconds()}
@@ -98,5 +119,18 @@ def create_celery(
             "schedule": RETENTION_EVERY.total_seconds(),
             "args": (retention_days,),
         }
-    register_tasks(app, open_pipeline)
+    register_tasks(app, open_pipeline, ledger)
+
+    def redeliver_when_ready(sender: Any, **_: Any) -> None:
+        if sender.app is not app:
+            return
+        try:
+            sent = redeliver_lost_chunks(app, ledger)
+        except redis.RedisError as error:
+            log.warning("lost chunks not looked for at start: %s", type(error).__name__)
+        else:
+            if sent:
+                log.warning("sent again %d chunk(s) lost by a killed worker", sent)
+
+    worker_ready.connect(redeliver_when_ready, weak=False)
     return app

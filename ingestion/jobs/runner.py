@@ -5,19 +5,21 @@ from __future__ import annotations
 import abc
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from graph.model import JobState
 from ingestion.jobs.broker import RedisBroker
 from ingestion.jobs.chunks import ChunkTask
+from ingestion.jobs.ledger import ChunkLedger
 from ingestion.jobs.rankings import recompute_now
-from ingestion.jobs.tasks import INGEST_CHUNK, RANK
+from ingestion.jobs.tasks import RANK, send_chunk
 from ingestion.parsers import Item
 from ingestion.parsers.base import readable
 from ingestion.pipeline import Pipeline, batched, item_to_json
+
+T = TypeVar("T")
 
 
 class JobRunner(abc.ABC):
@@ -85,26 +87,34 @@ class InProcessRunner(JobRunner):
 
 
 class CeleryRunner(JobRunner):
-    """Sends each chunk as a task to the Celery workers through ``broker``; a task that
-    cannot be sent because the broker is down raises `BrokerUnavailable`, naming it."""
+    """Keeps each chunk in the ``ledger`` and has the Celery workers ingest it, through
+    ``broker``; a chunk that cannot be sent because the broker is down raises
+    `BrokerUnavailable`, naming it."""
 
     def __init__(
-        self, pipeline: Pipeline, app: Any, broker: RedisBroker, chunk_size: int = 1000
+        self,
+        pipeline: Pipeline,
+        app: Any,
+        broker: RedisBroker,
+        ledger: ChunkLedger,
+        chunk_size: int = 1000,
     ) -> None:
         super().__init__(pipeline, chunk_size)
         self.app = app
         self.broker = broker
+        self.ledger = ledger
 
-    def _send(self, name: str, **kwargs: Any) -> Any:
+    def _send(self, send: Callable[[], T]) -> T:
         try:
-            return self.app.send_task(name, **kwargs)
+            return send()
         except Exception:
-            # Celery's own errors blame "the Celery application": say which service is down.
+            # Celery's and redis-py's errors blame neither service by name: say which is down.
             self.broker.check()
             raise
 
     def dispatch(self, task: ChunkTask) -> None:
-        self._send(INGEST_CHUNK, kwargs=asdict(task))
+        self._send(lambda: self.ledger.put(task))
+        self._send(lambda: send_chunk(self.app, task.job_id, task.chunk))
 
     def rank(self) -> str:
-        return str(self._send(RANK).id)
+        return str(self._send(lambda: self.app.send_task(RANK)).id)

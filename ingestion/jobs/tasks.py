@@ -16,7 +16,7 @@ from graph.model import JobState
 from graph.ranking.service import recompute
 from graph.retention import apply_retention
 from graph.store import StoreUnavailable
-from ingestion.jobs.chunks import ChunkTask
+from ingestion.jobs.ledger import ChunkLedger, chunk_task_id
 from ingestion.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -26,9 +26,32 @@ RANK = "osmosi.rank"
 SCAN_ALERTS = "osmosi.alerts.scan"
 DELIVER_WEBHOOKS = "osmosi.webhooks.deliver"
 RETAIN = "osmosi.retention"
+REDELIVER_CHUNKS = "osmosi.ingest.redeliver"
 
 
-def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
+def send_chunk(app: Celery, job_id: str, chunk: int) -> None:
+    """Have a chunk waiting in the ledger ingested by a worker."""
+    app.send_task(
+        INGEST_CHUNK,
+        kwargs={"job_id": job_id, "chunk": chunk},
+        task_id=chunk_task_id(job_id, chunk),
+    )
+
+
+def ingest_queue(app: Celery) -> str:
+    """The queue ingest chunks travel on."""
+    routes = app.conf.task_routes or {}
+    return str(routes.get(INGEST_CHUNK, {}).get("queue", app.conf.task_default_queue))
+
+
+def redeliver_lost_chunks(app: Celery, ledger: ChunkLedger) -> int:
+    """Send again the chunks a killed worker took off the queue (see `ChunkLedger`)."""
+    return ledger.redeliver(
+        [ingest_queue(app)], lambda job_id, chunk: send_chunk(app, job_id, chunk)
+    )
+
+
+def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline], ledger: ChunkLedger) -> None:
     """Register Osmosi's tasks; each worker process opens its own store on first use."""
     opened: dict[str, Any] = {}
 
@@ -40,8 +63,10 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
         return result
 
     @app.task(name=INGEST_CHUNK, bind=True, max_retries=10, shared=False)  # type: ignore[untyped-decorator]
-    def ingest_chunk(self: Any, **fields: Any) -> dict[str, int]:
-        task = ChunkTask(**fields)
+    def ingest_chunk(self: Any, job_id: str, chunk: int) -> dict[str, int]:
+        task = ledger.take(job_id, chunk)
+        if task is None:
+            return {}  # a second copy of a chunk already settled
         try:
             counts = task.run(pipeline())
         except StoreUnavailable as error:
@@ -54,8 +79,14 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
             pipeline().store.save_job(
                 task.job_id, task.fmt, task.source, JobState.FAILED, error=failure
             )
+            ledger.settle(job_id, chunk)
             raise
+        ledger.settle(job_id, chunk)
         return asdict(counts)
+
+    @app.task(name=REDELIVER_CHUNKS, shared=False)  # type: ignore[untyped-decorator]
+    def redeliver() -> dict[str, int]:
+        return {"chunks": redeliver_lost_chunks(app, ledger)}
 
     @app.task(name=RANK, shared=False)  # type: ignore[untyped-decorator]
     def rank() -> dict[str, Any]:

@@ -204,9 +204,13 @@ def test_beat_schedules_the_rankings() -> None:
     from datetime import timedelta
 
     from ingestion.jobs.celery_app import create_celery
+    from ingestion.jobs.ledger import ChunkLedger
     from ingestion.jobs.tasks import RANK
 
-    app = create_celery("redis://127.0.0.1:1/0", lambda: None, rank_every=timedelta(minutes=30))  # type: ignore[arg-type, return-value]
-    assert app.conf.beat_schedule == {"recompute rankings": {"task": RANK, "schedule": 1800.0}}
+    url = "redis://127.0.0.1:1/0"
+    ledger = ChunkLedger.at(url, timeout=1)
+    app = create_celery(url, lambda: None, ledger, rank_every=timedelta(minutes=30))  # type: ignore[arg-type, return-value]
+    assert app.conf.beat_schedule["recompute rankings"] == {"task": RANK, "schedule": 1800.0}
     assert RANK in app.tasks
-    assert create_celery("redis://127.0.0.1:1/0", lambda: None).conf.beat_schedule == {}  # type: ignore[arg-type, return-value]
+    unscheduled = create_celery(url, lambda: None, ledger).conf.beat_schedule  # type: ignore[arg-type, return-value]
+    assert "recompute rankings" not in unscheduled
