@@ -23,6 +23,7 @@ from osmosi.settings import Settings
 
 OSMOSI = str(Path(sys.executable).with_name("osmosi"))
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
+STATUSES = 4_000  # 100 chunks of 40
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def worker_settings(tmp_path: Path, redis_url: str) -> Iterator[Settings]:
         redis_url=url,
         data_dir=tmp_path / "data",
         task_visibility_timeout=5,
-        ingest_batch_size=200,
+        ingest_batch_size=40,
     )
     redis.Redis.from_url(url).flushdb()
 
@@ -77,7 +78,7 @@ def wait_for(store: EmbeddedGraphStore, job_id: str, until: float, chunks: int) 
 def test_a_killed_worker_loses_nothing(worker_settings: Settings, tmp_path: Path) -> None:
     export = tmp_path / "statuses.jsonl"
     with export.open("w", encoding="utf-8") as out:
-        write_mastodon_statuses(out, 20_000)
+        write_mastodon_statuses(out, STATUSES)
     store = EmbeddedGraphStore(worker_settings.data_dir)
     store.ensure_schema()
     log = tmp_path / "workers.log"
@@ -116,15 +117,15 @@ def test_a_killed_worker_loses_nothing(worker_settings: Settings, tmp_path: Path
 
     reopened = EmbeddedGraphStore(worker_settings.data_dir)
     try:
-        assert reopened.counts().posts == 20_000
-        ids = [f"mastodon:{10**17 + n}" for n in range(20_000)]
-        assert len(reopened.get_posts(ids)) == 20_000
+        assert reopened.counts().posts == STATUSES
+        ids = [f"mastodon:{10**17 + n}" for n in range(STATUSES)]
+        assert len(reopened.get_posts(ids)) == STATUSES
     finally:
         reopened.close()
     assert done.status is JobState.DONE
-    assert done.counts.read == 20_000
+    assert done.counts.read == STATUSES
     assert done.counts.rejected == 0
-    assert done.counts.stored + done.counts.duplicates == 20_000
+    assert done.counts.stored + done.counts.duplicates == STATUSES
 
 
 def test_cli_ingest_runs_on_workers_when_redis_is_configured(
