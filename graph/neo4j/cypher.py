@@ -61,12 +61,14 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("WebhookDelivery", "alert_id"),
 )
 
-# People are searched by part of a handle or name (CONTAINS uses text indexes).
+# People are searched by part of a handle or name (CONTAINS uses text indexes). A name is
+# searched by its lower-case copy, ``name_key``: an index cannot serve toLower(display_name).
 TEXT_INDEXES: tuple[tuple[str, str], ...] = (
     ("Account", "handle"),
-    ("Account", "display_name"),
-    ("Person", "display_name"),
+    ("Account", "name_key"),
+    ("Person", "name_key"),
 )
+RETIRED_INDEXES = ("account_display_name_text", "person_display_name_text")
 
 SCHEMA = (
     tuple(
@@ -82,7 +84,14 @@ SCHEMA = (
         f"CREATE TEXT INDEX {label.lower()}_{key}_text IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
         for label, key in TEXT_INDEXES
     )
+    + tuple(f"DROP INDEX {name} IF EXISTS" for name in RETIRED_INDEXES)
 )
+
+# Stores written before ``name_key`` existed get it at their next start.
+FILL_NAME_KEYS = """
+MATCH (n) WHERE (n:Person OR n:Account) AND n.display_name IS NOT NULL AND n.name_key IS NULL
+CALL (n) { SET n.name_key = toLower(n.display_name) } IN TRANSACTIONS OF 10000 ROWS
+"""
 
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
@@ -98,13 +107,15 @@ UNWIND $rows AS row
 MERGE (a:Account {uid: row.uid})
   ON CREATE SET a.platform = row.platform, a.handle = row.handle, a.created_at = $now
 SET a.display_name = coalesce(row.display_name, a.display_name),
+    a.name_key = toLower(coalesce(row.display_name, a.display_name)),
     a.followers = coalesce(row.followers, a.followers),
     a.url = coalesce(row.url, a.url),
     a.links = coalesce(row.links, a.links)
 WITH a, row
 WHERE NOT EXISTS { (a)<-[:HAS_ACCOUNT]-(:Person) }
 MERGE (p:Person {id: row.person_id})
-  ON CREATE SET p.display_name = row.display_name, p.created_at = $now
+  ON CREATE SET p.display_name = row.display_name, p.name_key = toLower(row.display_name),
+                p.created_at = $now
 MERGE (p)-[:HAS_ACCOUNT]->(a)
 RETURN count(a) AS created
 """

@@ -72,11 +72,11 @@ TIES = {among: _ties_query(among) for among in (False, True)}
 
 SEARCH_PEOPLE = """
 CALL () {
-  MATCH (p:Person) WHERE toLower(p.display_name) CONTAINS $q RETURN p.id AS id
+  MATCH (p:Person) WHERE p.name_key CONTAINS $q RETURN p.id AS id
   UNION
   MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account) WHERE a.handle CONTAINS $q RETURN p.id AS id
   UNION
-  MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account) WHERE toLower(a.display_name) CONTAINS $q
+  MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account) WHERE a.name_key CONTAINS $q
   RETURN p.id AS id
 }
 RETURN id ORDER BY id SKIP $offset LIMIT $first

@@ -60,7 +60,7 @@ DETACH DELETE s, p
 ENSURE_PERSON = """
 MERGE (p:Person {id: $id})
   ON CREATE SET p.created_at = $now
-SET p.display_name = $display_name
+SET p.display_name = $display_name, p.name_key = toLower($display_name)
 """
 
 RECORD_EVENT = """

@@ -175,6 +175,7 @@ class Neo4jGraphStore(
             self._write_statement(statement)
         # Constraints are built asynchronously; writes must not race their creation.
         self._read(cypher.AWAIT_INDEXES)
+        self._auto_commit(cypher.FILL_NAME_KEYS)
 
     def ping(self) -> None:
         try:
@@ -187,9 +188,12 @@ class Neo4jGraphStore(
         self._driver.close()
 
     def clear(self) -> None:
+        self._auto_commit(cypher.CLEAR)
+
+    def _auto_commit(self, statement: str) -> None:
         # CALL ... IN TRANSACTIONS needs an auto-commit transaction.
         with self._driver.session(database=self.database) as session:
-            session.run(cypher_text(cypher.CLEAR)).consume()
+            session.run(cypher_text(statement)).consume()
 
     # -- writes ----------------------------------------------------------------------------
 
