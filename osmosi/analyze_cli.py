@@ -11,9 +11,6 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from ingestion.enrichment.analyzer import analyzer_for
-from ingestion.enrichment.brand import DEFAULT_LEXICON, LexiconError
-
 BATCH = 512
 
 
@@ -49,6 +46,8 @@ def analyze(
     """Analyse texts from stdin: one per line, or JSON lines with "text" (and optional
     "lang", "id"). Prints one JSON object per input line, in order; lines that cannot be
     read get {"line": N, "error": ...} and the exit status is 1."""
+    from ingestion.enrichment.analyzer import analyzer_for
+    from ingestion.enrichment.brand import DEFAULT_LEXICON, LexiconError
     from osmosi.cli import load_settings
 
     settings = load_settings()

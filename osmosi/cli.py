@@ -1,4 +1,8 @@
-"""The ``osmosi`` command line."""
+"""The ``osmosi`` command line.
+
+Commands import what they use when they run: ``osmosi --help`` reads only the commands'
+signatures, and ``osmosi stats`` opens a store without loading the NLP, the server or Celery.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,15 @@ import sys
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from osmosi.logs import configure_logging, uvicorn_log_config
-from osmosi.settings import Settings
+
+if TYPE_CHECKING:
+    from osmosi.settings import Settings
 
 app = typer.Typer(
     name="osmosi",
@@ -33,6 +39,8 @@ JsonOutput = Annotated[bool, typer.Option("--json", help="Print one JSON object 
 
 def load_settings(**overrides: Any) -> Settings:
     """Settings from the environment, with command-line options taking precedence."""
+    from osmosi.settings import Settings
+
     settings = Settings(**{key: value for key, value in overrides.items() if value is not None})
     configure_logging(settings.log_level)
     return settings
@@ -218,12 +226,15 @@ _register_commands()
 
 
 def main() -> None:
-    from graph.store import StoreUnavailable
-    from ingestion.jobs.broker import BrokerUnavailable
-
     try:
         app()
-    except (StoreUnavailable, BrokerUnavailable) as error:
+    except Exception as error:
+        # Imported once something failed, not at every start (`--help` opens no store).
+        from graph.store import StoreUnavailable
+        from ingestion.jobs.broker import BrokerUnavailable
+
+        if not isinstance(error, StoreUnavailable | BrokerUnavailable):
+            raise
         # The message names the service by its URL (without a password): no traceback.
         console.print(str(error), style="red", markup=False, soft_wrap=True)
         raise SystemExit(1) from None

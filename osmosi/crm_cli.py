@@ -7,18 +7,17 @@ import time
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph import linking
-from graph.acting import scan_alerts
-from ingestion.crm import CrmImport, crm_format, parse_crm_mapping
 from osmosi.cli import DataDir, JsonOutput, load_settings
 from osmosi.ingest_cli import file_progress, reading, summary_table
-from osmosi.runtime import dispatcher, identity_thresholds, open_store
+
+if TYPE_CHECKING:
+    from graph.linking import Resolution
 
 console = Console(stderr=True)
 crm_app = typer.Typer(help="Import CRM customers and link them to people.", no_args_is_help=True)
@@ -42,6 +41,10 @@ def crm_import(
     as_json: JsonOutput = False,
 ) -> None:
     """Import customers (idempotent by customer id), then resolve identities."""
+    from graph import linking
+    from ingestion.crm import CrmImport, crm_format, parse_crm_mapping
+    from osmosi.runtime import identity_thresholds, open_store
+
     settings = load_settings(data_dir=data_dir)
     try:
         fmt = crm_format(format, parse_crm_mapping(mapping or []))
@@ -74,7 +77,7 @@ def crm_import(
         )
 
 
-def _links_table(links: linking.Resolution) -> Table:
+def _links_table(links: Resolution) -> Table:
     table = Table(title="Identity links", show_header=False)
     table.add_row("newly proposed", str(links.proposed))
     table.add_row("applied now", str(links.applied))
@@ -85,6 +88,9 @@ def _links_table(links: linking.Resolution) -> Table:
 @crm_app.command("resolve")
 def crm_resolve(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
     """Propose person ↔ customer and person ↔ person links; apply the confident ones."""
+    from graph import linking
+    from osmosi.runtime import identity_thresholds, open_store
+
     settings = load_settings(data_dir=data_dir)
     with open_store(settings) as store:
         links = linking.resolve(store, datetime.now(UTC), identity_thresholds(settings))
@@ -94,6 +100,9 @@ def crm_resolve(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
 @alerts_app.command("scan")
 def alerts_scan(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
     """Look for sentiment spikes on touchpoints and new channels gaining volume."""
+    from graph.acting import scan_alerts
+    from osmosi.runtime import open_store
+
     settings = load_settings(data_dir=data_dir)
     with open_store(settings) as store:
         alerts = scan_alerts(store, datetime.now(UTC), settings.webhook_urls)
@@ -108,6 +117,8 @@ def alerts_scan(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
 @alerts_app.command("deliver")
 def alerts_deliver(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
     """Deliver pending webhooks, retrying with backoff until none is pending."""
+    from osmosi.runtime import dispatcher, open_store
+
     settings = load_settings(data_dir=data_dir)
     with open_store(settings) as store:
         delivery = dispatcher(settings, store)

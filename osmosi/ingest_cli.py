@@ -9,19 +9,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from graph.acting import scan_alerts
-from graph.model import IngestCounts, JobState
-from graph.store import GraphStore
-from ingestion.crm import CRM_PREFIX, CrmImport
-from ingestion.parsers import FORMATS, UnknownFormat, parse_mapping, parser_for
-from osmosi.runtime import check_broker, dispatcher, job_runner, open_store, pipeline_for
+from ingestion.formats import FORMATS
+
+if TYPE_CHECKING:
+    from graph.model import IngestCounts
+    from graph.store import GraphStore
 
 console = Console(stderr=True)
 quarantine_app = typer.Typer(
@@ -73,6 +72,8 @@ def reading(
 ) -> Iterator[tuple[io.BufferedReader, Callable[[IngestCounts], None]]]:
     """The file opened for a progress bar of its own, and the callback that shows a chunk's
     counts on it."""
+    from graph.model import IngestCounts
+
     task = progress.add_task(path.name, total=path.stat().st_size, counts="")
     running = IngestCounts()
 
@@ -109,7 +110,11 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
 ) -> None:
     """Ingest platform exports into the graph (idempotent: re-ingesting adds nothing)."""
+    from graph.acting import scan_alerts
+    from graph.model import IngestCounts
+    from ingestion.parsers import UnknownFormat, parse_mapping, parser_for
     from osmosi.cli import load_settings
+    from osmosi.runtime import check_broker, dispatcher, job_runner, open_store, pipeline_for
 
     settings = load_settings(data_dir=data_dir)
     try:
@@ -169,6 +174,7 @@ def ingest(
 def nothing_stored_hint(total: IngestCounts, format: str) -> str:
     """One line saying why an ingest stored nothing.
 
+    >>> from graph.model import IngestCounts
     >>> hint = nothing_stored_hint(IngestCounts(read=3, rejected=3), "mastodon")
     >>> print(hint)  # doctest: +NORMALIZE_WHITESPACE
     nothing stored: all 3 records were rejected as mastodon records
@@ -186,6 +192,8 @@ def _awaited(
     store: GraphStore, job_id: str, report: Callable[[IngestCounts], None]
 ) -> IngestCounts:
     """The counts of a job on the Celery workers, once every chunk has reported."""
+    from graph.model import JobState
+
     while True:
         job = store.get_job(job_id)
         if job is None or job.status is JobState.FAILED:
@@ -208,6 +216,7 @@ def quarantine_list(
 ) -> None:
     """List quarantined records with the reason each was rejected."""
     from osmosi.cli import load_settings
+    from osmosi.runtime import open_store
 
     settings = load_settings(data_dir=data_dir)
     with open_store(settings) as store:
@@ -243,7 +252,11 @@ def quarantine_replay(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
 ) -> None:
     """Try every quarantined record again; the ones that store leave the quarantine."""
+    from graph.model import IngestCounts
+    from ingestion.crm import CRM_PREFIX, CrmImport
+    from ingestion.parsers import parse_mapping, parser_for
     from osmosi.cli import load_settings
+    from osmosi.runtime import open_store, pipeline_for
 
     settings = load_settings(data_dir=data_dir)
     csv_mapping = parse_mapping(mapping or [])

@@ -12,7 +12,6 @@ from rich.table import Table
 
 from graph.access import Role, create_key
 from osmosi.cli import DataDir, JsonOutput, load_settings
-from osmosi.runtime import open_store
 
 console = Console(stderr=True)
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
@@ -27,6 +26,8 @@ def create(
     data_dir: DataDir = None,
 ) -> None:
     """Create a key and print it on the last line: it is shown only this once."""
+    from osmosi.runtime import open_store
+
     settings = load_settings(data_dir=data_dir)
     with open_store(settings) as store:
         key, secret = create_key(store, role, name, datetime.now(UTC))
@@ -37,6 +38,8 @@ def create(
 @keys_app.command("list")
 def list_keys(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
     """Every key: id, role, name, when created and revoked (never the key itself)."""
+    from osmosi.runtime import open_store
+
     settings = load_settings(data_dir=data_dir)
     with open_store(settings) as store:
         keys = store.api_keys()
@@ -67,6 +70,8 @@ def revoke(
     data_dir: DataDir = None,
 ) -> None:
     """Revoke a key: requests carrying it are refused from now on."""
+    from osmosi.runtime import open_store
+
     settings = load_settings(data_dir=data_dir)
     with open_store(settings) as store:
         revoked = store.revoke_api_key(key_id, datetime.now(UTC))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.ranking.service import RankOptions, RankReport, recompute
-from osmosi.runtime import open_store
+if TYPE_CHECKING:
+    from graph.ranking.service import RankReport
 
 console = Console(stderr=True)
 
@@ -72,7 +72,9 @@ def rank(
 ) -> None:
     """Recompute influence, communities, advocacy and the ambassador shortlist, and write
     scores and communities back to the store (with the time of the run)."""
+    from graph.ranking.service import RankOptions, recompute
     from osmosi.cli import load_settings
+    from osmosi.runtime import open_store
 
     settings = load_settings(data_dir=data_dir)
     options = RankOptions(

@@ -10,9 +10,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from graph.retention import apply_retention
-from osmosi.runtime import open_store
-
 console = Console(stderr=True)
 retention_app = typer.Typer(
     help="Drop old posts with what derives from them.", no_args_is_help=True
@@ -31,7 +28,9 @@ def apply(
     """Drop the posts older than the retention period, with their opinions, tags, mentions,
     interactions, plain reposts of them, conversations about them and the topics and
     channels nothing else uses. Cannot be undone."""
+    from graph.retention import apply_retention
     from osmosi.cli import load_settings
+    from osmosi.runtime import open_store
 
     settings = load_settings(data_dir=data_dir)
     keep = days or settings.retention_days

@@ -1,4 +1,9 @@
-"""Wiring: which store, pipeline and job runner the settings call for."""
+"""Wiring: which store, pipeline and job runner the settings call for.
+
+Each function imports what it wires when called, so that a command pays only for the
+services it uses (`osmosi stats` on the embedded store loads no Neo4j driver, spaCy or
+Celery).
+"""
 
 from __future__ import annotations
 
@@ -7,24 +12,21 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from graph.acting import Actions
-from graph.embedded import EmbeddedGraphStore
-from graph.linking import Thresholds
-from graph.neo4j import Neo4jGraphStore
-from graph.routing import DEFAULT_TABLE, RoutingTable, load_table
 from graph.store import GraphStore, StoreUnavailable
-from ingestion.enrichment.analyzer import Analyzer, analyzer_for
-from ingestion.enrichment.brand import DEFAULT_LEXICON
-from ingestion.jobs.broker import RedisBroker, public_url
-from ingestion.jobs.celery_app import create_celery
-from ingestion.jobs.ledger import ChunkLedger
-from ingestion.jobs.rankings import RankScheduler
-from ingestion.jobs.runner import CeleryRunner, InProcessRunner, JobRunner
-from ingestion.jobs.webhooks import BackgroundDelivery, Backoff, Dispatcher, http_post
-from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
 from osmosi.settings import Settings
+
+if TYPE_CHECKING:
+    from graph.linking import Thresholds
+    from graph.routing import RoutingTable
+    from ingestion.enrichment.analyzer import Analyzer
+    from ingestion.jobs.broker import RedisBroker
+    from ingestion.jobs.ledger import ChunkLedger
+    from ingestion.jobs.rankings import RankScheduler
+    from ingestion.jobs.runner import JobRunner
+    from ingestion.jobs.webhooks import Dispatcher
+    from ingestion.pipeline import Pipeline
 
 
 def open_store(settings: Settings) -> GraphStore:
@@ -32,6 +34,8 @@ def open_store(settings: Settings) -> GraphStore:
     reached raises `StoreUnavailable` naming its URI."""
     store: GraphStore
     if settings.neo4j_uri:
+        from graph.neo4j import Neo4jGraphStore
+
         store = Neo4jGraphStore(
             settings.neo4j_uri,
             settings.neo4j_user,
@@ -40,6 +44,8 @@ def open_store(settings: Settings) -> GraphStore:
             connection_timeout=settings.connect_timeout_seconds,
         )
     else:
+        from graph.embedded import EmbeddedGraphStore
+
         store = EmbeddedGraphStore(settings.data_dir)
     try:
         store.ping()  # fail fast: writes would be retried for half a minute first
@@ -48,6 +54,8 @@ def open_store(settings: Settings) -> GraphStore:
         store.close()
         if not settings.neo4j_uri:
             raise
+        from ingestion.jobs.broker import public_url
+
         where, reason = public_url(settings.neo4j_uri), error.__cause__ or error
         raise StoreUnavailable(f"Neo4j at {where} is unavailable: {reason}") from error
     except BaseException:
@@ -60,6 +68,8 @@ def broker(settings: Settings) -> RedisBroker | None:
     """The job broker, when Redis is configured."""
     if not settings.redis_url:
         return None
+    from ingestion.jobs.broker import RedisBroker
+
     return RedisBroker(settings.redis_url, timeout=settings.connect_timeout_seconds)
 
 
@@ -76,16 +86,23 @@ def check_broker(settings: Settings) -> None:
 
 def analyzer(settings: Settings) -> Analyzer:
     """The process's analyzer for the configured brand lexicon."""
+    from ingestion.enrichment.analyzer import analyzer_for
+    from ingestion.enrichment.brand import DEFAULT_LEXICON
+
     return analyzer_for(settings.brand_lexicon or DEFAULT_LEXICON)
 
 
 def routing_table(settings: Settings) -> RoutingTable:
     """The configured impact table (the bundled default unless a file is named)."""
+    from graph.routing import DEFAULT_TABLE, load_table
+
     return load_table(settings.routing_rules or DEFAULT_TABLE)
 
 
 def identity_thresholds(settings: Settings) -> Thresholds:
     """From which confidence identity links apply without review."""
+    from graph.linking import Thresholds
+
     return Thresholds(settings.identity_link_threshold, settings.identity_merge_threshold)
 
 
@@ -93,6 +110,8 @@ def dispatcher(settings: Settings, store: GraphStore) -> Dispatcher | None:
     """The webhook dispatcher, when webhooks are configured."""
     if not settings.webhook_urls or settings.webhook_secret is None:
         return None
+    from ingestion.jobs.webhooks import Backoff, Dispatcher, http_post
+
     return Dispatcher(
         store,
         settings.webhook_secret.get_secret_value(),
@@ -113,6 +132,10 @@ def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
     alerts and, unless disabled, enrichment with the configured brand lexicon (whose
     touchpoints and products are written to the store, named). New alerts' webhooks are
     delivered by a background thread of this process."""
+    from graph.acting import Actions
+    from ingestion.jobs.webhooks import BackgroundDelivery
+    from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
+
     kinds = {**DEFAULT_CHANNEL_KINDS, **settings.channel_kinds}
     delivery = dispatcher(settings, store)
     pipeline = Pipeline(
@@ -149,6 +172,8 @@ def rank_scheduler(
     delay = timedelta(seconds=settings.rank_after_ingest_seconds) or None
     if settings.redis_url or (every is None and delay is None):
         return None
+    from ingestion.jobs.rankings import RankScheduler
+
     return RankScheduler(store, every, delay, clock)
 
 
@@ -156,6 +181,8 @@ def chunk_ledger(settings: Settings) -> ChunkLedger:
     """Where ingest chunks wait for the workers (``settings.redis_url`` must be set)."""
     if not settings.redis_url:
         raise ValueError("OSMOSI_REDIS_URL is not set")
+    from ingestion.jobs.ledger import ChunkLedger
+
     return ChunkLedger.at(settings.redis_url, timeout=settings.connect_timeout_seconds)
 
 
@@ -163,6 +190,8 @@ def celery_app(settings: Settings) -> Any:
     """The Celery app for ``settings.redis_url`` (which must be set)."""
     if not settings.redis_url:
         raise ValueError("OSMOSI_REDIS_URL is not set")
+    from ingestion.jobs.celery_app import create_celery
+
     return create_celery(
         settings.redis_url,
         partial(open_pipeline, settings),
@@ -183,6 +212,8 @@ def beat_schedule_file(settings: Settings) -> Path:
 
 def job_runner(settings: Settings, store: GraphStore) -> JobRunner:
     """Celery workers when Redis is configured, else the calling process."""
+    from ingestion.jobs.runner import CeleryRunner, InProcessRunner
+
     pipeline = pipeline_for(settings, store)
     redis = broker(settings)
     if redis is not None:

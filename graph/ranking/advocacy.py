@@ -31,9 +31,12 @@ import enum
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from graph.model import BrandOpinions, Opinions
-from graph.ranking.influence import Ranked
+
+if TYPE_CHECKING:  # the stores and alerts read AdvocacyClass without numpy or networkx
+    from graph.ranking.influence import Ranked
 
 PRIOR_VOTES = 2.0
 BAND = 0.2
@@ -217,6 +220,7 @@ def advocacy(
 
     Examples
     --------
+    >>> from graph.ranking.influence import Ranked
     >>> keen = Opinions(12, 7.2, 12.0, 7.2), BrandOpinions(10, 9.0, 0.0, 1.0)
     >>> cross = Opinions(2, -1.8, 2.0, -1.8), BrandOpinions(2, 0.0, 2.0, 0.0)
     >>> result = advocacy({"ada": keen[0], "bob": cross[0]},

@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit, urlunsplit
 
-import redis
-
 log = logging.getLogger(__name__)
 
 
@@ -50,6 +48,8 @@ class RedisBroker:
     seconds counts as unreachable."""
 
     def __init__(self, url: str, timeout: float = 2.0) -> None:
+        import redis  # here: the CLI imports this module for its errors, Redis or not
+
         self.url = url
         self._client = redis.Redis.from_url(
             url, socket_timeout=timeout, socket_connect_timeout=timeout
@@ -57,9 +57,11 @@ class RedisBroker:
 
     def check(self) -> None:
         """Raise `BrokerUnavailable`, naming the broker, unless it answers a ping."""
+        from redis import RedisError
+
         try:
             self._client.ping()
-        except redis.RedisError as error:
+        except RedisError as error:
             raise BrokerUnavailable(
                 f"Redis (the job broker) at {public_url(self.url)} cannot be reached: {error}"
             ) from error

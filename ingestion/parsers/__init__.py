@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ingestion.formats import FORMATS
 from ingestion.parsers.base import Item, Parser, RawRecord, Unreadable
 from ingestion.parsers.csv_export import CsvParser, parse_mapping
 from ingestion.parsers.jsonl import JsonlParser
@@ -12,8 +13,6 @@ from ingestion.parsers.reddit import RedditParser
 from ingestion.parsers.rss import RssParser
 from ingestion.parsers.x_v2 import XV2Parser
 from ingestion.parsers.youtube import YouTubeParser
-
-FORMATS = ("mastodon", "x-v2", "reddit", "youtube", "rss", "csv", "jsonl")
 
 
 class UnknownFormat(ValueError):

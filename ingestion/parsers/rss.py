@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
 
-import feedparser
-
 from ingestion.parsers.base import Item, Parser, RawRecord, Unreadable, decode, encodable
 from ingestion.parsers.text import hashtags_in, host_of, html_to_text, mentions_in
 from ingestion.record import RecordError
@@ -24,6 +22,8 @@ class RssParser(Parser):
     platform = "rss"
 
     def read(self, stream: IO[bytes]) -> Iterator[Item]:
+        import feedparser  # here: parser_for builds every parser, and feedparser is slow to load
+
         data = stream.read()
         try:
             feed = feedparser.parse(data)
