@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -19,7 +20,7 @@ from ingestion.enrichment.analyzer import Analyzer, analyzer_for
 from ingestion.enrichment.brand import DEFAULT_LEXICON
 from ingestion.jobs.broker import RedisBroker, public_url
 from ingestion.jobs.celery_app import create_celery
-from ingestion.jobs.rankings import RankScheduler
+from ingestion.jobs.rankings import RANKING_LOCK, RankScheduler
 from ingestion.jobs.runner import CeleryRunner, InProcessRunner, JobRunner
 from ingestion.jobs.webhooks import BackgroundDelivery, Backoff, Dispatcher, http_post
 from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
@@ -71,6 +72,21 @@ def check_broker(settings: Settings) -> None:
             redis.check()
         finally:
             redis.close()
+
+
+@contextmanager
+def ranking_turn(settings: Settings) -> Iterator[bool]:
+    """Whether this process may rank now. Without Redis, yes; with it, only when no worker
+    or other `osmosi rank` is ranking, and the others then wait for the end of the block."""
+    redis = broker(settings)
+    if redis is None:
+        yield True
+        return
+    try:
+        with redis.exclusive(RANKING_LOCK) as held:
+            yield held
+    finally:
+        redis.close()
 
 
 def analyzer(settings: Settings) -> Analyzer:

@@ -11,11 +11,32 @@ from celery import Celery
 from celery.beat import PersistentScheduler
 
 from graph.retention import RETENTION_EVERY
-from ingestion.jobs.tasks import DELIVER_WEBHOOKS, RANK, RETAIN, SCAN_ALERTS, register_tasks
+from ingestion.jobs.tasks import (
+    DELIVER_WEBHOOKS,
+    INGEST_CHUNK,
+    RANK,
+    RETAIN,
+    SCAN_ALERTS,
+    register_tasks,
+)
 from ingestion.pipeline import Pipeline
 
 BEAT_MAX_INTERVAL = 60
 """Seconds beat sleeps at most between two looks at its schedule."""
+
+QUEUES = {
+    INGEST_CHUNK: "ingest",
+    RANK: "ranking",
+    RETAIN: "ranking",
+    SCAN_ALERTS: "webhooks",
+    DELIVER_WEBHOOKS: "webhooks",
+}
+"""The queue of each task: a long ranking never holds up ingest chunks or webhooks, and
+workers can be dedicated to some queues (`osmosi worker --queues ranking`)."""
+QUEUE_NAMES = tuple(dict.fromkeys(QUEUES.values()))
+WORKER_QUEUES = (*QUEUE_NAMES, "celery")
+"""What a worker consumes unless told: every queue, and Celery's default one, where tasks
+sent before the queues were split wait."""
 
 
 def beat_heartbeat(schedule_file: Path) -> Path:
@@ -44,7 +65,8 @@ def create_celery(
     connect_timeout: float = 5.0,
     retention_days: int = 0,
 ) -> Celery:
-    """A Celery app on Redis, configured so that a killed worker loses no task.
+    """A Celery app on Redis, configured so that a killed worker loses no task, each task
+    sent to its queue (`QUEUES`).
 
     Tasks are acknowledged after they finish (``acks_late``) and given back if the worker
     dies (``task_reject_on_worker_lost``); a message left unacknowledged by a killed worker is
@@ -81,6 +103,7 @@ def create_celery(
         worker_hijack_root_logger=False,
         beat_scheduler=HeartbeatScheduler,
         beat_max_loop_interval=BEAT_MAX_INTERVAL,
+        task_routes={task: {"queue": queue} for task, queue in QUEUES.items()},
     )
     schedule = {
         "recompute rankings": (RANK, rank_every),

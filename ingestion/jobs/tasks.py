@@ -16,7 +16,9 @@ from graph.model import JobState
 from graph.ranking.service import recompute
 from graph.retention import apply_retention
 from graph.store import StoreUnavailable
+from ingestion.jobs.broker import RedisBroker
 from ingestion.jobs.chunks import ChunkTask
+from ingestion.jobs.rankings import RANKING_LOCK, SKIPPED
 from ingestion.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,8 @@ RETAIN = "osmosi.retention"
 def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
     """Register Osmosi's tasks; each worker process opens its own store on first use."""
     opened: dict[str, Any] = {}
+    # redis-py reconnects after a fork by itself.
+    broker = RedisBroker(app.conf.broker_url, timeout=app.conf.broker_connection_timeout)
 
     def pipeline() -> Pipeline:
         # Opened after the fork: database connections must not be shared between processes.
@@ -59,8 +63,13 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline]) -> None:
 
     @app.task(name=RANK, shared=False)  # type: ignore[untyped-decorator]
     def rank() -> dict[str, Any]:
-        # Idempotent: a run given back by a dying worker simply runs again.
-        report = recompute(pipeline().store, datetime.now(UTC))
+        # Idempotent: a run given back by a dying worker simply runs again. One at a time
+        # across every worker and `osmosi rank`: two beats, or a beat and a manual run.
+        with broker.exclusive(RANKING_LOCK) as held:
+            if not held:
+                log.info("ranking %s", SKIPPED)
+                return {"skipped": SKIPPED}
+            report = recompute(pipeline().store, datetime.now(UTC))
         return {"people": report.people, "communities": len(report.communities), **report.seconds}
 
     @app.task(name=RETAIN, shared=False)  # type: ignore[untyped-decorator]
