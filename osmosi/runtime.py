@@ -77,7 +77,7 @@ def check_broker(settings: Settings) -> None:
 @contextmanager
 def ranking_turn(settings: Settings) -> Iterator[bool]:
     """Whether this process may rank now. Without Redis, yes; with it, only when no worker
-    or other `osmosi rank` is ranking, and the others then wait for the end of the block."""
+    or other `osmosi rank` is ranking, and until the block ends theirs are then skipped."""
     redis = broker(settings)
     if redis is None:
         yield True
