@@ -183,11 +183,31 @@ def _celery_app(settings: Settings) -> Any:
 @app.command()
 def worker(
     concurrency: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    queues: Annotated[
+        str | None,
+        typer.Option(
+            help="Queues to consume, comma-separated, of ingest, ranking and webhooks "
+            "(default: all): dedicated ranking workers take `--queues ranking`."
+        ),
+    ] = None,
 ) -> None:
     """Run a Celery worker for background jobs (needs OSMOSI_REDIS_URL)."""
+    from ingestion.jobs.celery_app import QUEUE_NAMES, WORKER_QUEUES
+
+    chosen = [name.strip() for name in queues.split(",")] if queues else WORKER_QUEUES
+    if unknown := set(chosen) - set(WORKER_QUEUES):
+        raise typer.BadParameter(
+            f"unknown queue {', '.join(sorted(unknown))}; the queues are {', '.join(QUEUE_NAMES)}",
+            param_hint="--queues",
+        )
     settings = load_settings()
     _celery_app(settings).worker_main(
-        ["worker", f"--concurrency={concurrency}", f"--loglevel={settings.log_level}"]
+        [
+            "worker",
+            f"--concurrency={concurrency}",
+            f"--loglevel={settings.log_level}",
+            f"--queues={','.join(chosen)}",
+        ]
     )
 
 

@@ -71,10 +71,12 @@ def rank(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report.")] = False,
 ) -> None:
     """Recompute influence, communities, advocacy and the ambassador shortlist, and write
-    scores and communities back to the store (with the time of the run)."""
+    scores and communities back to the store (with the time of the run). With Redis, exits 3
+    at once if a worker or another `osmosi rank` is ranking."""
     from graph.ranking.service import RankOptions, recompute
+    from ingestion.jobs.rankings import SKIPPED
     from osmosi.cli import load_settings
-    from osmosi.runtime import open_store
+    from osmosi.runtime import open_store, ranking_turn
 
     settings = load_settings(data_dir=data_dir)
     options = RankOptions(
@@ -83,16 +85,23 @@ def rank(
         customers_only=customers_only,
         seed=seed,
     )
-    with (
-        open_store(settings) as store,
-        console.status("ranking", spinner="dots") as status,
-    ):
-        report = recompute(
-            store,
-            datetime.now(UTC),
-            options,
-            step=None if as_json else lambda name: status.update(f"ranking: {name}"),
-        )
+    with ranking_turn(settings) as held:
+        if not held:
+            if as_json:
+                typer.echo(json.dumps({"skipped": SKIPPED}))
+            else:
+                console.print(f"Ranking {SKIPPED}; try again when it has finished.")
+            raise typer.Exit(3)
+        with (
+            open_store(settings) as store,
+            console.status("ranking", spinner="dots") as status,
+        ):
+            report = recompute(
+                store,
+                datetime.now(UTC),
+                options,
+                step=None if as_json else lambda name: status.update(f"ranking: {name}"),
+            )
     summary = report_json(report, top=10)
     if as_json:
         typer.echo(json.dumps(summary))

@@ -8,7 +8,8 @@ Celery).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -82,6 +83,23 @@ def check_broker(settings: Settings) -> None:
             redis.check()
         finally:
             redis.close()
+
+
+@contextmanager
+def ranking_turn(settings: Settings) -> Iterator[bool]:
+    """Whether this process may rank now. Without Redis, yes; with it, only when no worker
+    or other `osmosi rank` is ranking, and until the block ends theirs are then skipped."""
+    from ingestion.jobs.rankings import RANKING_LOCK
+
+    redis = broker(settings)
+    if redis is None:
+        yield True
+        return
+    try:
+        with redis.exclusive(RANKING_LOCK) as held:
+            yield held
+    finally:
+        redis.close()
 
 
 def analyzer(settings: Settings) -> Analyzer:

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.model import ChannelKind
+
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+"""URI schemes of the Neo4j driver: ``bolt`` for one server, ``neo4j`` for a cluster's
+router (``+s``: TLS with a verified certificate, ``+ssc``: TLS with a self-signed one)."""
 
 
 class Environment(enum.StrEnum):
@@ -23,7 +28,10 @@ class Settings(BaseSettings):
     """Osmosi's configuration. With no Neo4j URI the embedded store is used; with no Redis
     URL background work runs in-process."""
 
-    model_config = SettingsConfigDict(env_prefix="OSMOSI_", env_file=".env", extra="ignore")
+    # Errors name the setting, never its value: URIs can carry passwords.
+    model_config = SettingsConfigDict(
+        env_prefix="OSMOSI_", env_file=".env", extra="ignore", hide_input_in_errors=True
+    )
 
     environment: Environment = Field(
         Environment.DEVELOPMENT,
@@ -32,7 +40,11 @@ class Settings(BaseSettings):
     data_dir: Path = Field(
         Path("osmosi-data"), description="Directory of the embedded store and local state."
     )
-    neo4j_uri: str | None = Field(None, description="Bolt URI; unset means the embedded store.")
+    neo4j_uri: str | None = Field(
+        None,
+        description="Neo4j URI: `bolt://` for one server, `neo4j://` or `neo4j+s://` for a "
+        "cluster (reads go to followers); unset means the embedded store.",
+    )
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
@@ -175,6 +187,14 @@ class Settings(BaseSettings):
     alert_poll_seconds: float = Field(
         2.0, gt=0, le=60, description="How often alert subscriptions look for new alerts."
     )
+
+    @field_validator("neo4j_uri")
+    @classmethod
+    def _neo4j_scheme(cls, uri: str | None) -> str | None:
+        if uri and urlsplit(uri).scheme not in NEO4J_SCHEMES:
+            schemes = ", ".join(f"{scheme}://" for scheme in NEO4J_SCHEMES)
+            raise ValueError(f"a Neo4j URI starts with one of {schemes}")
+        return uri
 
     @model_validator(mode="after")
     def _webhooks_are_signed(self) -> Settings:

@@ -18,6 +18,9 @@ from graph.neo4j import Neo4jGraphStore
 from graph.store import GraphStore, StoreUnavailable
 
 BACKENDS = ("embedded", "neo4j")
+ROUTING = "neo4j-routing"
+"""The test Neo4j through the routing driver (``neo4j://``), as a cluster is reached: the
+contract suite runs on it too (tests/contract/conftest.py)."""
 
 
 def missing_service(reason: str) -> None:
@@ -36,9 +39,14 @@ def neo4j_params() -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="session")
-def neo4j_server() -> Iterator[Neo4jGraphStore]:
-    params = neo4j_params()
+def routing_uri(uri: str) -> str:
+    """``uri`` with the routing scheme: ``bolt://h:p`` becomes ``neo4j://h:p`` (``+s`` and
+    ``+ssc`` kept)."""
+    scheme, _, rest = uri.partition("://")
+    return f"{scheme.replace('bolt', 'neo4j')}://{rest}"
+
+
+def open_neo4j(params: dict[str, str]) -> Neo4jGraphStore:
     if not params["uri"]:
         missing_service("OSMOSI_TEST_NEO4J_URI is not set (run the README's test command)")
     store = Neo4jGraphStore(**params)
@@ -48,6 +56,20 @@ def neo4j_server() -> Iterator[Neo4jGraphStore]:
     except StoreUnavailable as error:
         store.close()
         missing_service(f"Neo4j at {params['uri']} is unavailable: {error}")
+    return store
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> Iterator[Neo4jGraphStore]:
+    store = open_neo4j(neo4j_params())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_routing_server() -> Iterator[Neo4jGraphStore]:
+    params = neo4j_params()
+    store = open_neo4j({**params, "uri": routing_uri(params["uri"])})
     yield store
     store.close()
 
@@ -59,6 +81,12 @@ def neo4j_store(neo4j_server: Neo4jGraphStore) -> Neo4jGraphStore:
 
 
 @pytest.fixture
+def neo4j_routing_store(neo4j_routing_server: Neo4jGraphStore) -> Neo4jGraphStore:
+    neo4j_routing_server.clear()
+    return neo4j_routing_server
+
+
+@pytest.fixture
 def embedded_store(tmp_path: Path) -> Iterator[EmbeddedGraphStore]:
     store = EmbeddedGraphStore(tmp_path / "data")
     store.ensure_schema()
@@ -66,12 +94,18 @@ def embedded_store(tmp_path: Path) -> Iterator[EmbeddedGraphStore]:
     store.close()
 
 
+def backend_store(request: pytest.FixtureRequest) -> GraphStore:
+    """The store of the backend ``request.param`` names, marked for the service it needs."""
+    if request.param != "embedded":
+        request.applymarker(pytest.mark.neo4j)
+    name = request.param.replace("-", "_")
+    return request.getfixturevalue(f"{name}_store")  # type: ignore[no-any-return]
+
+
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest) -> GraphStore:
-    """Each backend in turn; the contract suite runs once per backend."""
-    if request.param == "neo4j":
-        request.applymarker(pytest.mark.neo4j)
-    return request.getfixturevalue(f"{request.param}_store")  # type: ignore[no-any-return]
+    """Each backend in turn."""
+    return backend_store(request)
 
 
 @pytest.fixture(scope="session")

@@ -12,14 +12,20 @@ from typing import Any
 import pytest
 import yaml
 
-from ingestion.jobs.celery_app import BEAT_MAX_INTERVAL, HeartbeatScheduler, beat_heartbeat
+from ingestion.jobs.celery_app import (
+    BEAT_MAX_INTERVAL,
+    QUEUE_NAMES,
+    HeartbeatScheduler,
+    beat_heartbeat,
+)
 from ingestion.jobs.celery_app import create_celery as make_celery
 from ingestion.jobs.ledger import ChunkLedger
 from osmosi.runtime import beat_schedule_file
 from osmosi.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-OSMOSI_SERVICES = ("api", "worker", "beat")
+OSMOSI_SERVICES = ("api", "worker", "ranker", "beat")
+WORKERS = ("worker", "ranker")
 VARIABLE = re.compile(r"\$\$|\$\{(\w+)(?::([-?])([^}]*))?\}")
 
 
@@ -58,12 +64,12 @@ def test_the_neo4j_password_is_required() -> None:
         render()
 
 
-def test_one_image_built_once_runs_the_api_worker_and_beat(services: dict[str, Any]) -> None:
+def test_one_image_built_once_runs_the_api_workers_and_beat(services: dict[str, Any]) -> None:
     images = {services[name]["image"] for name in OSMOSI_SERVICES}
     assert len(images) == 1
     assert [name for name in services if "build" in services[name]] == ["api"]
     # The others must never look for that image in a registry.
-    assert services["worker"]["pull_policy"] == services["beat"]["pull_policy"] == "never"
+    assert {services[name]["pull_policy"] for name in OSMOSI_SERVICES[1:]} == {"never"}
 
 
 def test_compose_runs_in_production_on_the_services_it_waits_for(
@@ -116,14 +122,61 @@ def test_the_brand_configuration_comes_from_env_and_a_mounted_folder(
 
 
 def test_healthchecks_check_the_service_itself(services: dict[str, Any]) -> None:
-    worker = " ".join(services["worker"]["healthcheck"]["test"])
-    assert 'inspect ping --timeout 5 --destination "celery@$HOSTNAME"' in worker
+    for name in WORKERS:
+        worker = " ".join(services[name]["healthcheck"]["test"])
+        assert 'inspect ping --timeout 5 --destination "celery@$HOSTNAME"' in worker
     beat = " ".join(services["beat"]["healthcheck"]["test"])
     data_dir = services["beat"]["environment"]["OSMOSI_DATA_DIR"]
     heartbeat = beat_heartbeat(beat_schedule_file(Settings(data_dir=Path(data_dir))))
     minutes = int(re.search(rf"find {heartbeat} -mmin -(\d+)", beat).group(1))  # type: ignore[union-attr]
     assert minutes * 60 >= 2 * BEAT_MAX_INTERVAL
     assert "/readyz" in " ".join(services["api"]["healthcheck"]["test"])
+
+
+def test_workers_scale_sharing_nothing_but_neo4j_and_redis(services: dict[str, Any]) -> None:
+    # `docker compose up --scale worker=4`: nothing fixed per container, nothing on disk.
+    for name in ("api", *WORKERS):
+        service = services[name]
+        assert not {"container_name", "hostname"} & service.keys(), name
+        assert all(volume.endswith(":ro") for volume in service["volumes"]), name
+    for name in WORKERS:
+        assert "ports" not in services[name]
+    # Only beat, of which one runs, keeps a volume (its schedule).
+    assert [
+        name
+        for name in OSMOSI_SERVICES
+        if not all(v.endswith(":ro") for v in services[name]["volumes"])
+    ] == ["beat"]
+
+
+def queues_of(command: list[str]) -> set[str]:
+    return set(command[command.index("--queues") + 1].split(","))
+
+
+def test_every_queue_has_workers_and_rankings_a_worker_of_their_own(
+    services: dict[str, Any],
+) -> None:
+    ranker, worker = services["ranker"]["command"], services["worker"]["command"]
+    assert queues_of(ranker) == {"ranking"}
+    assert ranker[ranker.index("--concurrency") + 1] == "1"
+    assert "ranking" not in queues_of(worker)
+    assert queues_of(ranker) | queues_of(worker) >= set(QUEUE_NAMES)
+
+
+def test_neo4j_and_redis_can_live_on_other_hosts() -> None:
+    elsewhere = render(
+        OSMOSI_NEO4J_PASSWORD="x",
+        OSMOSI_NEO4J_URI="neo4j+s://db.example.com:7687",
+        OSMOSI_REDIS_URL="redis://queue.example.com:6379/0",
+        OSMOSI_API_PORT="8000-8003",
+    )["services"]
+    for name in OSMOSI_SERVICES:
+        environment = elsewhere[name]["environment"]
+        settings = Settings(neo4j_uri=environment["OSMOSI_NEO4J_URI"])
+        assert settings.neo4j_uri == "neo4j+s://db.example.com:7687"
+        assert environment["OSMOSI_REDIS_URL"] == "redis://queue.example.com:6379/0"
+    # `--scale api=4` on one host: a port each, behind a load balancer.
+    assert elsewhere["api"]["ports"] == ["127.0.0.1:8000-8003:8000"]
 
 
 def test_beat_touches_its_heartbeat_on_every_tick(tmp_path: Path) -> None:

@@ -55,3 +55,10 @@ def test_invalid_values_are_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OSMOSI_PORT", "99999")
     with pytest.raises(ValueError, match="port"):
         Settings()
+
+
+def test_a_neo4j_uri_needs_a_driver_scheme_and_errors_never_quote_it() -> None:
+    with pytest.raises(ValueError, match="neo4j_uri") as raised:
+        Settings(neo4j_uri="http://osmosi:s3cret@db.example:7474")
+    assert "neo4j+s://" in str(raised.value)
+    assert "s3cret" not in str(raised.value)

@@ -1,8 +1,9 @@
 """The Neo4j backend: `GraphStore` over the official driver.
 
-Writes run in managed transactions (``execute_write``, retried by the driver on transient
-errors), each statement an ``UNWIND $rows`` batch. Every MERGE key has a uniqueness
-constraint, created idempotently by `ensure_schema`.
+Writes run in managed write transactions (``execute_write``, retried by the driver on
+transient errors), each statement an ``UNWIND $rows`` batch; reads run in read transactions,
+which a ``neo4j://`` (routing) driver sends to a cluster's followers. Every MERGE key has a
+uniqueness constraint, created idempotently by `ensure_schema`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import neo4j
 from neo4j import (
@@ -69,6 +71,8 @@ _ACCOUNTS_PER_RECORD = 1000
 # Rewrites of everyone's rankings commit this many rows at a time: one transaction of 200k
 # property changes takes twice as long, most of it spent holding the transaction's state.
 _ROWS_PER_WRITE = 20_000
+# URI schemes of a driver that routes: reads to followers, writes to the leader.
+ROUTING_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class Neo4jGraphStore(
@@ -80,7 +84,8 @@ class Neo4jGraphStore(
     BookkeepingMixin,
     GraphStore,
 ):
-    """`GraphStore` on a Neo4j 5 database reached over Bolt."""
+    """`GraphStore` on a Neo4j 5 database reached over Bolt: a single server (``bolt://``)
+    or a cluster through its routing driver (``neo4j://``, ``neo4j+s://``)."""
 
     backend = "neo4j"
 
@@ -110,35 +115,51 @@ class Neo4jGraphStore(
             )
         except (DriverError, ValueError) as error:
             raise StoreUnavailable(f"invalid Neo4j configuration: {error}") from error
+        # Through a router, a read may reach a follower that has not yet applied this
+        # process's last write: the sessions share bookmarks, so it waits until it has.
+        self._bookmarks = (
+            self._driver.execute_query_bookmark_manager
+            if urlsplit(uri).scheme in ROUTING_SCHEMES
+            else None
+        )
 
     # -- plumbing --------------------------------------------------------------------------
 
+    def _session(self) -> neo4j.Session:
+        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks)
+
     def _read(self, statement: str, **params: Any) -> list[neo4j.Record]:
-        # An auto-commit read: a third cheaper in the driver than ``execute_query``'s
-        # managed transaction, which matters for the API's many small reads.
+        def work(tx: ManagedTransaction) -> list[neo4j.Record]:
+            return self._run(tx, statement, **params)
+
         try:
-            with self._driver.session(
-                database=self.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session:
-                return list(session.run(cypher_text(statement), params))
+            with self._session() as session:
+                return session.execute_read(work)
         except (ServiceUnavailable, AuthError) as error:
             raise StoreUnavailable(f"Neo4j unavailable: {error}") from error
 
     def _packed_rows(self, statement: str, **params: Any) -> Iterator[Any]:
         """The rows of a statement that returns them packed in lists (``RETURN ... AS rows``),
         record by record as they arrive."""
+        # An explicit read transaction: rows stream to the caller as they come, which a
+        # retried transaction function (collecting them first) could not do.
         try:
-            with self._driver.session(
-                database=self.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session:
-                for record in session.run(cypher_text(statement), params):
+            with (
+                self._driver.session(
+                    database=self.database,
+                    default_access_mode=neo4j.READ_ACCESS,
+                    bookmark_manager=self._bookmarks,
+                ) as session,
+                session.begin_transaction() as tx,
+            ):
+                for record in tx.run(cypher_text(statement), params):
                     yield from record["rows"]
         except (ServiceUnavailable, AuthError) as error:
             raise StoreUnavailable(f"Neo4j unavailable: {error}") from error
 
     def _write(self, work: Any) -> Any:
         try:
-            with self._driver.session(database=self.database) as session:
+            with self._session() as session:
                 return session.execute_write(work)
         except (ServiceUnavailable, AuthError) as error:
             raise StoreUnavailable(f"Neo4j unavailable: {error}") from error
@@ -173,8 +194,9 @@ class Neo4jGraphStore(
     def ensure_schema(self) -> None:
         for statement in cypher.SCHEMA:
             self._write_statement(statement)
-        # Constraints are built asynchronously; writes must not race their creation.
-        self._read(cypher.AWAIT_INDEXES)
+        # Constraints are built asynchronously; writes must not race their creation (awaited
+        # where the writes go: on a cluster's leader).
+        self._write_statement(cypher.AWAIT_INDEXES)
         self._auto_commit(cypher.FILL_NAME_KEYS)
 
     def ping(self) -> None:
@@ -192,7 +214,7 @@ class Neo4jGraphStore(
 
     def _auto_commit(self, statement: str) -> None:
         # CALL ... IN TRANSACTIONS needs an auto-commit transaction.
-        with self._driver.session(database=self.database) as session:
+        with self._session() as session:
             session.run(cypher_text(statement)).consume()
 
     # -- writes ----------------------------------------------------------------------------

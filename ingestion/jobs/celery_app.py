@@ -17,6 +17,7 @@ from graph.retention import RETENTION_EVERY
 from ingestion.jobs.ledger import ChunkLedger
 from ingestion.jobs.tasks import (
     DELIVER_WEBHOOKS,
+    INGEST_CHUNK,
     RANK,
     REDELIVER_CHUNKS,
     RETAIN,
@@ -33,6 +34,21 @@ REDELIVER_EVERY = timedelta(minutes=1)
 """How often beat has lost chunks sent again (workers also do it when they start)."""
 
 log = logging.getLogger(__name__)
+
+QUEUES = {
+    INGEST_CHUNK: "ingest",
+    REDELIVER_CHUNKS: "ingest",
+    RANK: "ranking",
+    RETAIN: "ranking",
+    SCAN_ALERTS: "webhooks",
+    DELIVER_WEBHOOKS: "webhooks",
+}
+"""The queue of each task: a long ranking never holds up ingest chunks or webhooks, and
+workers can be dedicated to some queues (`osmosi worker --queues ranking`)."""
+QUEUE_NAMES = tuple(dict.fromkeys(QUEUES.values()))
+WORKER_QUEUES = (*QUEUE_NAMES, "celery")
+"""What a worker consumes unless told: every queue, and Celery's default one, where tasks
+sent before the queues were split wait."""
 
 
 def beat_heartbeat(schedule_file: Path) -> Path:
@@ -62,7 +78,8 @@ def create_celery(
     connect_timeout: float = 5.0,
     retention_days: int = 0,
 ) -> Celery:
-    """A Celery app on Redis, configured so that a killed worker loses no task.
+    """A Celery app on Redis, configured so that a killed worker loses no task, each task
+    sent to its queue (`QUEUES`).
 
     Tasks are acknowledged after they finish (``acks_late``) and given back if the worker
     dies (``task_reject_on_worker_lost``); a message left unacknowledged by a killed worker is
@@ -101,6 +118,7 @@ def create_celery(
         worker_hijack_root_logger=False,
         beat_scheduler=HeartbeatScheduler,
         beat_max_loop_interval=BEAT_MAX_INTERVAL,
+        task_routes={task: {"queue": queue} for task, queue in QUEUES.items()},
     )
     schedule = {
         "recompute rankings": (RANK, rank_every),

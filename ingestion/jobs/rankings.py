@@ -2,7 +2,9 @@
 `osmosi beat`): every few minutes, and shortly after ingests that stored new posts.
 
 A process never runs two rankings at once: `recompute_now` waits for the one in progress,
-whoever started it (this schedule, or the `recomputeRankings` mutation).
+whoever started it (this schedule, or the `recomputeRankings` mutation). With Redis, the
+rankings of all processes and hosts take turns by the lock `RANKING_LOCK`, and a ranking
+asked for while another runs is skipped (the running one is as fresh).
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from graph.store import GraphStore
 log = logging.getLogger(__name__)
 
 _RUNNING = threading.Lock()
+
+RANKING_LOCK = "osmosi:lock:ranking"
+"""The Redis lock a ranking holds while it runs (on a worker, or in `osmosi rank`)."""
+SKIPPED = "skipped: a ranking is already running"
 
 
 def recompute_now(store: GraphStore, now: datetime) -> RankReport:

@@ -16,7 +16,10 @@ from graph.model import JobState
 from graph.ranking.service import recompute
 from graph.retention import apply_retention
 from graph.store import StoreUnavailable
+from ingestion.jobs.broker import RedisBroker
+from ingestion.jobs.chunks import ChunkTask
 from ingestion.jobs.ledger import ChunkLedger, chunk_task_id
+from ingestion.jobs.rankings import RANKING_LOCK, SKIPPED
 from ingestion.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -54,6 +57,8 @@ def redeliver_lost_chunks(app: Celery, ledger: ChunkLedger) -> int:
 def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline], ledger: ChunkLedger) -> None:
     """Register Osmosi's tasks; each worker process opens its own store on first use."""
     opened: dict[str, Any] = {}
+    # redis-py reconnects after a fork by itself.
+    broker = RedisBroker(app.conf.broker_url, timeout=app.conf.broker_connection_timeout)
 
     def pipeline() -> Pipeline:
         # Opened after the fork: database connections must not be shared between processes.
@@ -63,8 +68,9 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline], ledger: C
         return result
 
     @app.task(name=INGEST_CHUNK, bind=True, max_retries=10, shared=False)  # type: ignore[untyped-decorator]
-    def ingest_chunk(self: Any, job_id: str, chunk: int) -> dict[str, int]:
-        task = ledger.take(job_id, chunk)
+    def ingest_chunk(self: Any, job_id: str, chunk: int, **sent_whole: Any) -> dict[str, int]:
+        # Chunks sent by an Osmosi before the ledger carry their items (``sent_whole``).
+        task = ChunkTask(job_id, chunk, **sent_whole) if sent_whole else ledger.take(job_id, chunk)
         if task is None:
             return {}  # a second copy of a chunk already settled
         try:
@@ -90,8 +96,13 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline], ledger: C
 
     @app.task(name=RANK, shared=False)  # type: ignore[untyped-decorator]
     def rank() -> dict[str, Any]:
-        # Idempotent: a run given back by a dying worker simply runs again.
-        report = recompute(pipeline().store, datetime.now(UTC))
+        # Idempotent: a run given back by a dying worker simply runs again. One at a time
+        # across every worker and `osmosi rank`: two beats, or a beat and a manual run.
+        with broker.exclusive(RANKING_LOCK) as held:
+            if not held:
+                log.info("ranking %s", SKIPPED)
+                return {"skipped": SKIPPED}
+            report = recompute(pipeline().store, datetime.now(UTC))
         return {"people": report.people, "communities": len(report.communities), **report.seconds}
 
     @app.task(name=RETAIN, shared=False)  # type: ignore[untyped-decorator]

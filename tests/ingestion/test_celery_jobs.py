@@ -2,77 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import redis
 
 from graph.embedded import EmbeddedGraphStore
-from graph.model import IngestJob, JobState
+from graph.model import JobState
 from ingestion.jobs.tasks import ingest_queue
 from ingestion.parsers import parser_for
 from ingestion.synthetic import write_mastodon_statuses
 from osmosi.runtime import celery_app, job_runner
 from osmosi.settings import Settings
+from tests.ingestion.workers import OSMOSI, kill_9, osmosi_env, start_worker, stop, wait_for
 
-OSMOSI = str(Path(sys.executable).with_name("osmosi"))
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
 STATUSES = 4_000  # 100 chunks of 40
-
-
-@pytest.fixture
-def worker_settings(tmp_path: Path, redis_url: str) -> Iterator[Settings]:
-    url = redis_url.rsplit("/", 1)[0] + "/5"  # a database of its own, emptied first
-    redis.Redis.from_url(url).flushdb()
-    yield Settings(
-        redis_url=url,
-        data_dir=tmp_path / "data",
-        task_visibility_timeout=5,
-        ingest_batch_size=40,
-    )
-    redis.Redis.from_url(url).flushdb()
-
-
-def start_worker(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
-    env.update(
-        OSMOSI_REDIS_URL=str(settings.redis_url),
-        OSMOSI_DATA_DIR=str(settings.data_dir),
-        OSMOSI_TASK_VISIBILITY_TIMEOUT=str(settings.task_visibility_timeout),
-        OSMOSI_LOG_LEVEL="WARNING",
-    )
-    return subprocess.Popen(
-        [OSMOSI, "worker", "--concurrency", "1"],
-        env=env,
-        stdout=log.open("ab"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group: kill -9 takes the pool too
-    )
-
-
-def kill_9(worker: subprocess.Popen[bytes]) -> None:
-    os.killpg(worker.pid, signal.SIGKILL)
-    worker.wait(timeout=30)
-
-
-def wait_for(store: EmbeddedGraphStore, job_id: str, until: float, chunks: int) -> IngestJob:
-    while time.monotonic() < until:
-        job = store.get_job(job_id)
-        assert job is not None
-        if job.status is JobState.FAILED:
-            pytest.fail(f"job failed: {job.error}")
-        if job.chunks_done >= chunks:
-            return job
-        time.sleep(0.05)
-    job = store.get_job(job_id)
-    done = job.chunks_done if job else None
-    pytest.fail(f"timed out waiting for {chunks} chunks ({done} done)")
 
 
 def test_a_killed_worker_loses_nothing(worker_settings: Settings, tmp_path: Path) -> None:
@@ -110,8 +57,7 @@ def test_a_killed_worker_loses_nothing(worker_settings: Settings, tmp_path: Path
         try:
             done = wait_for(store, job_id, time.monotonic() + 240, chunks=100)
         finally:
-            second.terminate()
-            second.wait(timeout=60)
+            stop(second)
     finally:
         store.close()
 
@@ -136,11 +82,7 @@ def test_cli_ingest_runs_on_workers_when_redis_is_configured(
     from tests.ingestion.helpers import FIXTURES
 
     worker = start_worker(worker_settings, tmp_path / "worker.log")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
-    env.update(
-        OSMOSI_REDIS_URL=str(worker_settings.redis_url),
-        OSMOSI_DATA_DIR=str(worker_settings.data_dir),
-    )
+    env = osmosi_env(worker_settings)
     try:
         runs = [
             subprocess.run(
@@ -154,8 +96,7 @@ def test_cli_ingest_runs_on_workers_when_redis_is_configured(
             for _ in range(2)
         ]
     finally:
-        worker.terminate()
-        worker.wait(timeout=60)
+        stop(worker)
     first, second = (json.loads(run.stdout) for run in runs)
     assert (first["read"], first["stored"], first["duplicates"], first["rejected"]) == (7, 4, 0, 3)
     assert (second["read"], second["stored"], second["duplicates"], second["rejected"]) == (
