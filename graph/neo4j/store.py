@@ -106,6 +106,9 @@ class Neo4jGraphStore(
                 max_connection_pool_size=max_connection_pool_size,
                 connection_timeout=connection_timeout,
                 connection_acquisition_timeout=connection_timeout * 6,
+                # A transaction is retried (a cluster electing a leader) for as long as a
+                # connection may take, not the driver's 30 s: an outage fails a request soon.
+                max_transaction_retry_time=connection_timeout,
                 # Property keys and types not created yet are expected on a young graph, and
                 # `ensure_schema` finds its constraints and indexes there on every start.
                 notifications_disabled_classifications=[

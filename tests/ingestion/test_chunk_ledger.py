@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
+from dataclasses import asdict
 
 import pytest
 import redis
 
+from graph.embedded import EmbeddedGraphStore
+from ingestion.jobs.celery_app import create_celery
 from ingestion.jobs.chunks import ChunkTask
 from ingestion.jobs.ledger import GRACE_SECONDS, UNACKED_KEY, ChunkLedger, chunk_task_id
+from ingestion.jobs.tasks import INGEST_CHUNK
+from ingestion.parsers import parser_for
+from ingestion.pipeline import Pipeline, item_to_json
+from ingestion.synthetic import write_mastodon_statuses
 
 pytestmark = pytest.mark.redis
 
@@ -17,8 +25,12 @@ QUEUE = "ingest-test"
 
 
 @pytest.fixture
-def client(redis_url: str) -> Iterator[redis.Redis]:
-    url = redis_url.rsplit("/", 1)[0] + "/7"  # a database of its own, emptied first
+def url(redis_url: str) -> str:
+    return redis_url.rsplit("/", 1)[0] + "/7"  # a database of its own, emptied first
+
+
+@pytest.fixture
+def client(url: str) -> Iterator[redis.Redis]:
     client = redis.Redis.from_url(url)
     client.flushdb()
     yield client
@@ -78,3 +90,27 @@ def test_a_settled_chunk_is_neither_taken_nor_sent_again(client: redis.Redis) ->
     ledger.settle("other", 0)
     assert list(ledger.unsettled(0)) == []
     assert not client.keys("osmosi:chunks:*"), "nothing is left behind once all is settled"
+
+
+def chunk_of(statuses: int, job_id: str) -> ChunkTask:
+    text = io.StringIO()
+    write_mastodon_statuses(text, statuses)
+    items = parser_for("mastodon").read(io.BytesIO(text.getvalue().encode()))
+    return ChunkTask(job_id, 0, "mastodon", "s.jsonl", {}, [item_to_json(i) for i in items])
+
+
+def test_the_worker_task_takes_the_chunk_from_the_ledger_once_and_old_messages_whole(
+    client: redis.Redis, url: str, embedded_store: EmbeddedGraphStore
+) -> None:
+    ledger = ChunkLedger(client)
+    app = create_celery(url, lambda: Pipeline(embedded_store), ledger)
+    ingest = app.tasks[INGEST_CHUNK]
+    referenced = chunk_of(3, "job")
+    ledger.put(referenced)
+    assert ingest(job_id="job", chunk=0) == {"read": 3, "stored": 3, "duplicates": 0, "rejected": 0}
+    assert ledger.take("job", 0) is None, "settled once stored"
+    assert ingest(job_id="job", chunk=0) == {}, "a second copy finds nothing to do"
+    # A chunk sent whole by an Osmosi from before the ledger is still ingested.
+    whole = asdict(chunk_of(5, "old"))
+    assert ingest(**whole)["read"] == 5
+    assert embedded_store.counts().posts == 5
