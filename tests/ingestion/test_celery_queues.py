@@ -17,8 +17,16 @@ import redis
 from graph.embedded import EmbeddedGraphStore
 from ingestion.jobs.broker import RedisBroker
 from ingestion.jobs.celery_app import QUEUES, create_celery
+from ingestion.jobs.ledger import ChunkLedger
 from ingestion.jobs.rankings import RANKING_LOCK, SKIPPED
-from ingestion.jobs.tasks import DELIVER_WEBHOOKS, INGEST_CHUNK, RANK, RETAIN, SCAN_ALERTS
+from ingestion.jobs.tasks import (
+    DELIVER_WEBHOOKS,
+    INGEST_CHUNK,
+    RANK,
+    REDELIVER_CHUNKS,
+    RETAIN,
+    SCAN_ALERTS,
+)
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
 from ingestion.synthetic import write_mastodon_statuses
@@ -29,10 +37,12 @@ from tests.ingestion.workers import OSMOSI, osmosi_env, start_worker, stop, wait
 
 
 def test_each_task_is_sent_to_its_queue() -> None:
-    app = create_celery("redis://127.0.0.1:1/0", lambda: None)  # type: ignore[arg-type, return-value]
+    url = "redis://127.0.0.1:1/0"
+    app = create_celery(url, lambda: None, ChunkLedger.at(url, timeout=1))  # type: ignore[arg-type, return-value]
     routed = {name: app.amqp.router.route({}, name)["queue"].name for name in QUEUES}
     assert routed == {
         INGEST_CHUNK: "ingest",
+        REDELIVER_CHUNKS: "ingest",
         RANK: "ranking",
         RETAIN: "ranking",
         SCAN_ALERTS: "webhooks",
