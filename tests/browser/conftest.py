@@ -19,7 +19,14 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 from bench.api_latency import free_port
 from graph.neo4j import Neo4jGraphStore
@@ -48,6 +55,10 @@ ROLES = ("viewer", "manager", "admin")
 
 START_TIMEOUT = 900
 """pytest-timeout's limit for these tests: the first of each store waits for the demo."""
+
+# How long an expectation waits for the page to show what it expects, at most: a view that
+# computes on request took over Playwright's 5 s on a busy 2-core machine.
+expect.set_options(timeout=20_000)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
