@@ -44,7 +44,6 @@ from graph.model import (
     UpsertResult,
     account_uid,
     channel_uid,
-    utc,
 )
 from graph.neo4j import cypher
 from graph.neo4j.bookkeeping import BookkeepingMixin
@@ -53,7 +52,7 @@ from graph.neo4j.erasure import ErasureMixin
 from graph.neo4j.insights import InsightsMixin
 from graph.neo4j.people import PeopleMixin
 from graph.neo4j.rankings import RankingsMixin
-from graph.neo4j.values import cypher_text, native_datetime
+from graph.neo4j.values import cypher_text, native_datetime, time_window
 from graph.rows import (
     METRIC_NAMES,
     PostBatch,
@@ -353,18 +352,12 @@ class Neo4jGraphStore(
         until: datetime | None = None,
         person_ids: Sequence[str] | None = None,
     ) -> Iterator[Interaction]:
-        window = {
-            "since": utc(since) if since else None,
-            "until": utc(until) if until else None,
-        }
+        window = time_window(since, until)
         if person_ids is None:
-            owners = dict(
-                row for page in self._account_pages(cypher.ACCOUNT_OWNERS) for row in page
-            )
             rows = (
                 row for page in self._account_pages(cypher.INTERACTIONS, **window) for row in page
             )
-            yield from interactions_from_rows(rows, owners)
+            yield from interactions_from_rows(rows, self._owners())
             return
         records = self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window)
         yield from interactions_from_rows(record.values() for record in records)
@@ -372,10 +365,13 @@ class Neo4jGraphStore(
     def interaction_stream(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> InteractionStream:
-        window = {"since": utc(since) if since else None, "until": utc(until) if until else None}
-        owners = dict(row for page in self._account_pages(cypher.ACCOUNT_OWNERS) for row in page)
-        pages = self._account_pages(cypher.INTERACTION_TIMES, **window)
+        owners = self._owners()
+        pages = self._account_pages(cypher.INTERACTION_TIMES, **time_window(since, until))
         return stream_from_pages(pages, owners, microseconds)
+
+    def _owners(self) -> dict[str, str]:
+        """Account uid -> person id, of every account."""
+        return dict(row for page in self._account_pages(cypher.ACCOUNT_OWNERS) for row in page)
 
     def _account_pages(self, statement: str, **params: Any) -> Iterator[list[Any]]:
         """The rows of a statement read a page of accounts at a time (`cypher._account_pages`)."""
