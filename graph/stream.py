@@ -1,7 +1,7 @@
 """Interactions as integer arrays, a batch at a time: what the rankings' projection reads.
 
 A million interactions as `Interaction` objects cost seconds to make and hundreds of
-megabytes to hold; as arrays (two person numbers, a kind and a time each) they take 17
+megabytes to hold; as arrays (two person numbers, a kind and a time each) they take 25
 bytes apiece and the stores fill them from the rows they fetch, column by column, without
 a Python step per row. Both stores read accounts' interactions and number each account by
 its owner here (`stream_from_pages`), one dictionary look-up per end.
