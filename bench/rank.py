@@ -3,12 +3,12 @@
 A generated world (``bench/world.py``: planted communities and hubs) is written into each
 store as posts, one mention per interaction, with sentiment scores so that advocacy has
 opinions to weigh. Then the whole ranking runs as ``osmosi rank`` runs it, ``--repeat``
-times, and the median seconds of each step are printed. Also reported, on the projected
-graph and in the same process: the planted hubs found among the top influencers, the NMI of
-the communities against the planted ones, the shortlist's expected reach against the top-K
-by PageRank; and Osmosi's PageRank against igraph's exact PRPACK on the same graph
-(agreement, residual and time; networkx and rustworkx at its default tolerance beside
-them). Needs the bench extra (``pip install -e
+times, and the median seconds of each step and the median peak resident memory are
+printed. Also reported, on the projected graph and in the same process: the planted hubs
+found among the top influencers, the NMI of the communities against the planted ones, the
+shortlist's expected reach against the top-K by PageRank; and Osmosi's PageRank against
+igraph's exact PRPACK on the same graph (agreement, residual and time; networkx and
+rustworkx at its default tolerance beside them). Needs the bench extra (``pip install -e
 '.[bench]'``: igraph).
 
     python -m bench.rank [--edges 1000000] [--people 200000] [--backends embedded,neo4j]
@@ -123,6 +123,12 @@ def bench_backend(name: str, world: World, workdir: Path, seed: int, repeat: int
         print(
             f"[{name}] osmosi rank, median of {repeat}: {statistics.median(totals):.1f} s "
             f"({steps}); runs {', '.join(f'{t:.1f}' for t in totals)} s"
+        )
+        peaks = [r.peak_memory or 0 for r in reports]
+        print(
+            f"[{name}] peak resident memory during a ranking, median of {repeat}: "
+            f"{statistics.median(peaks) / 2**20:,.0f} MiB (the whole process, the loaded "
+            "world included)"
         )
         report = reports[-1]
         print(

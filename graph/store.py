@@ -46,6 +46,7 @@ from graph.rows import PostBatch, post_batch
 from graph.store_correlate import CorrelateContract
 from graph.store_insights import InsightsContract
 from graph.store_people import PeopleContract
+from graph.stream import InteractionStream, stream_of
 
 MAX_NEIGHBOURHOOD_HOPS = 4
 MAX_NEIGHBOURHOOD_PEOPLE = 2_000
@@ -289,6 +290,13 @@ class GraphStore(PeopleContract, InsightsContract, CorrelateContract, abc.ABC):
         With ``person_ids``, only interactions whose source or target is one of them.
         Interactions of a person with themself are never returned.
         """
+
+    def interaction_stream(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> InteractionStream:
+        """Every interaction in ``[since, until)`` as `interactions` gives them, in batches of
+        arrays (for the rankings' projection); the stores read them page by page."""
+        return stream_of(self.interactions(since, until))
 
     @abc.abstractmethod
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:

@@ -26,6 +26,7 @@ def report_json(report: RankReport, top: int) -> dict[str, Any]:
         "people": report.people,
         "ties": report.ties,
         "seconds": report.seconds,
+        "peak_memory_bytes": report.peak_memory,
         "influencers": [
             {"person": person, "score": round(r.score, 4), "factors": dict(r.factors)}
             for person, r in best
@@ -120,4 +121,6 @@ def rank(
     if report.shortlist.shortfall:
         table.add_row("shortlist short", report.shortlist.shortfall)
     table.add_row("seconds", ", ".join(f"{k} {v:.1f}" for k, v in report.seconds.items()))
+    if report.peak_memory is not None:
+        table.add_row("peak memory", f"{report.peak_memory / 2**20:,.0f} MiB")
     console.print(table)

@@ -348,20 +348,21 @@ INTERACTION_SELECTS = (
 # The same interactions between accounts, for reading all of them: each walks the posts in
 # table order (CROSS JOIN fixes the order) and leaves accounts to be mapped to people by the
 # caller. Joining accounts here costs two index searches per row: five times slower on a
-# million interactions. ``{where}`` takes extra conditions on ``p``.
+# million interactions. ``{where}`` takes extra conditions on ``p``; ``{post}`` is
+# ``, p.uid`` for the carrying post's uid or empty (the rankings' projection needs none).
 ACCOUNT_INTERACTION_SELECTS = (
     """
-    SELECT p.author_uid, parent.author_uid, 'reply', p.created_at, p.uid
+    SELECT p.author_uid, parent.author_uid, 'reply', p.created_at{post}
     FROM post p CROSS JOIN post parent ON parent.uid = p.reply_to_uid
     WHERE p.reply_to_uid IS NOT NULL {where}
     """,
     """
-    SELECT p.author_uid, m.account_uid, 'mention', p.created_at, p.uid
+    SELECT p.author_uid, m.account_uid, 'mention', p.created_at{post}
     FROM post p CROSS JOIN post_mention m ON m.post_uid = p.uid
     WHERE 1 {where}
     """,
     """
-    SELECT p.author_uid, original.author_uid, p.share_kind, p.created_at, p.uid
+    SELECT p.author_uid, original.author_uid, p.share_kind, p.created_at{post}
     FROM post p CROSS JOIN post original ON original.uid = p.shares_uid
     WHERE p.shares_uid IS NOT NULL {where}
     """,

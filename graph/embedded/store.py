@@ -52,9 +52,11 @@ from graph.model import (
 )
 from graph.rows import PostBatch, Row, account_rows, channel_row, interactions_from_rows, post_batch
 from graph.store import GraphStore, StoreUnavailable
+from graph.stream import InteractionStream, iso_seconds, stream_from_pages
 
 DATABASE_FILE = "osmosi.db"
 MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are touched
+_PAGE = 5000  # rows a large read fetches at a time
 
 
 def _links(row: Row) -> str | None:
@@ -422,7 +424,9 @@ class EmbeddedGraphStore(
         window, params = post_window(since, until)
         if person_ids is None:
             owners = dict(self._query("SELECT uid, person_id FROM account"))
-            sql = " UNION ALL ".join(s.format(where=window) for s in ACCOUNT_INTERACTION_SELECTS)
+            sql = " UNION ALL ".join(
+                s.format(where=window, post=", p.uid") for s in ACCOUNT_INTERACTION_SELECTS
+            )
             yield from interactions_from_rows(self._rows(sql, params), owners)
             return
         params["people"] = json_list(person_ids)
@@ -436,11 +440,25 @@ class EmbeddedGraphStore(
         ]
         yield from interactions_from_rows(self._rows(" UNION ".join(selects), params))
 
+    def interaction_stream(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> InteractionStream:
+        window, params = post_window(since, until)
+        owners = dict(self._query("SELECT uid, person_id FROM account"))
+        sql = " UNION ALL ".join(
+            s.format(where=window, post="") for s in ACCOUNT_INTERACTION_SELECTS
+        )
+        return stream_from_pages(self._pages(sql, params), owners, iso_seconds)
+
     def _rows(self, sql: str, params: Mapping[str, Any]) -> Iterator[tuple[Any, ...]]:
         """The rows of a large read, fetched a batch at a time."""
+        for page in self._pages(sql, params):
+            yield from page
+
+    def _pages(self, sql: str, params: Mapping[str, Any]) -> Iterator[list[tuple[Any, ...]]]:
         cursor = self._connection().execute(sql, params)
-        while rows := cursor.fetchmany(5000):
-            yield from rows
+        while rows := cursor.fetchmany(_PAGE):
+            yield rows
 
 
 def _first_seen(row: Row, now: str) -> str:

@@ -11,16 +11,12 @@ import neo4j
 
 from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, StoredPost, utc
 from graph.neo4j import insights_cypher as cypher
-from graph.neo4j.values import customer, native_datetime
+from graph.neo4j.values import customer, native_datetime, time_window
 from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
 
 
 def _volume(key: str, day: str, posts: int, scored: int, total: float) -> DailyVolume:
     return DailyVolume(key, date.fromisoformat(day), posts, scored, float(total))
-
-
-def _window(since: datetime | None, until: datetime | None) -> dict[str, datetime | None]:
-    return {"since": utc(since) if since else None, "until": utc(until) if until else None}
 
 
 class InsightsMixin:
@@ -70,7 +66,7 @@ class InsightsMixin:
             ids=list(person_ids),
             now=utc(now).timestamp(),
             half_life=half_life.total_seconds(),
-            **_window(since, until),
+            **time_window(since, until),
         )
         return [
             KindTie(r["source"], r["target"], InteractionKind(r["kind"]), r["count"], r["decayed"])
@@ -111,5 +107,5 @@ class InsightsMixin:
         since: datetime | None = None,
         until: datetime | None = None,
     ) -> list[DailyVolume]:
-        rows = self._packed_rows(cypher.DAILY_VOLUMES[dimension], **_window(since, until))
+        rows = self._packed_rows(cypher.DAILY_VOLUMES[dimension], **time_window(since, until))
         return sorted((_volume(*row) for row in rows), key=lambda v: (v.key, v.day))

@@ -46,7 +46,6 @@ from graph.model import (
     UpsertResult,
     account_uid,
     channel_uid,
-    utc,
 )
 from graph.neo4j import cypher
 from graph.neo4j.bookkeeping import BookkeepingMixin
@@ -55,7 +54,7 @@ from graph.neo4j.erasure import ErasureMixin
 from graph.neo4j.insights import InsightsMixin
 from graph.neo4j.people import PeopleMixin
 from graph.neo4j.rankings import RankingsMixin
-from graph.neo4j.values import cypher_text, native_datetime
+from graph.neo4j.values import cypher_text, native_datetime, time_window
 from graph.rows import (
     METRIC_NAMES,
     PostBatch,
@@ -65,9 +64,10 @@ from graph.rows import (
     post_batch,
 )
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
+from graph.stream import InteractionStream, microseconds, stream_from_pages
 
-# Whole-graph reads pack the interactions of this many accounts into one record.
-_ACCOUNTS_PER_RECORD = 1000
+# Whole-graph reads take this many accounts a query, their rows packed in one record.
+_ACCOUNTS_PER_PAGE = 2000
 # Rewrites of everyone's rankings commit this many rows at a time: one transaction of 200k
 # property changes takes twice as long, most of it spent holding the transaction's state.
 _ROWS_PER_WRITE = 20_000
@@ -381,17 +381,36 @@ class Neo4jGraphStore(
         until: datetime | None = None,
         person_ids: Sequence[str] | None = None,
     ) -> Iterator[Interaction]:
-        window = {
-            "since": utc(since) if since else None,
-            "until": utc(until) if until else None,
-        }
+        window = time_window(since, until)
         if person_ids is None:
-            owners = dict(self._packed_rows(cypher.ACCOUNT_OWNERS))
-            rows = self._packed_rows(cypher.INTERACTIONS, batch=_ACCOUNTS_PER_RECORD, **window)
-            yield from interactions_from_rows(rows, owners)
+            rows = (
+                row for page in self._account_pages(cypher.INTERACTIONS, **window) for row in page
+            )
+            yield from interactions_from_rows(rows, self._owners())
             return
         records = self._read(cypher.INTERACTIONS_OF_PEOPLE, ids=list(person_ids), **window)
         yield from interactions_from_rows(record.values() for record in records)
+
+    def interaction_stream(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> InteractionStream:
+        owners = self._owners()
+        pages = self._account_pages(cypher.INTERACTION_TIMES, **time_window(since, until))
+        return stream_from_pages(pages, owners, microseconds)
+
+    def _owners(self) -> dict[str, str]:
+        """Account uid -> person id, of every account."""
+        return dict(row for page in self._account_pages(cypher.ACCOUNT_OWNERS) for row in page)
+
+    def _account_pages(self, statement: str, **params: Any) -> Iterator[list[Any]]:
+        """The rows of a statement read a page of accounts at a time (`cypher._account_pages`)."""
+        after = ""
+        while True:
+            [page] = self._read(statement, after=after, page=_ACCOUNTS_PER_PAGE, **params)
+            yield page["rows"]
+            if page["read"] < _ACCOUNTS_PER_PAGE:
+                return
+            after = page["last"]
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         records = self._read(cypher.THREAD, uid=post_uid, limit=limit)

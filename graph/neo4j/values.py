@@ -10,6 +10,11 @@ import neo4j
 from graph.model import Customer, utc
 
 
+def time_window(since: datetime | None, until: datetime | None) -> dict[str, datetime | None]:
+    """The ``$since`` and ``$until`` parameters of a window (`cypher.WINDOW`), in UTC."""
+    return {"since": utc(since) if since else None, "until": utc(until) if until else None}
+
+
 def native_datetime(value: Any) -> datetime | None:
     """Neo4j temporal values to aware UTC datetimes."""
     if value is None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 import networkx as nx
 import numpy as np
 
 from graph.model import Interaction, InteractionKind
-from graph.ranking.indexed import IndexedGraph
+from graph.ranking.indexed import Floats, IndexedGraph, Indices
+from graph.stream import KINDS, InteractionStream, stream_of
 
 DEFAULT_WEIGHTS: Mapping[InteractionKind, float] = {
     # Passing a message on to one's own audience is the strongest endorsement of its author.
@@ -79,8 +81,6 @@ def interaction_graph(
     >>> G.people, G.weights.round(2).tolist(), G.counts.tolist()
     (['ada', 'bob'], [1.3, 0.3], [2, 1])
     """
-    if half_life <= timedelta(0):
-        raise ValueError("half_life must be positive")
     if since is not None or until is not None or keep_post is not None:
         interactions = (
             interaction
@@ -89,46 +89,68 @@ def interaction_graph(
             and (until is None or interaction.at < until)
             and (keep_post is None or keep_post(interaction.post_uid))
         )
-    # The one pass in Python: people numbered as met, a row of numbers per interaction.
-    codes: dict[str, int] = {}
-    number = codes.setdefault
-    sources: list[int] = []
-    targets: list[int] = []
-    values: list[float] = []
-    times: list[float] = []
-    add_source, add_target, add_value, add_time = (
-        sources.append,
-        targets.append,
-        values.append,
-        times.append,
-    )
-    for source, target, kind, at, _ in interactions:
-        add_source(number(source, len(codes)))
-        add_target(number(target, len(codes)))
-        add_value(weights[kind])
-        add_time(at.timestamp())
-    met = list(codes)
-    by_id = sorted(range(len(met)), key=met.__getitem__)
-    people = [met[i] for i in by_id]
-    renumber = np.empty(len(met), np.intp)
-    renumber[by_id] = np.arange(len(met))
-    source_ids = renumber[np.array(sources, np.intp)]
-    target_ids = renumber[np.array(targets, np.intp)]
-    ages = np.maximum(now.timestamp() - np.array(times), 0.0)
-    decayed = np.array(values) * 0.5 ** (ages / half_life.total_seconds())
+    return project(stream_of(interactions), now, half_life=half_life, weights=weights)
+
+
+def project(
+    stream: InteractionStream,
+    now: datetime,
+    *,
+    half_life: timedelta = DEFAULT_HALF_LIFE,
+    weights: Mapping[InteractionKind, float] = DEFAULT_WEIGHTS,
+) -> IndexedGraph:
+    """`interaction_graph` of a store's stream (`GraphStore.interaction_stream`): each batch
+    is decayed as it arrives and only three numbers per interaction are kept.
+
+    Examples
+    --------
+    >>> from datetime import UTC
+    >>> from graph.stream import stream_of
+    >>> now = datetime(2026, 4, 1, tzinfo=UTC)
+    >>> stream = stream_of([Interaction("bob", "ada", InteractionKind.MENTION, now, "x:3")])
+    >>> G = project(stream, now)
+    >>> G.people, G.sources.tolist(), G.weights.tolist()
+    (['ada', 'bob'], [1], [0.3])
+    """
+    if half_life <= timedelta(0):
+        raise ValueError("half_life must be positive")
+    kind_weight = np.array([weights[kind] for kind in KINDS])
+    now_seconds, half_life_seconds = now.timestamp(), half_life.total_seconds()
+    sources: list[Indices] = []
+    targets: list[Indices] = []
+    decays: list[Floats] = []
+    for batch in stream.batches:
+        sources.append(batch.sources)
+        targets.append(batch.targets)
+        ages = np.maximum(now_seconds - batch.seconds, 0.0)
+        decays.append(kind_weight[batch.kinds] * 0.5 ** (ages / half_life_seconds))
+    source_ids, target_ids = _joined(sources, np.intp), _joined(targets, np.intp)
+    # People numbered by sorted id, those who interact only.
+    met = np.unique(np.concatenate([source_ids, target_ids]))
+    by_id = sorted(range(len(met)), key=[stream.people[i] for i in met.tolist()].__getitem__)
+    renumber = np.zeros(len(stream.people), np.intp)
+    renumber[met[by_id]] = np.arange(len(met))
+    people = [stream.people[i] for i in met[by_id].tolist()]
+    n = max(len(people), 1)
+    pair = renumber[source_ids] * n + renumber[target_ids]
+    del source_ids, target_ids  # bounded memory: a few arrays of the interactions at a time
+    decayed = _joined(decays, np.float64)
     # Sorted by edge, then by value: each edge's sum is the same in any reading order.
-    pair = source_ids * len(people) + target_ids
     order = np.lexsort((decayed, pair))
     pair, decayed = pair[order], decayed[order]
     first = np.flatnonzero(np.diff(pair, prepend=-1))
     edges = pair[first]
     return IndexedGraph.from_edges(
         people,
-        edges // max(len(people), 1),
-        edges % max(len(people), 1),
+        edges // n,
+        edges % n,
         np.add.reduceat(decayed, first),
         np.diff(first, append=len(pair)),
     )
+
+
+def _joined(parts: list[Any], dtype: type[Any]) -> Any:
+    return np.concatenate(parts) if parts else np.empty(0, dtype)
 
 
 Pairs = dict[tuple[str, str], list[float]]

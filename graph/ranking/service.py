@@ -9,6 +9,7 @@ are the time the computation waited for it.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -16,6 +17,12 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
 
 from graph.model import Community
 from graph.ranking.advocacy import CONFIDENT, Advocacy, advocacy
@@ -25,7 +32,7 @@ from graph.ranking.communities import (
     stable_ids,
 )
 from graph.ranking.influence import Ranked, influence
-from graph.ranking.interactions import DEFAULT_HALF_LIFE, interaction_graph
+from graph.ranking.interactions import DEFAULT_HALF_LIFE, project
 from graph.ranking.shortlist import DEFAULT_SAMPLES, Shortlist, shortlist
 from graph.ranking.ties import ties_among, top_people
 from graph.store import GraphStore
@@ -54,6 +61,8 @@ class RankReport:
     advocacy: dict[str, Advocacy]
     shortlist: Shortlist
     seconds: dict[str, float] = field(default_factory=dict)
+    peak_memory: int | None = None
+    """The process's peak resident memory during the run, in bytes (see `peak_memory`)."""
 
     @property
     def classes(self) -> Counter[str]:
@@ -83,6 +92,27 @@ def candidates(
     return chosen
 
 
+def peak_memory(reset: bool = False) -> int | None:
+    """The peak resident memory of this process in bytes, since the last reset where Linux
+    allows one (``reset=True`` starts a new peak and returns None), else since it started;
+    None where unknown.
+
+    >>> peak_memory() > 0
+    True
+    """
+    try:
+        if reset:
+            Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM
+            return None
+        status = Path("/proc/self/status").read_text()
+        return int(status.split("VmHWM:")[1].split()[0]) * 1024
+    except (OSError, IndexError, ValueError):
+        if reset or resource is None:
+            return None
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024  # bytes there, KiB here
+
+
 def recompute(
     store: GraphStore,
     now: datetime,
@@ -91,6 +121,7 @@ def recompute(
 ) -> RankReport:
     """Run every ranking on ``store`` and write scores and communities back."""
     seconds: dict[str, float] = {}
+    peak_memory(reset=True)
 
     @contextmanager
     def timed(name: str) -> Iterator[None]:
@@ -105,7 +136,7 @@ def recompute(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-io") as io:
         reading = io.submit(store.people_activity, now, options.half_life)
         with timed("projection"):
-            graph = interaction_graph(store.interactions(), now, half_life=options.half_life)
+            graph = project(store.interaction_stream(), now, half_life=options.half_life)
         with timed("activity"):
             activity = reading.result()
         with timed("influence"):
@@ -176,4 +207,5 @@ def recompute(
         advocates,
         chosen,
         seconds,
+        peak_memory(),
     )

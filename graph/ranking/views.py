@@ -14,7 +14,7 @@ from datetime import datetime
 from graph.model import Person, normalize_platform, person_affiliations
 from graph.ranking.advocacy import Advocacy, advocacy
 from graph.ranking.influence import Ranked, influence, pagerank, topic_influence
-from graph.ranking.interactions import interaction_graph
+from graph.ranking.interactions import interaction_graph, project
 from graph.ranking.service import RankOptions, candidates
 from graph.ranking.shortlist import Shortlist, shortlist
 from graph.store import GraphStore
@@ -162,7 +162,7 @@ def ambassador_shortlist(
         customers_only=customers_only,
         seed=seed,
     )
-    graph = interaction_graph(store.interactions(), now, half_life=options.half_life)
+    graph = project(store.interaction_stream(), now, half_life=options.half_life)
     activity = store.people_activity(now, options.half_life)
     scores = pagerank(graph)
     advocates_now = advocacy(

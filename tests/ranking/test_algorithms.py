@@ -287,3 +287,35 @@ def test_the_same_interactions_in_any_order_rank_the_same() -> None:
     assert len(communities) > 1
     assert communities_shuffled == communities
     assert chosen_shuffled == chosen
+
+
+def test_the_projection_sums_each_pairs_decayed_interactions() -> None:
+    # Against the definition, one interaction at a time: weight(kind) * 0.5 ** (age /
+    # half-life), summed per ordered pair; people by sorted id, edges by (source, target).
+    rng = random.Random(7)
+    people = [f"p{n}" for n in range(60)]
+    interactions = [
+        Interaction(
+            rng.choice(people[:40]),
+            rng.choice(people[20:]),
+            rng.choice(list(InteractionKind)),
+            NOW - timedelta(seconds=rng.uniform(-3600, 400 * 86400)),
+            f"x:{number}",
+        )
+        for number in range(3000)
+    ]
+    graph = interaction_graph(interactions, NOW, half_life=timedelta(days=30))
+
+    expected: dict[tuple[str, str], list[float]] = {}
+    for i in interactions:
+        age = max((NOW - i.at).total_seconds(), 0.0)
+        value = {"repost": 1.0, "quote": 0.8, "reply": 0.6, "mention": 0.3}[i.kind.value]
+        expected.setdefault((i.source, i.target), []).append(value * 0.5 ** (age / (30 * 86400)))
+    assert graph.people == sorted({p for pair in expected for p in pair})
+    edges = [
+        (graph.people[a], graph.people[b])
+        for a, b in zip(graph.sources.tolist(), graph.targets.tolist(), strict=True)
+    ]
+    assert edges == sorted(expected)
+    assert graph.counts.tolist() == [len(expected[edge]) for edge in edges]
+    assert graph.weights.tolist() == pytest.approx([sum(expected[e]) for e in edges], rel=1e-12)

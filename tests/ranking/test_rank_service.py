@@ -89,6 +89,7 @@ def test_rank_cli_json(tmp_path: Path) -> None:
         "shortlist",
     }
     assert report["people"] >= 2
+    assert report["peak_memory_bytes"] > 10 * 2**20  # the process's resident peak, at least
     assert set(report["shortlist"]["baseline"]) == {"members", "expected_reach", "communities"}
     first = report["influencers"][0]
     assert set(first["factors"]) == set(INFLUENCE_FACTORS)
