@@ -17,6 +17,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from graph.model import (
     Account,
@@ -46,7 +47,9 @@ from graph.rows import PostBatch, post_batch
 from graph.store_correlate import CorrelateContract
 from graph.store_insights import InsightsContract
 from graph.store_people import PeopleContract
-from graph.stream import InteractionStream, stream_of
+
+if TYPE_CHECKING:
+    from graph.stream import InteractionStream
 
 MAX_NEIGHBOURHOOD_HOPS = 4
 MAX_NEIGHBOURHOOD_PEOPLE = 2_000
@@ -296,6 +299,8 @@ class GraphStore(PeopleContract, InsightsContract, CorrelateContract, abc.ABC):
     ) -> InteractionStream:
         """Every interaction in ``[since, until)`` as `interactions` gives them, in batches of
         arrays (for the rankings' projection); the stores read them page by page."""
+        from graph.stream import stream_of  # numpy: only when ranking
+
         return stream_of(self.interactions(since, until))
 
     @abc.abstractmethod

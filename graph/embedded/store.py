@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.embedded.bookkeeping import BookkeepingMixin
 from graph.embedded.correlate import CorrelateMixin
@@ -52,7 +52,9 @@ from graph.model import (
 )
 from graph.rows import PostBatch, Row, account_rows, channel_row, interactions_from_rows, post_batch
 from graph.store import GraphStore, StoreUnavailable
-from graph.stream import InteractionStream, iso_seconds, stream_from_pages
+
+if TYPE_CHECKING:
+    from graph.stream import InteractionStream
 
 DATABASE_FILE = "osmosi.db"
 MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are touched
@@ -443,6 +445,8 @@ class EmbeddedGraphStore(
     def interaction_stream(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> InteractionStream:
+        from graph.stream import iso_seconds, stream_from_pages  # numpy: only when ranking
+
         window, params = post_window(since, until)
         owners = dict(self._query("SELECT uid, person_id FROM account"))
         sql = " UNION ALL ".join(

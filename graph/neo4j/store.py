@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 import neo4j
@@ -64,7 +64,9 @@ from graph.rows import (
     post_batch,
 )
 from graph.store import MAX_THREAD_POSTS, GraphStore, StoreUnavailable
-from graph.stream import InteractionStream, microseconds, stream_from_pages
+
+if TYPE_CHECKING:
+    from graph.stream import InteractionStream
 
 # Whole-graph reads take this many accounts a query, their rows packed in one record.
 _ACCOUNTS_PER_PAGE = 2000
@@ -394,6 +396,8 @@ class Neo4jGraphStore(
     def interaction_stream(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> InteractionStream:
+        from graph.stream import microseconds, stream_from_pages  # numpy: only when ranking
+
         owners = self._owners()
         pages = self._account_pages(cypher.INTERACTION_TIMES, **time_window(since, until))
         return stream_from_pages(pages, owners, microseconds)
