@@ -59,6 +59,17 @@ def open_neo4j(params: dict[str, str]) -> Neo4jGraphStore:
     return store
 
 
+def neo4j_env() -> dict[str, str]:
+    """The settings that point an ``osmosi`` process at the test server."""
+    params = neo4j_params()
+    return {
+        "OSMOSI_NEO4J_URI": params["uri"],
+        "OSMOSI_NEO4J_USER": params["user"],
+        "OSMOSI_NEO4J_PASSWORD": params["password"],
+        "OSMOSI_NEO4J_DATABASE": params["database"],
+    }
+
+
 @pytest.fixture(scope="session")
 def neo4j_server() -> Iterator[Neo4jGraphStore]:
     store = open_neo4j(neo4j_params())

@@ -13,7 +13,7 @@ import pytest
 
 from graph.embedded import EmbeddedGraphStore
 from graph.store import GraphStore
-from tests.conftest import neo4j_params
+from tests.conftest import neo4j_env
 from tests.ingestion.helpers import ingest_fixture
 from tests.serving import OSMOSI
 from tests.test_cli import clean_env
@@ -81,13 +81,7 @@ def test_stats_opens_only_the_store_it_counts(store: GraphStore, tmp_path: Path)
     if isinstance(store, EmbeddedGraphStore):
         env, allowed = clean_env(OSMOSI_DATA_DIR=str(tmp_path / "data")), {"sqlite3"}
     else:
-        params = neo4j_params()
-        env = clean_env(
-            OSMOSI_NEO4J_URI=params["uri"],
-            OSMOSI_NEO4J_USER=params["user"],
-            OSMOSI_NEO4J_PASSWORD=params["password"],
-            OSMOSI_NEO4J_DATABASE=params["database"],
-        )
+        env = clean_env(**neo4j_env())
         allowed = {"neo4j", "numpy"}  # numpy: the driver's own optional import
     shown, packages = started(["stats", "--json"], env)
     counts = json.loads(shown)

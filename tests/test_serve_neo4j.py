@@ -13,7 +13,7 @@ import pytest
 
 from bench.api_latency import free_port
 from graph.neo4j import Neo4jGraphStore
-from tests.conftest import neo4j_params
+from tests.conftest import neo4j_env
 from tests.ingestion.helpers import FIXTURES
 from tests.serving import OSMOSI, serving
 from tests.test_cli import clean_env
@@ -26,14 +26,7 @@ VIEW = """{ personByAccount(platform: "mastodon", handle: "giulia@mastodon.socia
 
 
 def test_ingest_keys_and_serve_on_neo4j(neo4j_store: Neo4jGraphStore, tmp_path: Path) -> None:
-    params = neo4j_params()
-    env = clean_env(
-        OSMOSI_NEO4J_URI=params["uri"],
-        OSMOSI_NEO4J_USER=params["user"],
-        OSMOSI_NEO4J_PASSWORD=params["password"],
-        OSMOSI_NEO4J_DATABASE=params["database"],
-        OSMOSI_ENRICH="false",
-    )
+    env = clean_env(**neo4j_env(), OSMOSI_ENRICH="false")
 
     errors: list[str] = []
 

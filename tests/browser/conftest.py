@@ -30,7 +30,7 @@ from playwright.sync_api import (
 
 from bench.api_latency import free_port
 from graph.neo4j import Neo4jGraphStore
-from tests.conftest import missing_service, neo4j_params
+from tests.conftest import missing_service, neo4j_env
 from tests.serving import OSMOSI, Server, serving
 from tests.test_cli import clean_env
 
@@ -128,14 +128,7 @@ def _environment(backend: str, tmp: Path, request: pytest.FixtureRequest) -> dic
         return clean_env(OSMOSI_DATA_DIR=str(tmp / "data"), **FIXED_RANKINGS)
     neo4j: Neo4jGraphStore = request.getfixturevalue("neo4j_server")
     neo4j.clear()
-    params = neo4j_params()
-    return clean_env(
-        **FIXED_RANKINGS,
-        OSMOSI_NEO4J_URI=params["uri"],
-        OSMOSI_NEO4J_USER=params["user"],
-        OSMOSI_NEO4J_PASSWORD=params["password"],
-        OSMOSI_NEO4J_DATABASE=params["database"],
-    )
+    return clean_env(**FIXED_RANKINGS, **neo4j_env())
 
 
 def _wait_until_serving(url: str, server: Server) -> None:
