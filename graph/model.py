@@ -427,14 +427,20 @@ class BrandOpinions:
     """What a person said about the brand: their analysed posts with an aspect (the brand,
     its products or touchpoints), each one vote, weighted by the same decay as `Opinions`.
     A complaint votes against the brand and praise for it whatever the label; any other
-    post votes its label. (The post's label beats its aspects' on planted worlds: a clause
-    says less than the whole post; and intent cues catch what the label misses.)"""
+    post votes its label if it names the brand, and is a neutral vote if it only names a
+    product or touchpoint ("packaging waste from coffee pods" is about pods, not about
+    the brand that sells them). (The post's label beats its aspects' on planted worlds: a
+    clause says less than the whole post; and intent cues catch what the label misses.)"""
 
     posts: int
     positive: float
     """Decayed votes of positive aspects."""
     negative: float
     neutral: float
+    polar_squares: float | None = None
+    """The sum of the squared decay weights of the positive and negative votes, from which
+    `graph.ranking.advocacy.stance` counts how many posts the votes are worth; ``None``
+    when every vote weighs 1."""
 
 
 @dataclass(frozen=True, slots=True)

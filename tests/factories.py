@@ -45,11 +45,16 @@ def brand_opinions_of(
     """(when, score) pairs of posts about the brand, one aspect each, voted as the stores
     vote them (a score's sign is its label), computed independently of them."""
     votes = {"positive": 0.0, "negative": 0.0, "neutral": 0.0}
+    squares = 0.0
     posts = list(posts)
     for at, score in posts:
         label = "positive" if score > 0.05 else "negative" if score < -0.05 else "neutral"
-        votes[label] += 0.5 ** (max((now - at) / half_life, 0.0))
-    return BrandOpinions(len(posts), votes["positive"], votes["negative"], votes["neutral"])
+        weight = 0.5 ** (max((now - at) / half_life, 0.0))
+        votes[label] += weight
+        squares += weight * weight if label != "neutral" else 0.0
+    return BrandOpinions(
+        len(posts), votes["positive"], votes["negative"], votes["neutral"], squares
+    )
 
 
 def opinions_of(

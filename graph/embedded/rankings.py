@@ -304,14 +304,19 @@ class RankingsMixin:
             ),
             communities=dict(self._query("SELECT person_id, community_id FROM membership")),
             brand_opinions={
-                person: BrandOpinions(posts, positive, negative, neutral)
-                for person, posts, positive, negative, neutral in self._query(
+                person: BrandOpinions(posts, positive, negative, neutral, squares)
+                for person, posts, positive, negative, neutral, squares in self._query(
                     "SELECT a.person_id, count(*),"
                     " sum(CASE p.sentiment WHEN 'positive' THEN weight ELSE 0 END),"
                     " sum(CASE p.sentiment WHEN 'negative' THEN weight ELSE 0 END),"
-                    " sum(CASE p.sentiment WHEN 'neutral' THEN weight ELSE 0 END) FROM ("
+                    " sum(CASE p.sentiment WHEN 'neutral' THEN weight ELSE 0 END),"
+                    " sum(CASE p.sentiment WHEN 'neutral' THEN 0 ELSE weight * weight END)"
+                    " FROM ("
                     "  SELECT uid, author_uid, CASE intent WHEN 'complaint' THEN 'negative'"
-                    "  WHEN 'praise' THEN 'positive' ELSE sentiment END AS sentiment,"
+                    "  WHEN 'praise' THEN 'positive' ELSE CASE WHEN EXISTS ("
+                    "   SELECT 1 FROM post_aspect pa WHERE pa.post_uid = post.uid"
+                    "   AND pa.target = 'brand') THEN sentiment ELSE 'neutral' END"
+                    "  END AS sentiment,"
                     f"  {decay_weight('created_at')} AS weight FROM post"
                     "  WHERE sentiment IS NOT NULL"
                     "  AND EXISTS (SELECT 1 FROM post_aspect pa WHERE pa.post_uid = post.uid)"

@@ -270,8 +270,8 @@ class RankingsMixin:
             customers=frozenset(self._packed_rows(cypher.PEOPLE_CUSTOMERS)),
             communities=dict(self._packed_rows(cypher.PEOPLE_COMMUNITIES)),
             brand_opinions={
-                person: BrandOpinions(posts, positive, negative, neutral)
-                for person, posts, positive, negative, neutral in self._packed_rows(
+                person: BrandOpinions(posts, positive, negative, neutral, squares)
+                for person, posts, positive, negative, neutral, squares in self._packed_rows(
                     cypher.PEOPLE_BRAND_OPINIONS,
                     now=now.timestamp(),
                     half_life=half_life.total_seconds(),

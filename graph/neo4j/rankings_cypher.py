@@ -171,14 +171,17 @@ PEOPLE_BRAND_OPINIONS = f"""
 MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
 WHERE post.sentiment IS NOT NULL AND EXISTS {{ (post)-[:ABOUT]->() }}
 WITH p, CASE post.intent WHEN 'complaint' THEN 'negative' WHEN 'praise' THEN 'positive'
-        ELSE post.sentiment END AS label,
+        ELSE CASE WHEN EXISTS {{ (post)-[:ABOUT]->(:Brand) }} THEN post.sentiment
+                  ELSE 'neutral' END
+        END AS label,
      $now - post.created_at.epochSeconds AS age
 WITH p, label, {DECAY_WEIGHT} AS weight
 WITH p, count(*) AS posts,
      sum(CASE label WHEN 'positive' THEN weight ELSE 0.0 END) AS positive,
      sum(CASE label WHEN 'negative' THEN weight ELSE 0.0 END) AS negative,
-     sum(CASE label WHEN 'neutral' THEN weight ELSE 0.0 END) AS neutral
-RETURN collect([p.id, posts, positive, negative, neutral]) AS rows
+     sum(CASE label WHEN 'neutral' THEN weight ELSE 0.0 END) AS neutral,
+     sum(CASE label WHEN 'neutral' THEN 0.0 ELSE weight * weight END) AS squares
+RETURN collect([p.id, posts, positive, negative, neutral, squares]) AS rows
 """
 
 PEOPLE_TOPICS = """

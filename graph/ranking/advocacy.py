@@ -2,11 +2,14 @@
 
 A person's stance comes from their posts about the brand (those with an aspect: the brand,
 a product or a touchpoint), each post one vote (a complaint negative and praise positive,
-whatever the label; any other post its sentiment label), decayed with age like interactions.
-The share ``p`` of positive votes among the polar ones gets a Beta posterior from a Beta(2, 2)
-prior (`PRIOR_VOTES` imaginary votes each way), so that two angry posts are not yet a
-detractor and ten are. Neutral posts (a question, a tag) say nothing of ``p``, so they do not
-pull a stance toward the middle; they count as having spoken:
+whatever the label; any other post its sentiment label if it names the brand, else a neutral
+vote), decayed with age like interactions. The share ``p`` of positive votes among the polar
+ones gets a Beta posterior from a Beta(2, 2) prior (`PRIOR_VOTES` imaginary votes each way),
+so that two angry posts are not yet a detractor and ten are. Decay weighs recent posts above
+old ones in the share, while the evidence is what the votes are worth as equal votes
+(`effective_votes`), not their decayed sum; votes that are all older than `STALE` say nothing
+of where someone stands now. Neutral posts (a question, a tag) say nothing of ``p``, so they
+do not pull a stance toward the middle; they count as having spoken:
 
 - ``lean``: the posterior mean of ``2p - 1``, -1 to 1 (shrunk toward 0 by thin evidence);
 - ``confidence``: the posterior probability of the side the class stands on (``lean`` below
@@ -39,8 +42,11 @@ if TYPE_CHECKING:  # the stores and alerts read AdvocacyClass without numpy or n
     from graph.ranking.influence import Ranked
 
 PRIOR_VOTES = 2.0
+# The weight below which votes are too old to call a side on: four half-lives (a year at
+# the default), measured as the weight-weighted mean weight of the polar votes.
+STALE = 1.0 / 16.0
 BAND = 0.2
-CONFIDENT = 0.8
+CONFIDENT = 0.85
 MIN_VOTES = 2.0
 LEANING = 0.1
 ENGAGED = 0.5
@@ -123,6 +129,27 @@ def _beta_fraction(x: float, a: float, b: float) -> float:
     return result
 
 
+def effective_votes(total: float, squares: float | None) -> float:
+    """How many equal votes a set of decayed votes is worth: Kish's effective sample size
+    ``(sum w)^2 / sum w^2``.
+
+    Decay makes older posts count for less in where a person stands, but ten posts are
+    still ten posts' worth of evidence: summing the weights alone would also shrink the
+    evidence, so that ten posts from last season read like three. Votes of equal weight are
+    worth their number, whatever that weight.
+
+    >>> effective_votes(10 * 0.25, 10 * 0.25**2)
+    10.0
+    >>> round(effective_votes(1.0 + 0.5 + 0.25, 1.0 + 0.25 + 0.0625), 2)
+    2.33
+    >>> effective_votes(3.0, None)  # undecayed votes
+    3.0
+    """
+    if squares is None:
+        return total
+    return total * total / squares if squares > 0.0 else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Stance:
     """Where a person stands toward the brand, with how sure that is (see the module)."""
@@ -154,8 +181,14 @@ def stance(said: BrandOpinions | None, prior: float = PRIOR_VOTES) -> Stance:
     """
     if said is None:
         said = BrandOpinions(0, 0.0, 0.0, 0.0)
-    a = prior + said.positive
-    b = prior + said.negative
+    worth = effective_votes(said.positive + said.negative, said.polar_squares)
+    if said.polar_squares is not None and said.polar_squares < STALE * (
+        said.positive + said.negative
+    ):
+        worth = 0.0  # all said long ago: nothing is known of where they stand now
+    share = said.positive / (said.positive + said.negative) if worth else 0.5
+    a = prior + worth * share
+    b = prior + worth * (1.0 - share)
     return Stance(
         lean=(a - b) / (a + b),
         negative=beta_cdf((1.0 - BAND) / 2.0, a, b),

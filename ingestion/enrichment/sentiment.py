@@ -103,8 +103,15 @@ def _valence(words: Sequence[Word], index: int, rules: LanguageRules, lexicon: L
     if not value:
         # Emoji speak for themselves: intensifiers and negators before them do not apply.
         return emoji_valence(word.norm)[0]
+    # Intensifiers and negators reach back three words, but not across punctuation:
+    # in "senza storie. Bravi!" the "senza" does not negate "bravi".
+    start = max(index - 3, 0)
+    for back in range(index - 1, start - 1, -1):
+        if _is_boundary(words[back].norm):
+            start = back + 1
+            break
     shift = 0.0
-    for distance, back in enumerate(range(index - 1, max(index - 4, -1), -1)):
+    for distance, back in enumerate(range(index - 1, start - 1, -1)):
         previous = words[back].norm
         damping = (1.0, 0.95, 0.9)[distance]
         if previous in rules.boosters:
@@ -114,9 +121,14 @@ def _valence(words: Sequence[Word], index: int, rules: LanguageRules, lexicon: L
     if word.emphasis:
         shift += SHOUT
     value += math.copysign(shift, value) if abs(shift) < abs(value) or shift > 0 else -value
-    if any(words[back].norm in rules.negators for back in range(max(0, index - 3), index)):
+    if any(words[back].norm in rules.negators for back in range(start, index)):
         value *= NEGATION_SCALAR
     return value
+
+
+def _is_boundary(norm: str) -> bool:
+    """Punctuation that ends a clause or sentence (emoji and symbols do not)."""
+    return bool(norm) and all(ch in ".,;:!?" for ch in norm)
 
 
 def score_words(words: Sequence[Word], rules: LanguageRules, lexicon: Lexicon) -> LexiconScore:
@@ -131,6 +143,8 @@ def score_words(words: Sequence[Word], rules: LanguageRules, lexicon: Lexicon) -
     (<Sentiment.POSITIVE: 'positive'>, <Sentiment.POSITIVE: 'positive'>)
     >>> score("bello ma carissimo e lento").label
     <Sentiment.NEGATIVE: 'negative'>
+    >>> score("reso senza storie . bravi !").label  # a negator stops at the full stop
+    <Sentiment.POSITIVE: 'positive'>
     """
     pivot = max((i for i, word in enumerate(words) if word.norm in rules.contrast), default=-1)
     positive = negative = 0.0

@@ -2,7 +2,7 @@
 
 Everything that compares words compares *folded* words: lower case, accents removed,
 letters repeated three or more times cut to two ("bellooo" → "belloo"; lexicon look-ups
-also try one), curly apostrophes made straight.
+also try a single final letter and single vowels), curly apostrophes made straight.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ _CAMEL = re.compile(
     r"|(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ])"  # NASAMission
 )
 _TRAILING_REPEAT = re.compile(r"(\w)\1+$")
-_ANY_REPEAT = re.compile(r"(\w)\1+")
+# Doubled consonants are ordinary spelling ("latte", "rapper", "oddio"); doubled vowels
+# inside a word are mostly stretching ("loove", "yaay").
+_VOWEL_REPEAT = re.compile(r"([aeiouy])\1+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 
 
@@ -37,17 +39,21 @@ def fold(word: str) -> str:
 
 
 def variants(word: str) -> tuple[str, ...]:
-    """Spellings to look a folded word up by: as written, with a stretched ending cut,
-    with every doubled letter single (social-media spelling such as "bellooo", "cooool").
+    """Spellings to look a folded word up by: as written, with a stretched ending cut, and
+    with doubled vowels single (social-media spelling such as "bellooo", "loove"). Doubled
+    consonants stay ("latte" is not "late"), and nothing is cut to a single letter ("ll" of
+    "I'll" is not "l").
 
     >>> variants("ottimoo")
-    ('ottimoo', 'ottimo', 'otimo')
-    >>> variants("caffe")
-    ('caffe', 'cafe')
+    ('ottimoo', 'ottimo')
+    >>> variants("latte"), variants("ll")
+    (('latte',), ('ll',))
+    >>> variants("loove")
+    ('loove', 'love')
     """
     trimmed = _TRAILING_REPEAT.sub(r"\1", word)
-    single = _ANY_REPEAT.sub(r"\1", word)
-    return tuple(dict.fromkeys((word, trimmed, single)))
+    single = _VOWEL_REPEAT.sub(r"\1", trimmed)
+    return tuple(v for v in dict.fromkeys((word, trimmed, single)) if len(v) > 1)
 
 
 def is_elongated(word: str) -> bool:

@@ -93,7 +93,7 @@ def reach_text(count: float) -> str:
 
 def sure(probability: float) -> str:
     """A probability as the app writes how sure a class is: a whole percent rounded down and
-    never 100 (a class called from 80% never reads less, a posterior is never certain)."""
+    never 100 (a class called from 85% never reads less, a posterior is never certain)."""
     return f"{min(99, math.floor(probability * 100 + 1e-9))}%"
 
 

@@ -494,6 +494,16 @@ def test_brand_opinions_count_the_labels_of_posts_about_the_brand(store: GraphSt
                 sentiment=Sentiment.NEUTRAL,
                 intent=Intent.COMPLAINT,
             ),
+            # Down on a product without naming the brand or complaining: no stance on it.
+            post(
+                "8",
+                "ada",
+                "espresso waste",
+                aspects=(Aspect(AspectTarget.PRODUCT, "espresso", negative, -0.6),),
+                minutes=18,
+                sentiment=negative,
+                intent=Intent.OTHER,
+            ),
         ]
     )
     ada, bob = person_of(store, "ada"), person_of(store, "bob")
@@ -502,10 +512,12 @@ def test_brand_opinions_count_the_labels_of_posts_about_the_brand(store: GraphSt
     said = store.people_activity(now, timedelta(days=90)).brand_opinions
     assert bob not in said
     # One vote per analysed post about the brand, decayed by one half-life.
-    assert said[ada].posts == 4
+    assert said[ada].posts == 5
     assert said[ada].positive == pytest.approx(0.5, rel=1e-4)
     assert said[ada].negative == pytest.approx(1.0, rel=1e-4)
-    assert said[ada].neutral == pytest.approx(0.5, rel=1e-4)
+    assert said[ada].neutral == pytest.approx(1.0, rel=1e-4)
+    # Three polar votes of weight 1/2: what they are worth as equal votes is read from these.
+    assert said[ada].polar_squares == pytest.approx(0.75, rel=1e-4)
 
 
 def test_affiliations_mark_accounts_before_and_after_they_are_seen(store: GraphStore) -> None:

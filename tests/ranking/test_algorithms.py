@@ -196,6 +196,8 @@ def test_advocacy_classes() -> None:
         "p12": [(recent, 0.7)] * 8,  # same, but a customer
         "p2": [(recent, 0.7)] * 8,  # positive and engaged but of little influence
         "p3": [(stale, 0.9)] * 8,  # positive long ago: nothing known of them now
+        # Eight complaints last season are eight posts' worth of evidence, not three.
+        "p8": [(now - timedelta(days=150), -0.6)] * 8,
     }
     opinions = {
         person: opinions_of(posts, now, DEFAULT_HALF_LIFE) for person, posts in said.items()
@@ -213,6 +215,7 @@ def test_advocacy_classes() -> None:
         "p12": AdvocacyClass.ADVOCATE,
         "p2": AdvocacyClass.NEUTRAL,
         "p3": AdvocacyClass.UNKNOWN,
+        "p8": AdvocacyClass.DETRACTOR,
     }
     assert result["p12"].score > result["p2"].score > 0 > result["p6"].score > result["p5"].score
     assert result["p5"].confidence > 0.9 and result["p5"].factors["evidence"] == 8

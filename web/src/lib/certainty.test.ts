@@ -29,7 +29,7 @@ describe("certaintyOf", () => {
   });
 
   it("says where an unknown leans, when a side is more probable than in between", () => {
-    // Two angry posts: negative 66% probable, not yet the 80% a detractor needs.
+    // Two angry posts: negative 66% probable, not yet the 85% a detractor needs.
     const angryTwice = { class: "UNKNOWN", confidence: 0.3, evidence: 2, positive: 0.04, negative: 0.66 } as const;
     expect(certaintyOf(angryTwice)).toEqual({ kind: "leans", side: "NEGATIVE", percent: 66, evidence: 2 });
     const fond = { class: "UNKNOWN", confidence: 0.3, evidence: 2, positive: 0.66, negative: 0.04 } as const;

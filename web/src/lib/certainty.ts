@@ -4,7 +4,7 @@
 import type { AdvocacyClass } from "../gql/graphql";
 
 /** A probability as a whole percent, rounded down and never 100: a posterior is never
- * certain, and a class called at "at least 80 %" must not read 79 or 100. */
+ * certain, and a class called at "at least 85 %" must not read 84 or 100. */
 export function surePercent(probability: number): number {
   // The small epsilon keeps 0.57 (56.999… in binary) at 57.
   return Math.min(99, Math.max(0, Math.floor(probability * 100 + 1e-9)));
