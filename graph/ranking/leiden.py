@@ -15,12 +15,12 @@ communities."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar, cast
+from collections.abc import Sequence
 
-import numba
 import numpy as np
 import numpy.typing as npt
+
+from graph.ranking.compiled import compiled
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -32,14 +32,6 @@ MIN_GAIN = 1e-3
 # A partition changes only when modularity rises, so passes end; the cap guards against
 # rounding making two partitions each look better than the other.
 MAX_PASSES = 50
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _compiled(function: _F) -> _F:
-    # Cached on disk: compiling takes seconds once, loading the cache a fraction of that.
-    return cast(_F, numba.njit(cache=True, nogil=True)(function))
-
 
 def leiden(
     n: int,
@@ -79,7 +71,7 @@ def leiden(
     return labels
 
 
-@_compiled
+@compiled
 def _csr(
     n: int, sources: IntArray, targets: IntArray, weights: FloatArray
 ) -> tuple[IntArray, IntArray, FloatArray]:
@@ -101,7 +93,7 @@ def _csr(
     return indptr, indices, out
 
 
-@_compiled
+@compiled
 def _leiden(
     indptr: IntArray,
     indices: IntArray,
@@ -130,7 +122,7 @@ def _leiden(
     return labels
 
 
-@_compiled
+@compiled
 def _modularity(
     indptr: IntArray,
     indices: IntArray,
@@ -151,7 +143,7 @@ def _modularity(
     return (inside - scale * np.sum(total * total)) / np.sum(strength)
 
 
-@_compiled
+@compiled
 def _one_pass(
     indptr: IntArray,
     indices: IntArray,
@@ -184,7 +176,7 @@ def _one_pass(
         membership = parent
 
 
-@_compiled
+@compiled
 def _move_nodes(
     indptr: IntArray,
     indices: IntArray,
@@ -253,7 +245,7 @@ def _move_nodes(
                     queued[u] = True
 
 
-@_compiled
+@compiled
 def _refine(
     indptr: IntArray,
     indices: IntArray,
@@ -334,7 +326,7 @@ def _refine(
     return part
 
 
-@_compiled
+@compiled
 def _aggregate(
     indptr: IntArray,
     indices: IntArray,
@@ -385,7 +377,7 @@ def _aggregate(
     return new_indptr, new_indices[:edges].copy(), new_weights[:edges].copy(), new_strength
 
 
-@_compiled
+@compiled
 def _first_seen_order(labels: IntArray) -> tuple[IntArray, int]:
     """Labels renumbered 0, 1, ... in the order they first appear, and how many there are."""
     number = np.full(len(labels), -1, np.int64)

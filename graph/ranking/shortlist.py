@@ -18,9 +18,15 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from graph.ranking import influence
+from graph.ranking.compiled import compiled
 from graph.ranking.indexed import IndexedGraph
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 DEFAULT_SAMPLES = 20_000
 MAX_SAMPLES = 400_000
@@ -28,63 +34,123 @@ MAX_SAMPLES = 400_000
 MIN_COVERED_SETS = 2_000
 
 
-def attention_shares(graph: IndexedGraph) -> list[list[tuple[int, float]]]:
+def attention_shares(graph: IndexedGraph) -> tuple[IntArray, IntArray, FloatArray]:
     """For each person (by position), whom they pay attention to and which share of their
-    attention.
+    attention, as compressed rows: person ``i``'s are ``indices[indptr[i]:indptr[i + 1]]``
+    with the shares ``shares[indptr[i]:indptr[i + 1]]``.
 
     >>> import networkx as nx
     >>> G = nx.DiGraph()
     >>> G.add_weighted_edges_from([("a", "b", 3.0), ("a", "c", 1.0)])
-    >>> attention_shares(IndexedGraph.of(G))[0]
-    [(1, 0.75), (2, 0.25)]
+    >>> indptr, indices, shares = attention_shares(IndexedGraph.of(G))
+    >>> indptr.tolist(), indices.tolist(), shares.tolist()
+    ([0, 2, 2, 2], [1, 2], [0.75, 0.25])
     """
     n = graph.number_of_nodes()
     total = np.bincount(graph.sources, graph.weights, n)
     ties = graph.sources != graph.targets
     sources = graph.sources[ties]
-    shares = list(
-        zip(
-            graph.targets[ties].tolist(),
-            (graph.weights[ties] / total[sources]).tolist(),
-            strict=True,
+    indptr = np.searchsorted(sources, np.arange(n + 1)).astype(np.int64)
+    shares = graph.weights[ties] / total[sources]
+    return indptr, graph.targets[ties].astype(np.int64), shares.astype(np.float64)
+
+
+@dataclass(frozen=True, slots=True)
+class ReachSample:
+    """Reverse-reachable sets, flat: set ``i`` is ``members[offsets[i]:offsets[i + 1]]``
+    (people by position, never empty: a set holds the person it was drawn for)."""
+
+    members: IntArray
+    offsets: IntArray
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __add__(self, other: ReachSample) -> ReachSample:
+        return ReachSample(
+            np.concatenate([self.members, other.members]),
+            np.concatenate([self.offsets, other.offsets[1:] + self.offsets[-1]]),
         )
-    )
-    ends = np.searchsorted(sources, np.arange(n + 1)).tolist()
-    return [shares[ends[i] : ends[i + 1]] for i in range(n)]
+
+    def covered(self, chosen: Collection[int], population: int) -> BoolArray:
+        """Which sets hold at least one of ``chosen``."""
+        if not len(self):
+            return np.zeros(0, dtype=bool)
+        mask = np.zeros(population, dtype=bool)
+        mask[list(chosen)] = True
+        return np.logical_or.reduceat(mask[self.members], self.offsets[:-1])
+
+    def sets_of(self, population: int) -> tuple[IntArray, IntArray]:
+        """For each person, the sets that hold them: person ``i``'s are
+        ``sets[starts[i]:starts[i + 1]]``."""
+        owner = np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.offsets))
+        order = np.argsort(self.members, kind="stable")
+        starts = np.searchsorted(self.members[order], np.arange(population + 1))
+        return starts, owner[order]
 
 
 def reverse_reachable_sets(
     graph: IndexedGraph,
     count: int,
-    rng: random.Random,
-    shares: Sequence[list[tuple[int, float]]] | None = None,
-) -> list[list[int]]:
+    seed: int,
+    shares: tuple[IntArray, IntArray, FloatArray] | None = None,
+) -> ReachSample:
     """Random reverse-reachable sets: the people (by position) whose posts would have
     reached a random person, each set drawn from one random realisation of the cascade.
     ``shares`` is `attention_shares` of ``graph``, when the caller has it already."""
-    shares = shares if shares is not None else attention_shares(graph)
-    n = graph.number_of_nodes()
-    sets = []
-    for _ in range(count):
-        start = rng.randrange(n)
-        seen = {start}
-        frontier = [start]
-        while frontier:
-            person = frontier.pop()
-            for source, share in shares[person]:
-                if source not in seen and rng.random() < share:
-                    seen.add(source)
-                    frontier.append(source)
-        sets.append(list(seen))
-    return sets
+    indptr, indices, probabilities = shares if shares is not None else attention_shares(graph)
+    members, offsets = _draw_sets(
+        indptr, indices, probabilities, graph.number_of_nodes(), count, seed
+    )
+    return ReachSample(members, offsets)
 
 
-def expected_reach(members: Collection[int], sets: Sequence[list[int]], population: int) -> float:
-    """People reached by ``members`` (by position), estimated as the covered share of
-    ``sets``."""
-    chosen = set(members)
-    covered = sum(1 for rr in sets if not chosen.isdisjoint(rr))
-    return population * covered / len(sets) if sets else 0.0
+@compiled
+def _draw_sets(
+    indptr: IntArray,
+    indices: IntArray,
+    probabilities: FloatArray,
+    n: int,
+    count: int,
+    seed: int,
+) -> tuple[IntArray, IntArray]:
+    np.random.seed(seed)  # numba's own generator, apart from numpy's
+    seen_in = np.full(n, -1, dtype=np.int64)  # the last set a person joined: no clearing
+    stack = np.empty(max(n, 1), dtype=np.int64)
+    members = np.empty(max(4 * count, 16), dtype=np.int64)
+    offsets = np.zeros(count + 1, dtype=np.int64)
+    size = 0
+    for drawn in range(count):
+        start = np.random.randint(0, n)
+        seen_in[start] = drawn
+        stack[0] = start
+        top = 1
+        while top:
+            top -= 1
+            person = stack[top]
+            if size == len(members):
+                grown = np.empty(2 * len(members), dtype=np.int64)
+                grown[:size] = members[:size]
+                members = grown
+            members[size] = person
+            size += 1
+            for edge in range(indptr[person], indptr[person + 1]):
+                source = indices[edge]
+                if seen_in[source] != drawn and np.random.random() < probabilities[edge]:
+                    seen_in[source] = drawn
+                    stack[top] = source
+                    top += 1
+        offsets[drawn + 1] = size
+    return members[:size].copy(), offsets
+
+
+def expected_reach(members: Collection[int], sample: ReachSample, population: int) -> float:
+    """People reached by ``members`` (by position), estimated as the covered share of the
+    sets in ``sample`` (drawn on a graph of ``population`` people)."""
+    if not len(sample):
+        return 0.0
+    covered = sample.covered(members, population)
+    return population * int(np.count_nonzero(covered)) / len(sample)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,35 +169,35 @@ class Shortlist:
 
 
 def _greedy(
-    sets: Sequence[list[int]],
+    sample: ReachSample,
+    population: int,
     eligible: set[int],
     k: int,
     community: Mapping[int, str],
     cap: int | None,
 ) -> list[int]:
-    """Lazy greedy maximum coverage of ``sets`` by ``k`` eligible people under the cap."""
-    covers: dict[int, list[int]] = {}
-    for index, rr in enumerate(sets):
-        for person in rr:
-            if person in eligible:
-                covers.setdefault(person, []).append(index)
+    """Lazy greedy maximum coverage of the sets in ``sample`` by ``k`` eligible people under
+    the cap."""
+    starts, sets = sample.sets_of(population)
+    counts = np.diff(starts)
     # A person's gain only shrinks as others are chosen (submodularity), so a stale gain
     # is an upper bound: recompute it only when that person reaches the top.
-    heap = [(-len(ids), person) for person, ids in covers.items()]
+    heap = [(-int(counts[person]), person) for person in eligible if counts[person]]
     heapq.heapify(heap)
-    covered: set[int] = set()
+    covered = np.zeros(len(sample), dtype=bool)
     taken: Counter[str] = Counter()
     members: list[int] = []
     while len(members) < k and heap:
         _, person = heapq.heappop(heap)
         if not _allowed(person, taken, community, cap):
             continue
-        fresh = sum(1 for i in covers[person] if i not in covered)
+        holding = sets[starts[person] : starts[person + 1]]
+        fresh = int(np.count_nonzero(~covered[holding]))
         if heap and fresh < -heap[0][0]:
             heapq.heappush(heap, (-fresh, person))
             continue
         members.append(person)
-        covered.update(covers[person])
+        covered[holding] = True
         taken[community.get(person, "")] += 1
     return members
 
@@ -163,20 +229,22 @@ def _fill(
     return filled
 
 
-def _gains(members: Sequence[int], sets: Sequence[list[int]], population: int) -> list[float]:
-    """The reach each member adds to those before them, estimated on ``sets``."""
-    covering: dict[int, list[int]] = {person: [] for person in members}
-    for index, rr in enumerate(sets):
-        for person in rr:
-            if person in covering:
-                covering[person].append(index)
-    covered: set[int] = set()
+def _gains(members: Sequence[int], sample: ReachSample, population: int) -> list[float]:
+    """The reach each member adds to those before them, estimated on ``sample``."""
+    if not len(sample):
+        return [0.0 for _ in members]
+    covered = np.zeros(len(sample), dtype=bool)
     gains = []
     for person in members:
-        before = len(covered)
-        covered.update(covering[person])
-        gains.append(population * (len(covered) - before) / len(sets) if sets else 0.0)
+        reached = sample.covered((person,), population)
+        gains.append(population * int(np.count_nonzero(reached & ~covered)) / len(sample))
+        covered |= reached
     return gains
+
+
+def _draw_seed(rng: random.Random) -> int:
+    """A seed for one draw of sets, from the shortlist's own seeded generator."""
+    return rng.randrange(2**32)
 
 
 def _shortfall(found: int, k: int, eligible: int, cap: int | None) -> str | None:
@@ -238,7 +306,7 @@ def shortlist(
     >>> by_degree = sorted(G, key=lambda p: -G.in_degree(p))[:2]
     >>> sorted(by_degree)
     ['h1', 'h2']
-    >>> sets = reverse_reachable_sets(indexed, 20_000, random.Random(1))
+    >>> sets = reverse_reachable_sets(indexed, 20_000, seed=1)
     >>> hubs = [indexed.index[p] for p in by_degree]
     >>> round(result.expected_reach), expected_reach(hubs, sets, len(G)) < 7
     (9, True)
@@ -259,13 +327,13 @@ def shortlist(
     # until the chosen set covers enough of them for a tight estimate (the idea behind
     # IMM's sample-size bound, with a fixed target instead of its worst-case formula).
     shares = attention_shares(graph)
-    choosing = reverse_reachable_sets(graph, samples, rng, shares)
+    choosing = reverse_reachable_sets(graph, samples, _draw_seed(rng), shares)
     while True:
-        members = _greedy(choosing, eligible, k, of, max_per_community)
-        covered = expected_reach(members, choosing, len(choosing))
+        members = _greedy(choosing, population, eligible, k, of, max_per_community)
+        covered = int(np.count_nonzero(choosing.covered(members, population)))
         if covered >= MIN_COVERED_SETS or len(choosing) >= max_samples:
             break
-        choosing += reverse_reachable_sets(graph, len(choosing), rng, shares)
+        choosing += reverse_reachable_sets(graph, len(choosing), _draw_seed(rng), shares)
     ranks = pagerank if pagerank is not None else influence.pagerank(graph)
     by_rank = sorted(eligible, key=lambda i: (-ranks.get(people[i], 0.0), i))
     members = _fill(members, by_rank, k, of, max_per_community)
@@ -275,7 +343,7 @@ def shortlist(
     # reported. Greedy's own sample would flatter it; a third sample would let a near-tie
     # be reported the other way round from how it was decided. Choosing between two sets
     # biases the winner's figure by less than the sampling error of their difference.
-    estimating = reverse_reachable_sets(graph, 2 * len(choosing), rng, shares)
+    estimating = reverse_reachable_sets(graph, 2 * len(choosing), _draw_seed(rng), shares)
     if expected_reach(baseline, estimating, population) > expected_reach(
         members, estimating, population
     ):

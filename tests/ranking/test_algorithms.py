@@ -23,7 +23,7 @@ from graph.ranking.influence import (
     topic_influence,
 )
 from graph.ranking.interactions import DEFAULT_HALF_LIFE, interaction_graph
-from graph.ranking.shortlist import shortlist
+from graph.ranking.shortlist import expected_reach, reverse_reachable_sets, shortlist
 from tests.factories import brand_opinions_of, opinions_of
 
 metrics = pytest.importorskip("sklearn.metrics", reason="needs the train extra (make test)")
@@ -131,6 +131,28 @@ def test_greedy_shortlist_beats_top_k_degree_on_a_cascade() -> None:
     assert set(result.baseline) == set(top_degree) == {"big1", "big2"}
     assert "niche" in result.members
     assert result.expected_reach > result.baseline_reach + 2
+
+
+def test_sampled_reach_matches_the_exact_cascade() -> None:
+    # Six fans split their attention between two hubs, so each passes a hub's post on with
+    # probability 1/2; a relay follows h1 alone, and someone follows the relay alone.
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_edges_from((f"fan{i}", hub) for i in range(6) for hub in ("h1", "h2"))
+    graph.add_edges_from([("relay", "h1"), ("end", "relay")])
+    indexed = IndexedGraph.of(graph)
+    sets = reverse_reachable_sets(indexed, 40_000, seed=5)
+    people = len(indexed.people)
+    again = reverse_reachable_sets(indexed, 40_000, seed=5)  # seeded: the same sets
+    assert (sets.members.tolist(), sets.offsets.tolist()) == (
+        again.members.tolist(),
+        again.offsets.tolist(),
+    )
+    # h1 reaches itself, each fan with 1/2, and relay and end for sure: 1 + 3 + 2.
+    assert expected_reach([indexed.index["h1"]], sets, people) == pytest.approx(6.0, abs=0.1)
+    # Together the hubs reach each fan with 1 - 1/4 (independent cascades): 2 + 4.5 + 2.
+    both = [indexed.index["h1"], indexed.index["h2"]]
+    assert expected_reach(both, sets, people) == pytest.approx(8.5, abs=0.1)
+    assert expected_reach([indexed.index["end"]], sets, people) == pytest.approx(1.0, abs=0.1)
 
 
 def test_a_shortlist_without_anyone_to_choose_is_empty() -> None:
