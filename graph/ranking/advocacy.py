@@ -84,51 +84,6 @@ def percentiles(values: Mapping[str, float]) -> dict[str, float]:
     return {key: lower[value] / n for key, value in values.items()}
 
 
-def beta_cdf(x: float, a: float, b: float) -> float:
-    """The regularised incomplete beta function ``I_x(a, b)``: P(X <= x) for X ~ Beta(a, b).
-
-    Evaluated by its continued fraction (Lentz's method), on the side where it converges fast.
-
-    >>> round(beta_cdf(0.4, 2.0, 2.0), 6)  # 3x² - 2x³
-    0.352
-    >>> round(beta_cdf(0.5, 7.5, 7.5), 6)
-    0.5
-    """
-    if x <= 0.0:
-        return 0.0
-    if x >= 1.0:
-        return 1.0
-    front = math.exp(
-        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
-    )
-    if x < (a + 1.0) / (a + b + 2.0):
-        return front * _beta_fraction(x, a, b) / a
-    return 1.0 - front * _beta_fraction(1.0 - x, b, a) / b
-
-
-def _beta_fraction(x: float, a: float, b: float) -> float:
-    tiny = 1e-300
-
-    def guard(value: float) -> float:
-        return value if abs(value) > tiny else tiny
-
-    c, d = 1.0, 1.0 / guard(1.0 - (a + b) * x / (a + 1.0))
-    result = d
-    for m in range(1, 500):
-        even = m * (b - m) * x / ((a + 2 * m - 1.0) * (a + 2 * m))
-        d = 1.0 / guard(1.0 + even * d)
-        c = guard(1.0 + even / c)
-        result *= d * c
-        odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1.0))
-        d = 1.0 / guard(1.0 + odd * d)
-        c = guard(1.0 + odd / c)
-        step = d * c
-        result *= step
-        if abs(step - 1.0) < 1e-12:
-            break
-    return result
-
-
 def effective_votes(total: float, squares: float | None) -> float:
     """How many equal votes a set of decayed votes is worth: Kish's effective sample size
     ``(sum w)^2 / sum w^2``.
@@ -179,23 +134,43 @@ def stance(said: BrandOpinions | None, prior: float = PRIOR_VOTES) -> Stance:
     >>> round(angry_often.lean, 2), angry_often.negative > CONFIDENT
     (-0.62, True)
     """
-    if said is None:
-        said = BrandOpinions(0, 0.0, 0.0, 0.0)
-    worth = effective_votes(said.positive + said.negative, said.polar_squares)
-    if said.polar_squares is not None and said.polar_squares < STALE * (
-        said.positive + said.negative
-    ):
+    return stances({"": said or BrandOpinions(0, 0.0, 0.0, 0.0)}, prior)[""]
+
+
+def stances(said: Mapping[str, BrandOpinions], prior: float = PRIOR_VOTES) -> dict[str, Stance]:
+    """`stance` for everyone in ``said`` at once (the posteriors are computed together)."""
+    import numpy as np
+
+    from graph.ranking.posterior import beta_cdfs  # compiled: numpy and numba on demand
+
+    people = list(said)
+    a = np.empty(len(people))
+    b = np.empty(len(people))
+    for i, person in enumerate(people):
+        a[i], b[i] = _posterior(said[person], prior)
+    negative = beta_cdfs((1.0 - BAND) / 2.0, a, b).tolist()
+    positive = (1.0 - beta_cdfs((1.0 + BAND) / 2.0, a, b)).tolist()
+    lean = ((a - b) / (a + b)).tolist()
+    return {
+        person: Stance(
+            lean=lean[i],
+            negative=negative[i],
+            positive=positive[i],
+            evidence=said[person].posts,
+            votes=said[person].positive + said[person].negative + said[person].neutral,
+        )
+        for i, person in enumerate(people)
+    }
+
+
+def _posterior(said: BrandOpinions, prior: float) -> tuple[float, float]:
+    """The Beta posterior's parameters: the prior's votes plus what the votes are worth."""
+    polar = said.positive + said.negative
+    worth = effective_votes(polar, said.polar_squares)
+    if said.polar_squares is not None and said.polar_squares < STALE * polar:
         worth = 0.0  # all said long ago: nothing is known of where they stand now
-    share = said.positive / (said.positive + said.negative) if worth else 0.5
-    a = prior + worth * share
-    b = prior + worth * (1.0 - share)
-    return Stance(
-        lean=(a - b) / (a + b),
-        negative=beta_cdf((1.0 - BAND) / 2.0, a, b),
-        positive=1.0 - beta_cdf((1.0 + BAND) / 2.0, a, b),
-        evidence=said.posts,
-        votes=said.positive + said.negative + said.neutral,
-    )
+    share = said.positive / polar if worth else 0.5
+    return prior + worth * share, prior + worth * (1.0 - share)
 
 
 def classify(
@@ -263,12 +238,17 @@ def advocacy(
     (<AdvocacyClass.ADVOCATE: 'advocate'>, <AdvocacyClass.UNKNOWN: 'unknown'>)
     """
     ranks = percentiles({person: ranked.score for person, ranked in influence.items()})
+    nothing = BrandOpinions(0, 0.0, 0.0, 0.0)
+    found_of = stances(
+        {
+            person: brand_opinions.get(person, nothing)
+            for person in opinions.keys() | brand_opinions.keys()
+            if person not in excluded
+        }
+    )
     result = {}
-    for person in opinions.keys() | brand_opinions.keys():
-        if person in excluded:
-            continue
+    for person, found in found_of.items():
         said = opinions.get(person)
-        found = stance(brand_opinions.get(person))
         engagement = 1.0 - math.exp(-(said.volume if said else 0.0) / 3.0)
         reach = ranks.get(person, 0.0)
         customer = person in customers

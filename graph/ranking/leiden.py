@@ -33,6 +33,7 @@ MIN_GAIN = 1e-3
 # rounding making two partitions each look better than the other.
 MAX_PASSES = 50
 
+
 def leiden(
     n: int,
     edges: Sequence[tuple[int, int, float]],
