@@ -6,11 +6,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import numpy.typing as npt
 
 from graph.ranking.compiled import compiled
-
-FloatArray = npt.NDArray[np.float64]
+from graph.ranking.indexed import Floats
 
 _TINY = 1e-300
 
@@ -39,7 +37,7 @@ def beta_cdf(x: float, a: float, b: float) -> float:
 
 
 @compiled
-def beta_cdfs(x: float, a: FloatArray, b: FloatArray) -> FloatArray:
+def beta_cdfs(x: float, a: Floats, b: Floats) -> Floats:
     """`beta_cdf` of ``x`` for each pair ``a[i]``, ``b[i]``.
 
     >>> import numpy as np

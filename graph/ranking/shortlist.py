@@ -22,10 +22,8 @@ import numpy.typing as npt
 
 from graph.ranking import influence
 from graph.ranking.compiled import compiled
-from graph.ranking.indexed import IndexedGraph
+from graph.ranking.indexed import Floats, IndexedGraph, Indices
 
-IntArray = npt.NDArray[np.int64]
-FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 DEFAULT_SAMPLES = 20_000
@@ -34,7 +32,7 @@ MAX_SAMPLES = 400_000
 MIN_COVERED_SETS = 2_000
 
 
-def attention_shares(graph: IndexedGraph) -> tuple[IntArray, IntArray, FloatArray]:
+def attention_shares(graph: IndexedGraph) -> tuple[Indices, Indices, Floats]:
     """For each person (by position), whom they pay attention to and which share of their
     attention, as compressed rows: person ``i``'s are ``indices[indptr[i]:indptr[i + 1]]``
     with the shares ``shares[indptr[i]:indptr[i + 1]]``.
@@ -60,8 +58,8 @@ class ReachSample:
     """Reverse-reachable sets, flat: set ``i`` is ``members[offsets[i]:offsets[i + 1]]``
     (people by position, never empty: a set holds the person it was drawn for)."""
 
-    members: IntArray
-    offsets: IntArray
+    members: Indices
+    offsets: Indices
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -80,7 +78,7 @@ class ReachSample:
         mask[list(chosen)] = True
         return np.logical_or.reduceat(mask[self.members], self.offsets[:-1])
 
-    def sets_of(self, population: int) -> tuple[IntArray, IntArray]:
+    def sets_of(self, population: int) -> tuple[Indices, Indices]:
         """For each person, the sets that hold them: person ``i``'s are
         ``sets[starts[i]:starts[i + 1]]``."""
         owner = np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.offsets))
@@ -93,7 +91,7 @@ def reverse_reachable_sets(
     graph: IndexedGraph,
     count: int,
     seed: int,
-    shares: tuple[IntArray, IntArray, FloatArray] | None = None,
+    shares: tuple[Indices, Indices, Floats] | None = None,
 ) -> ReachSample:
     """Random reverse-reachable sets: the people (by position) whose posts would have
     reached a random person, each set drawn from one random realisation of the cascade.
@@ -107,13 +105,13 @@ def reverse_reachable_sets(
 
 @compiled
 def _draw_sets(
-    indptr: IntArray,
-    indices: IntArray,
-    probabilities: FloatArray,
+    indptr: Indices,
+    indices: Indices,
+    probabilities: Floats,
     n: int,
     count: int,
     seed: int,
-) -> tuple[IntArray, IntArray]:
+) -> tuple[Indices, Indices]:
     np.random.seed(seed)  # numba's own generator, apart from numpy's
     seen_in = np.full(n, -1, dtype=np.int64)  # the last set a person joined: no clearing
     stack = np.empty(max(n, 1), dtype=np.int64)

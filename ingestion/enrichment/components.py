@@ -39,6 +39,8 @@ from ingestion.enrichment.resources import (
     sentiment_lexicon,
 )
 from ingestion.enrichment.sentiment import (
+    CLAUSE_END,
+    SENTENCE_END,
     Polarity,
     Word,
     as_grievance,
@@ -49,8 +51,6 @@ from ingestion.enrichment.sentiment import (
 )
 from ingestion.enrichment.text import fold, is_elongated
 
-_CLAUSE_END = frozenset({".", "!", "?", ";", ",", ":", "…", "\n"})
-_SENTENCE_END = frozenset({".", "!", "?", ";", "…", "\n"})
 BRAND = "brand"
 
 for _name, _default in (
@@ -201,7 +201,7 @@ class SentimentScorer:
         """Sentiment toward one mention: its clause's, else its sentence's, else the post's
         when the post draws no contrast ("ma", "but") between the things it names."""
         target = mention.target
-        for ends in (_CLAUSE_END, _SENTENCE_END):
+        for ends in (CLAUSE_END, SENTENCE_END):
             span = self._clause(words, mention.start, mention.end, ends)
             score = score_words(span, self.rules, self.lexicon)
             if score.has_evidence:

@@ -35,6 +35,9 @@ _ALPHA = 15.0
 NEUTRAL_BAND = 0.05
 # The least negative score of a price or quality complaint.
 GRIEVANCE = 0.5
+# Tokens that end a clause, and those that end a sentence.
+CLAUSE_END = frozenset({".", "!", "?", ";", ",", ":", "…", "\n"})
+SENTENCE_END = frozenset({".", "!", "?", ";", "…", "\n"})
 # Posts with at most this many content words are judged by the lexicon scorer alone.
 SHORT_POST_WORDS = 4
 
@@ -127,8 +130,8 @@ def _valence(words: Sequence[Word], index: int, rules: LanguageRules, lexicon: L
 
 
 def _is_boundary(norm: str) -> bool:
-    """Punctuation that ends a clause or sentence (emoji and symbols do not)."""
-    return bool(norm) and all(ch in ".,;:!?" for ch in norm)
+    """Punctuation that ends a clause ("!!" and "..." too; emoji and symbols do not)."""
+    return bool(norm) and all(ch in CLAUSE_END for ch in norm)
 
 
 def score_words(words: Sequence[Word], rules: LanguageRules, lexicon: Lexicon) -> LexiconScore:
