@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from graph.model import Aspect, Intent, Post, Sentiment, Topic, TopicKind
 from ingestion.enrichment.brand import DEFAULT_LEXICON, BrandLexicon, load_lexicon
-from ingestion.enrichment.components import build_pipeline
+from ingestion.enrichment.components import build_pipeline, reading
 from ingestion.enrichment.language import UNDETERMINED, resolve_language
 from ingestion.enrichment.resources import rules_key
 from ingestion.enrichment.text import split_camel_case
@@ -99,18 +99,18 @@ class Analyzer:
         for key, indices in groups.items():
             docs = self.pipeline(key).pipe((texts[i] for i in indices), batch_size=BATCH_SIZE)
             for index, doc in zip(indices, docs, strict=True):
-                ext = doc._  # each `doc._` builds a new accessor
+                found = reading(doc)
                 results[index] = Analysis(
                     language=resolved[index][0],
-                    sentiment=ext.polarity.label,
-                    score=ext.polarity.score,
-                    aspects=tuple(ext.aspects),
+                    sentiment=found.polarity.label,
+                    score=found.polarity.score,
+                    aspects=tuple(found.aspects),
                     hashtags=hashtag_topics(texts[index]),
                     keyphrases=tuple(
-                        Topic.from_text(p, TopicKind.KEYPHRASE) for p in ext.keyphrases
+                        Topic.from_text(p, TopicKind.KEYPHRASE) for p in found.keyphrases
                     ),
-                    intent=ext.intent,
-                    mentions_brand=any(m.is_brand for m in ext.mentions),
+                    intent=found.intent,
+                    mentions_brand=any(m.is_brand for m in found.mentions),
                 )
         return [r for r in results if r is not None]
 

@@ -4,22 +4,26 @@
 model to download), the components in order:
 
 ``osmosi_normaliser``
-    folds every token into ``token.norm_`` and sets ``doc._.words`` for the scorers.
+    folds every token into ``token.norm_`` and starts the doc's `Reading` (see `reading`)
+    with the words for the scorers.
 ``osmosi_brand_matcher``
-    a `PhraseMatcher` on ``NORM`` with every alias of the brand lexicon → ``doc._.mentions``.
+    a `PhraseMatcher` on ``NORM`` with every alias of the brand lexicon → ``mentions``.
 ``osmosi_sentiment``
-    post-level polarity (``doc._.polarity``) and the sentiment toward each mention
-    (``doc._.aspects``).
+    post-level polarity (``polarity``) and the sentiment toward each mention (``aspects``).
 ``osmosi_intent``
-    ``doc._.intent``.
+    ``intent``.
 ``osmosi_keyphrases``
-    ``doc._.keyphrases``.
+    ``keyphrases``.
+
+The components share one `Reading` per doc, kept in ``doc.user_data``, rather than an
+extension attribute each: every ``doc._`` access builds an accessor object, which cost a
+seventh of the analysis time.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy
@@ -29,7 +33,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from graph.model import BRAND_KEY, Aspect, AspectTarget, Sentiment
+from graph.model import BRAND_KEY, Aspect, AspectTarget, Intent, Sentiment
 from ingestion.enrichment.brand import DEFAULT_LEXICON, Target, load_lexicon
 from ingestion.enrichment.intent import classify_intent, has_cue, has_grievance
 from ingestion.enrichment.keyphrases import keyphrases, verb_like
@@ -53,16 +57,7 @@ from ingestion.enrichment.text import fold, is_elongated
 
 BRAND = "brand"
 
-for _name, _default in (
-    ("words", None),
-    ("hashtags", None),
-    ("mentions", None),
-    ("polarity", None),
-    ("aspects", None),
-    ("intent", None),
-    ("keyphrases", None),
-):
-    Doc.set_extension(_name, default=_default, force=True)
+READING = "osmosi.reading"
 
 
 def alias_forms(alias: str) -> list[str]:
@@ -88,6 +83,31 @@ class Mention:
 
     start: int
     end: int
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the components find in one doc, filled in pipeline order."""
+
+    words: list[Word]
+    """One per token, folded (see `Normaliser`)."""
+    norms: list[str]
+    """The words' folded text."""
+    padded: str
+    """The folded text, space-joined and space-padded, for cue phrases."""
+    hashtags: set[int]
+    """Indices of the words that follow a ``#``."""
+    mentions: list[Mention] = field(default_factory=list)
+    polarity: Polarity = field(default_factory=lambda: Polarity(Sentiment.NEUTRAL, 0.0))
+    aspects: list[Aspect] = field(default_factory=list)
+    intent: Intent = Intent.OTHER
+    keyphrases: list[str] = field(default_factory=list)
+
+
+def reading(doc: Doc) -> Reading:
+    """The doc's `Reading` (set by the normaliser, the first component)."""
+    found: Reading = doc.user_data[READING]
+    return found
 
 
 @Language.factory("osmosi_normaliser")
@@ -122,7 +142,6 @@ class Normaliser:
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._  # each `doc._` builds a new accessor
         rows = doc.to_array(["ORTH", "SPACY"]).tolist() if len(doc) else []
         entries = [self._entries.get(orth) or self._entry(orth) for orth, _ in rows]
         # An all-caps post shouts nothing in particular.
@@ -132,8 +151,8 @@ class Normaliser:
         for index in range(1, len(rows)):
             if words[index - 1].text == "#" and not rows[index - 1][1]:
                 hashtags.add(index)
-        ext.words = words
-        ext.hashtags = hashtags
+        norms = [word.norm for word in words]
+        doc.user_data[READING] = Reading(words, norms, f" {' '.join(norms)} ", hashtags)
         return doc
 
 
@@ -159,18 +178,19 @@ class BrandMatcher:
             self.matcher.add(match_id, [normalise(nlp.make_doc(form)) for form in forms])
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
         spans = filter_spans(self.matcher(doc, as_spans=True))  # longest alias wins
-        ext.mentions = [Mention(self.targets[span.label_], span.start, span.end) for span in spans]
+        reading(doc).mentions = [
+            Mention(self.targets[span.label_], span.start, span.end) for span in spans
+        ]
         return doc
 
 
 def opinion_words(doc: Doc) -> list[Word]:
     """The doc's words with brand, touchpoint and product names blanked: names are no
     opinion ("support" is positive in VADER's lexicon), the words around them are."""
-    ext = doc._
-    words: list[Word] = list(ext.words)
-    for mention in ext.mentions:
+    found = reading(doc)
+    words = list(found.words)
+    for mention in found.mentions:
         for index in range(mention.start, mention.end):
             words[index] = Word("")
     return words
@@ -212,19 +232,18 @@ class SentimentScorer:
         return Aspect(target.kind, target.key, Sentiment.NEUTRAL, 0.0)
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
+        found = reading(doc)
         words = opinion_words(doc)
         post, _ = polarity(words, self.lang, self.rules, self.lexicon)
-        norms = [w.norm for w in ext.words]
-        sarcastic = has_cue(f" {' '.join(norms)} ", self.rules.sarcasm)
+        sarcastic = has_cue(found.padded, self.rules.sarcasm)
         if sarcastic:
             post = flip_praise(post)
-        if has_grievance(norms, self.rules):
+        if has_grievance(found.norms, self.rules):
             post = as_grievance(post)
-        ext.polarity = post
+        found.polarity = post
         uniform = not any(word.norm in self.rules.contrast for word in words)
         aspects: dict[tuple[str, str], Aspect] = {}
-        for mention in ext.mentions:
+        for mention in found.mentions:
             aspect = self.aspect(words, mention, post, uniform)
             if sarcastic and aspect.sentiment is Sentiment.POSITIVE:
                 aspect = Aspect(aspect.target, aspect.key, Sentiment.NEGATIVE, -aspect.score)
@@ -233,7 +252,7 @@ class SentimentScorer:
             # A target named twice keeps its strongest opinion.
             if known is None or abs(aspect.score) > abs(known.score):
                 aspects[key] = aspect
-        ext.aspects = list(aspects.values())
+        found.aspects = list(aspects.values())
         return doc
 
 
@@ -247,14 +266,13 @@ class IntentClassifier:
         self.rules = rules_for(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        polarity_: Polarity = ext.polarity
-        ext.intent = classify_intent(
-            [word.norm for word in ext.words],
+        found = reading(doc)
+        found.intent = classify_intent(
+            found.norms,
             self.rules,
-            polarity_.label,
-            ext.aspects,
-            any(m.is_brand for m in ext.mentions),
+            found.polarity.label,
+            found.aspects,
+            any(m.is_brand for m in found.mentions),
         )
         return doc
 
@@ -273,10 +291,10 @@ class KeyphraseExtractor:
         self.is_verb = verb_like(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        words: list[Word] = ext.words
+        found = reading(doc)
+        words = found.words
         # Hashtags are topics already; names of the brand's things are aspects.
-        taken = ext.hashtags | {i for m in ext.mentions for i in range(m.start, m.end)}
+        taken = found.hashtags | {i for m in found.mentions for i in range(m.start, m.end)}
 
         def is_content(i: int) -> bool:
             word = words[i]
@@ -288,7 +306,7 @@ class KeyphraseExtractor:
             )
 
         pairs = [(word.text, word.norm) for word in words]
-        ext.keyphrases = keyphrases(pairs, is_content, self.limit, self.is_verb)
+        found.keyphrases = keyphrases(pairs, is_content, self.limit, self.is_verb)
         return doc
 
 

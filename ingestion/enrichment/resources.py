@@ -242,6 +242,7 @@ def emoji_valences() -> Mapping[str, float]:
     return valences
 
 
+@functools.lru_cache(maxsize=65_536)
 def emoji_valence(token: str) -> tuple[float, int]:
     """Summed valence and count of the valenced emoji in a token (variation selectors ignored)."""
     table = emoji_valences()

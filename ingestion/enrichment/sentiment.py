@@ -100,12 +100,8 @@ def label_for(score: float, band: float = NEUTRAL_BAND) -> Sentiment:
     return Sentiment.NEUTRAL
 
 
-def _valence(words: Sequence[Word], index: int, rules: LanguageRules, lexicon: Lexicon) -> float:
-    word = words[index]
-    value = lexicon.valence(word.norm)
-    if not value:
-        # Emoji speak for themselves: intensifiers and negators before them do not apply.
-        return emoji_valence(word.norm)[0]
+def _shifted(words: Sequence[Word], index: int, value: float, rules: LanguageRules) -> float:
+    """A lexicon word's valence ``value`` as its context shifts it."""
     # Intensifiers and negators reach back three words, but not across punctuation:
     # in "senza storie. Bravi!" the "senza" does not negate "bravi".
     start = max(index - 3, 0)
@@ -121,7 +117,7 @@ def _valence(words: Sequence[Word], index: int, rules: LanguageRules, lexicon: L
             shift += BOOST * damping
         elif previous in rules.dampeners:
             shift -= BOOST * damping
-    if word.emphasis:
+    if words[index].emphasis:
         shift += SHOUT
     value += math.copysign(shift, value) if abs(shift) < abs(value) or shift > 0 else -value
     if any(words[back].norm in rules.negators for back in range(start, index)):
@@ -153,14 +149,17 @@ def score_words(words: Sequence[Word], rules: LanguageRules, lexicon: Lexicon) -
     positive = negative = 0.0
     positive_hits = negative_hits = exclamations = questions = 0
     for index, word in enumerate(words):
-        if word.norm == "!":
+        norm = word.norm
+        if norm == "!":
             exclamations += 1
             continue
-        if word.norm == "?":
+        if norm == "?":
             questions += 1
             continue
-        value = _valence(words, index, rules, lexicon)
-        if not value:
+        value = lexicon.valence(norm)
+        # Emoji speak for themselves: intensifiers and negators before them do not apply.
+        value = _shifted(words, index, value, rules) if value else emoji_valence(norm)[0]
+        if not value:  # no sentiment word, or one a dampener cancelled
             continue
         if pivot >= 0:
             value *= 0.5 if index < pivot else 1.5
