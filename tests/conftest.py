@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -85,15 +86,32 @@ def neo4j_routing_server() -> Iterator[Neo4jGraphStore]:
     store.close()
 
 
+@dataclass
+class Neo4jContents:
+    """Which shared world the test Neo4j holds (`tests.api.conftest.read_world`): the name
+    of the test module that built it, or None once a test has cleared the database."""
+
+    world: str | None = None
+
+
+@pytest.fixture(scope="session")
+def neo4j_contents() -> Neo4jContents:
+    return Neo4jContents()
+
+
 @pytest.fixture
-def neo4j_store(neo4j_server: Neo4jGraphStore) -> Neo4jGraphStore:
+def neo4j_store(neo4j_server: Neo4jGraphStore, neo4j_contents: Neo4jContents) -> Neo4jGraphStore:
     neo4j_server.clear()
+    neo4j_contents.world = None
     return neo4j_server
 
 
 @pytest.fixture
-def neo4j_routing_store(neo4j_routing_server: Neo4jGraphStore) -> Neo4jGraphStore:
+def neo4j_routing_store(
+    neo4j_routing_server: Neo4jGraphStore, neo4j_contents: Neo4jContents
+) -> Neo4jGraphStore:
     neo4j_routing_server.clear()
+    neo4j_contents.world = None
     return neo4j_routing_server
 
 

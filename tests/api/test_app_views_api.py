@@ -50,9 +50,9 @@ def test_the_programme_board_lists_people_by_their_current_status(world: GraphSt
     assert ask(world, BOARD, status="PAUSED")["data"]["programmeMembers"]["totalCount"] == 0
 
 
-def test_channel_and_community_trends(world: GraphStore) -> None:
+def test_channel_and_community_trends(read_world: GraphStore) -> None:
     body = ask(
-        world,
+        read_world,
         """{ channelTrends(first: 50, bucket: DAY) { key posts sentiment points { posts } }
              channels { id posts }
              communityTrends(first: 50) { key posts points { start posts } }
@@ -66,14 +66,14 @@ def test_channel_and_community_trends(world: GraphStore) -> None:
     tones = body["communityTrends"]
     assert tones and {t["key"] for t in tones} <= communities
     assert [t["posts"] for t in tones] == sorted((t["posts"] for t in tones), reverse=True)
-    refused = ask(world, '{ communityTrends(since: "2026-02-01T00:00:00Z", '
+    refused = ask(read_world, '{ communityTrends(since: "2026-02-01T00:00:00Z", '
                   'until: "2026-01-01T00:00:00Z") { key } }')  # fmt: skip
     assert refused["errors"][0]["message"] == "since must be before until"
 
 
-def test_the_map_can_be_drawn_for_one_platform(world: GraphStore) -> None:
+def test_the_map_can_be_drawn_for_one_platform(read_world: GraphStore) -> None:
     body = ask(
-        world,
+        read_world,
         """{ all: influencerMap(first: 100) { nodes { person { id } } }
              reddit: influencerMap(first: 100, platform: "reddit") {
                nodes { person { id accounts { platform } } } edges { source target } } }""",

@@ -10,12 +10,12 @@ PROFILE = "id size topTopics mainChannels averageSentiment topVoices { id }"
 MEMBERS = "members(first: 2) { edges { node { communityId } } pageInfo { hasNextPage } }"
 
 
-def test_a_community_by_id_is_the_one_the_list_gives(world: GraphStore) -> None:
-    listed = ask(world, f"{{ communities(first: 50) {{ {PROFILE} }} }}")["data"]["communities"]
-    assert listed, "the world has communities"
+def test_a_community_by_id_is_the_one_the_list_gives(read_world: GraphStore) -> None:
+    listed = ask(read_world, f"{{ communities(first: 50) {{ {PROFILE} }} }}")["data"]["communities"]
+    assert listed, "the read_world has communities"
     for expected in listed[:3]:
         body = ask(
-            world,
+            read_world,
             f"query($id: ID!) {{ community(id: $id) {{ {PROFILE} {MEMBERS} }} }}",
             id=expected["id"],
         )
@@ -28,6 +28,6 @@ def test_a_community_by_id_is_the_one_the_list_gives(world: GraphStore) -> None:
         assert members["pageInfo"]["hasNextPage"] == (expected["size"] > 2)
 
 
-def test_an_unknown_community_is_null(world: GraphStore) -> None:
-    body = ask(world, '{ community(id: "c-nobody") { id } }')
+def test_an_unknown_community_is_null(read_world: GraphStore) -> None:
+    body = ask(read_world, '{ community(id: "c-nobody") { id } }')
     assert body == {"data": {"community": None}}

@@ -19,9 +19,9 @@ def person(store: GraphStore, platform: str, handle: str) -> str:
     return account.person_id
 
 
-def test_a_post_with_its_analysis_and_its_thread(world: GraphStore) -> None:
+def test_a_post_with_its_analysis_and_its_thread(read_world: GraphStore) -> None:
     body = ask(
-        world,
+        read_world,
         """{ post(id: "mastodon:110000000000000002") { id text language replyToId
                author { handle person { id } } sentiment { label } intent topics
                metrics { likes } channelId }
@@ -36,7 +36,7 @@ def test_a_post_with_its_analysis_and_its_thread(world: GraphStore) -> None:
     )
     assert post["replyToId"] == "mastodon:110000000000000001"
     assert post["author"]["handle"] == "tom@fosstodon.org"
-    assert post["author"]["person"]["id"] == person(world, "mastodon", "tom@fosstodon.org")
+    assert post["author"]["person"]["id"] == person(read_world, "mastodon", "tom@fosstodon.org")
     assert post["sentiment"]["label"] in {"POSITIVE", "NEGATIVE", "NEUTRAL"}
     assert post["channelId"] == "mastodon:fosstodon.org"
     thread = body["thread"]
@@ -53,9 +53,9 @@ def test_a_post_with_its_analysis_and_its_thread(world: GraphStore) -> None:
     assert body["none"] is None
 
 
-def test_topic_and_touchpoint_trends(world: GraphStore) -> None:
+def test_topic_and_touchpoint_trends(read_world: GraphStore) -> None:
     body = ask(
-        world,
+        read_world,
         """{ weekly: topics(first: 3) { key posts sentiment points { start posts scored } }
              daily: topics(first: 1, bucket: DAY) { key posts points { start posts } }
              early: topics(first: 1, until: "2026-01-01T06:00:00Z") { key posts }
@@ -66,7 +66,7 @@ def test_topic_and_touchpoint_trends(world: GraphStore) -> None:
     assert [t["posts"] for t in weekly] == sorted((t["posts"] for t in weekly), reverse=True)
     for trend in weekly:
         # Each topic's volume is the number of posts carrying it (read another way).
-        assert trend["posts"] == sum(world.topic_authors(trend["key"]).values())
+        assert trend["posts"] == sum(read_world.topic_authors(trend["key"]).values())
         assert sum(p["posts"] for p in trend["points"]) == trend["posts"]
         assert all(datetime.fromisoformat(p["start"]).weekday() == 0 for p in trend["points"])
         assert -1 <= trend["sentiment"] <= 1
@@ -80,9 +80,8 @@ def test_topic_and_touchpoint_trends(world: GraphStore) -> None:
     assert {"delivery", "customer-care"} <= set(touchpoints)
     assert touchpoints["customer-care"]["sentiment"] < 0 < touchpoints["delivery"]["sentiment"]
     assert all(sum(p["posts"] for p in t["points"]) == t["posts"] for t in touchpoints.values())
-    bad = ask(
-        world, '{ topics(since: "2026-02-01T00:00:00Z", until: "2026-01-01T00:00:00Z") { key } }'
-    )
+    backwards = '{ topics(since: "2026-02-01T00:00:00Z", until: "2026-01-01T00:00:00Z") { key } }'
+    bad = ask(read_world, backwards)
     assert bad["errors"][0]["message"] == "since must be before until"
 
 
@@ -119,9 +118,9 @@ def test_channels_with_kind_first_seen_and_growth(world: GraphStore) -> None:
     assert (week["recentPosts"], week["growth"]) == (0, None)
 
 
-def test_the_influencer_map_is_a_capped_subgraph_of_the_top_people(world: GraphStore) -> None:
+def test_the_influencer_map_is_a_capped_subgraph_of_the_top_people(read_world: GraphStore) -> None:
     body = ask(
-        world,
+        read_world,
         """{ influencerMap(first: 12) { truncated nodes { person { id } score communityId
                factors { name } } edges { source target weight interactions } }
              influencers(first: 12) { person { id } } }""",
@@ -139,7 +138,7 @@ def test_the_influencer_map_is_a_capped_subgraph_of_the_top_people(world: GraphS
     assert len(graph["edges"]) <= 5 * len(ids)
     # The ties the ranking stored are those a recomputation finds among the same people.
     live = ask(
-        world,
+        read_world,
         """{ influencerMap(first: 12, since: "2000-01-01T00:00:00Z") {
              nodes { person { id } } edges { source target interactions } } }""",
     )["data"]["influencerMap"]
@@ -149,24 +148,24 @@ def test_the_influencer_map_is_a_capped_subgraph_of_the_top_people(world: GraphS
     assert common, "the stored and the recomputed map share their strongest ties"
     for edge in common:
         assert edge["interactions"] == recomputed[edge["source"], edge["target"]]
-    topical = ask(world, '{ influencerMap(first: 5, topic: "espresso") { nodes { score } } }')
+    topical = ask(read_world, '{ influencerMap(first: 5, topic: "espresso") { nodes { score } } }')
     assert 0 < len(topical["data"]["influencerMap"]["nodes"]) <= 5
 
 
-def test_connection_paths_are_shortest_and_warm(world: GraphStore) -> None:
-    tom = person(world, "mastodon", "tom@fosstodon.org")
-    giulia = person(world, "mastodon", "giulia@mastodon.social")
-    aurora = person(world, "mastodon", "aurora@mastodon.social")
+def test_connection_paths_are_shortest_and_warm(read_world: GraphStore) -> None:
+    tom = person(read_world, "mastodon", "tom@fosstodon.org")
+    giulia = person(read_world, "mastodon", "giulia@mastodon.social")
+    aurora = person(read_world, "mastodon", "aurora@mastodon.social")
     query = """query($a: ID!, $b: ID!, $hops: Int!) {
       connectionPath(fromPerson: $a, toPerson: $b, maxHops: $hops) {
         hops start { id } steps { person { id } weight } } }"""
-    path = ask(world, query, a=tom, b=aurora, hops=3)["data"]["connectionPath"]
+    path = ask(read_world, query, a=tom, b=aurora, hops=3)["data"]["connectionPath"]
     assert path["hops"] == 2 and path["start"]["id"] == tom
     assert [s["person"]["id"] for s in path["steps"]] == [giulia, aurora]
     assert all(step["weight"] > 0 for step in path["steps"])
-    assert ask(world, query, a=tom, b=aurora, hops=1)["data"]["connectionPath"] is None
-    far = person(world, "youtube", "ucmarco")
-    assert ask(world, query, a=tom, b=far, hops=6)["data"]["connectionPath"] is None
-    assert ask(world, query, a=tom, b=tom, hops=2)["data"]["connectionPath"]["hops"] == 0
-    refused = ask(world, query, a=tom, b=aurora, hops=7)
+    assert ask(read_world, query, a=tom, b=aurora, hops=1)["data"]["connectionPath"] is None
+    far = person(read_world, "youtube", "ucmarco")
+    assert ask(read_world, query, a=tom, b=far, hops=6)["data"]["connectionPath"] is None
+    assert ask(read_world, query, a=tom, b=tom, hops=2)["data"]["connectionPath"]["hops"] == 0
+    refused = ask(read_world, query, a=tom, b=aurora, hops=7)
     assert refused["errors"][0]["message"] == "maxHops must be between 1 and 6"

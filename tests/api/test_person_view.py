@@ -124,11 +124,11 @@ def test_the_person_view_has_everything_a_community_manager_needs(world: GraphSt
     assert person["identityHistory"] == []
 
 
-def test_store_round_trips_do_not_grow_with_the_posts_listed(world: GraphStore) -> None:
-    with counting_calls(world, COUNTED) as few:
-        assert len(view(world, posts=2)["posts"]["edges"]) == 2
-    with counting_calls(world, COUNTED) as many:
-        assert len(view(world, posts=100)["posts"]["edges"]) == 100
+def test_store_round_trips_do_not_grow_with_the_posts_listed(read_world: GraphStore) -> None:
+    with counting_calls(read_world, COUNTED) as few:
+        assert len(view(read_world, posts=2)["posts"]["edges"]) == 2
+    with counting_calls(read_world, COUNTED) as many:
+        assert len(view(read_world, posts=100)["posts"]["edges"]) == 100
     assert few == many
     # One call per part of the view and level of nesting (accounts: the person's, and
     # those of the people they interact with), whatever the number of posts.
@@ -136,11 +136,11 @@ def test_store_round_trips_do_not_grow_with_the_posts_listed(world: GraphStore) 
     assert many["posts_of"] == 1 and many["get_accounts"] == 1
 
 
-def test_person_by_id_search_and_unknowns(world: GraphStore) -> None:
-    giulia = world.get_account("mastodon", "giulia@mastodon.social")
+def test_person_by_id_search_and_unknowns(read_world: GraphStore) -> None:
+    giulia = read_world.get_account("mastodon", "giulia@mastodon.social")
     assert giulia is not None
     body = ask(
-        world,
+        read_world,
         """query($id: ID!) { person(id: $id) { id accounts { handle } }
              nobody: person(id: "nope") { id }
              byHandle: personByAccount(platform: "Mastodon",
@@ -157,17 +157,17 @@ def test_person_by_id_search_and_unknowns(world: GraphStore) -> None:
     assert body["search"]["pageInfo"]["hasNextPage"] is False
 
 
-def test_people_search_pages_with_cursors(world: GraphStore) -> None:
+def test_people_search_pages_with_cursors(read_world: GraphStore) -> None:
     query = """query($after: String) { people(search: "user", first: 25, after: $after) {
         edges { node { id } } pageInfo { hasNextPage endCursor } } }"""
     seen: list[str] = []
     after = None
     for _ in range(10):
-        page = ask(world, query, after=after)["data"]["people"]
+        page = ask(read_world, query, after=after)["data"]["people"]
         seen += [e["node"]["id"] for e in page["edges"]]
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
     assert len(seen) == len(set(seen)) == 60
-    short = ask(world, '{ people(search: "u") { edges { cursor } } }')
+    short = ask(read_world, '{ people(search: "u") { edges { cursor } } }')
     assert short["errors"][0]["message"] == "search needs at least 2 characters"
