@@ -125,8 +125,12 @@ def project(
         ages = np.maximum(now_seconds - batch.seconds, 0.0)
         decays.append(kind_weight[batch.kinds] * 0.5 ** (ages / half_life_seconds))
     source_ids, target_ids = _joined(sources, np.intp), _joined(targets, np.intp)
-    # People numbered by sorted id, those who interact only.
-    met = np.unique(np.concatenate([source_ids, target_ids]))
+    # People numbered by sorted id, those who interact only (a mask over the stream's
+    # numbers: np.unique's hashing took 1.6 s of 2M ends).
+    seen = np.zeros(len(stream.people), bool)
+    seen[source_ids] = True
+    seen[target_ids] = True
+    met = np.flatnonzero(seen)
     by_id = sorted(range(len(met)), key=[stream.people[i] for i in met.tolist()].__getitem__)
     renumber = np.zeros(len(stream.people), np.intp)
     renumber[met[by_id]] = np.arange(len(met))
