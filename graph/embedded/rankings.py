@@ -36,15 +36,18 @@ def _community(row: tuple[Any, ...]) -> Community:
 
 
 def per_person(owners: Mapping[str, str], rows: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
-    """Rows of ``(account, *sums)`` summed over each person's accounts.
+    """Rows of ``(account, *sums)`` summed over each person's accounts. Accounts missing
+    from ``owners`` (made by an ingest since it was read) wait for the next ranking.
 
     >>> per_person({"x:a": "p1", "y:a": "p1", "x:b": "p2"},
-    ...            [("x:a", 2, 0.5), ("y:a", 1, 0.25), ("x:b", 4, 1.0)])
+    ...            [("x:a", 2, 0.5), ("y:a", 1, 0.25), ("x:b", 4, 1.0), ("x:new", 1, 1.0)])
     {'p1': (3, 0.75), 'p2': (4, 1.0)}
     """
     sums: dict[str, tuple[Any, ...]] = {}
     for row in rows:
-        person = owners[row[0]]
+        person = owners.get(row[0])
+        if person is None:
+            continue
         known = sums.get(person)
         sums[person] = row[1:] if known is None else tuple(map(operator.add, known, row[1:]))
     return sums
@@ -339,8 +342,9 @@ class RankingsMixin:
             ),
         ):
             for account, key, posts in self._query(statement):
-                keys = counted[name].setdefault(owners[account], {})
-                keys[key] = keys.get(key, 0) + posts
+                if account in owners:
+                    keys = counted[name].setdefault(owners[account], {})
+                    keys[key] = keys.get(key, 0) + posts
         return PeopleActivity(
             followers=dict(
                 self._query(
