@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -59,6 +60,10 @@ if TYPE_CHECKING:
 DATABASE_FILE = "osmosi.db"
 MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are touched
 _PAGE = 5000  # rows a large read fetches at a time
+# How long `close` lets running statements finish before it interrupts them, and how long
+# it then waits for them to stop.
+CLOSE_GRACE_SECONDS = 10.0
+INTERRUPTED_SECONDS = 2.0
 
 
 def _links(row: Row) -> str | None:
@@ -89,6 +94,10 @@ class EmbeddedGraphStore(
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._closed = False
+        # Statements running on each connection: `close` never closes one under a running
+        # statement (SQLite would crash the process, not raise).
+        self._busy: Counter[sqlite3.Connection] = Counter()
+        self._idle = threading.Condition(self._lock)
 
     # -- connections -----------------------------------------------------------------------
 
@@ -117,20 +126,38 @@ class EmbeddedGraphStore(
         return con
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _using(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection, counted busy until the block ends."""
         con = self._connection()
-        con.execute("BEGIN IMMEDIATE")
+        with self._lock:
+            if self._closed:
+                raise StoreUnavailable("the embedded store is closed")
+            self._busy[con] += 1
         try:
             yield con
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        con.execute("COMMIT")
+        finally:
+            with self._lock:
+                self._busy[con] -= 1
+                if not self._busy[con]:
+                    del self._busy[con]
+                    self._idle.notify_all()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._using() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
 
     def _query(
         self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
     ) -> list[tuple[Any, ...]]:
-        return self._connection().execute(sql, params).fetchall()
+        with self._using() as con:
+            return con.execute(sql, params).fetchall()
 
     @staticmethod
     def _existing(con: sqlite3.Connection, table: str, key: str, values: list[str]) -> set[str]:
@@ -171,10 +198,18 @@ class EmbeddedGraphStore(
             raise StoreUnavailable(f"embedded store unusable: {error}") from error
 
     def close(self) -> None:
+        """Close every connection once no statement runs on it. Running statements (a view
+        computed past its deadline, say) get `CLOSE_GRACE_SECONDS` to finish, then are
+        interrupted; new ones are refused at once."""
         with self._lock:
             self._closed = True
+            if not self._idle.wait_for(lambda: not self._busy, CLOSE_GRACE_SECONDS):
+                for con in self._busy:
+                    con.interrupt()  # the one call SQLite allows from another thread
+                self._idle.wait_for(lambda: not self._busy, INTERRUPTED_SECONDS)
             for con in self._connections:
-                con.close()
+                if con not in self._busy:  # one that never stopped is left to its thread
+                    con.close()
             self._connections.clear()
         self._local = threading.local()
 
@@ -460,9 +495,14 @@ class EmbeddedGraphStore(
             yield from page
 
     def _pages(self, sql: str, params: Mapping[str, Any]) -> Iterator[list[tuple[Any, ...]]]:
-        cursor = self._connection().execute(sql, params)
-        while rows := cursor.fetchmany(_PAGE):
+        # Busy while fetching only: a caller may hold the pages unread for as long as it likes.
+        with self._using() as con:
+            cursor = con.execute(sql, params)
+            rows = cursor.fetchmany(_PAGE)
+        while rows:
             yield rows
+            with self._using():
+                rows = cursor.fetchmany(_PAGE)
 
 
 def _first_seen(row: Row, now: str) -> str:
