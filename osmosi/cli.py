@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
+import osmosi
 from osmosi.logs import configure_logging, uvicorn_log_config
 
 if TYPE_CHECKING:
@@ -35,6 +36,24 @@ DataDir = Annotated[
     typer.Option("--data-dir", help="Data directory of the embedded store (OSMOSI_DATA_DIR)."),
 ]
 JsonOutput = Annotated[bool, typer.Option("--json", help="Print one JSON object for machines.")]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"osmosi {osmosi.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    pass
 
 
 def load_settings(**overrides: Any) -> Settings:

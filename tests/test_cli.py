@@ -97,6 +97,25 @@ def test_every_command_has_help(command: list[str]) -> None:
     assert "Usage" in result.stdout
 
 
+def test_version() -> None:
+    import osmosi
+
+    result = subprocess.run([OSMOSI, "--version"], env=clean_env(), capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout == f"osmosi {osmosi.__version__}\n"
+
+
+def test_delivering_alerts_with_no_webhook_configured_does_nothing(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [OSMOSI, "alerts", "deliver", "--json"],
+        env=clean_env(OSMOSI_DATA_DIR=str(tmp_path / "d")),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"attempts": 0}
+
+
 def test_schema_check_detects_a_stale_file(tmp_path: Path) -> None:
     stale = tmp_path / "schema.graphql"
     stale.write_text("type Query { nothing: Int }\n")
