@@ -50,7 +50,7 @@ def routing_uri(uri: str) -> str:
 def open_neo4j(params: dict[str, str]) -> Neo4jGraphStore:
     if not params["uri"]:
         missing_service("OSMOSI_TEST_NEO4J_URI is not set (run the README's test command)")
-    store = Neo4jGraphStore(**params)
+    store = Neo4jGraphStore(params["uri"], params["user"], params["password"], params["database"])
     try:
         store.ping()
         store.ensure_schema()

@@ -9,6 +9,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -144,7 +145,7 @@ def test_serve_with_several_worker_processes(tmp_path: Path) -> None:
     with serving(["--port", str(port), "--workers", "2"], cwd=tmp_path, env=env) as server:
         key = server.wait_for("admin key: ", deadline=time.monotonic() + 20)
         deadline = time.monotonic() + 30
-        answers = []
+        answers: list[dict[str, Any]] = []
         while len(answers) < 4:
             try:
                 answers.append(

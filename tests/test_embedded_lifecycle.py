@@ -26,8 +26,12 @@ def test_closing_waits_for_a_read_running_on_another_thread(tmp_path: Path) -> N
     store.ensure_schema()
     running = threading.Event()
 
+    def started() -> int:
+        running.set()
+        return 1
+
     def long_read() -> int:
-        store._connection().create_function("running", 0, lambda: running.set() or 1)
+        store._connection().create_function("running", 0, started)
         [(count,)] = store._query(LONG_READ, (ROWS,))
         return int(count)
 

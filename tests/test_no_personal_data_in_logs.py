@@ -13,6 +13,7 @@ import pytest
 from websockets.sync.client import connect
 from websockets.typing import Subprotocol
 
+from bench.api_latency import free_port
 from graph import linking
 from graph.alerts import Alert, AlertKind, delivery_for
 from graph.store import GraphStore
@@ -25,7 +26,7 @@ from tests.correlate.test_identity_resolution import (
 )
 from tests.ingestion.helpers import FILES, ingest_fixture
 from tests.serving import serving
-from tests.test_cli import clean_env, free_port
+from tests.test_cli import clean_env
 
 PERSONAL = ("giulia", "emma_w", "laura_p", "espresso_fan", "barista_pro", "Chiara", "marco_rossi")
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from graphql import build_client_schema, build_schema, get_introspection_query, print_schema
 from graphql.utilities import lexicographic_sort_schema
@@ -19,21 +21,17 @@ from tests.server_helpers import api_client, graphql
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema.graphql"
 
 
-def run(coroutine):  # type: ignore[no-untyped-def]
-    return asyncio.run(coroutine)
-
-
 def test_stats_counts_the_graph(store: GraphStore) -> None:
     loaded = load_small_demo(store)
     expected = store.counts()
 
-    async def scenario() -> dict:  # type: ignore[type-arg]
+    async def scenario() -> dict[str, Any]:
         async with api_client(store) as client:
             return await graphql(
                 client, "{ stats { people accounts posts topics channels communities } }"
             )
 
-    body = run(scenario())
+    body = asyncio.run(scenario())
     assert body == {"data": {"stats": asdict(expected)}}
     assert expected.posts == loaded.posts.stored > 0
     assert expected.communities == loaded.communities > 0
@@ -46,13 +44,13 @@ def test_committed_schema_matches_the_code() -> None:
 
 
 def test_served_schema_matches_the_committed_file(embedded_store: GraphStore) -> None:
-    async def scenario() -> dict:  # type: ignore[type-arg]
+    async def scenario() -> dict[str, Any]:
         async with api_client(embedded_store) as client:
             return await graphql(
                 client, get_introspection_query(descriptions=True, specified_by_url=True)
             )
 
-    served = build_client_schema(run(scenario())["data"])
+    served = build_client_schema(asyncio.run(scenario())["data"])
     committed = build_schema(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert print_schema(lexicographic_sort_schema(served)) == print_schema(
         lexicographic_sort_schema(committed)
@@ -60,11 +58,11 @@ def test_served_schema_matches_the_committed_file(embedded_store: GraphStore) ->
 
 
 def test_health_and_readiness(embedded_store: GraphStore) -> None:
-    async def scenario() -> tuple:  # type: ignore[type-arg]
+    async def scenario() -> tuple[httpx.Response, httpx.Response]:
         async with api_client(embedded_store) as client:
             return (await client.get("/healthz")), (await client.get("/readyz"))
 
-    health, ready = run(scenario())
+    health, ready = asyncio.run(scenario())
     assert health.status_code == 200
     assert health.json() == {"status": "ok"}
     assert ready.status_code == 200
@@ -72,12 +70,12 @@ def test_health_and_readiness(embedded_store: GraphStore) -> None:
 
 
 def test_readiness_fails_when_the_store_is_gone(embedded_store: GraphStore) -> None:
-    async def scenario() -> tuple:  # type: ignore[type-arg]
+    async def scenario() -> tuple[httpx.Response, httpx.Response]:
         async with api_client(embedded_store) as client:
             embedded_store.close()
             return await client.get("/readyz"), await client.get("/healthz")
 
-    ready, health = run(scenario())
+    ready, health = asyncio.run(scenario())
     assert ready.status_code == 503
     assert ready.json()["checks"]["store"] == "unavailable"
     assert health.status_code == 200
@@ -86,21 +84,21 @@ def test_readiness_fails_when_the_store_is_gone(embedded_store: GraphStore) -> N
 def test_readiness_reports_an_unreachable_broker(embedded_store: GraphStore) -> None:
     settings = Settings(redis_url="redis://127.0.0.1:1/0")
 
-    async def scenario():  # type: ignore[no-untyped-def]
+    async def scenario() -> httpx.Response:
         async with api_client(embedded_store, settings) as client:
             return await client.get("/readyz")
 
-    ready = run(scenario())
+    ready = asyncio.run(scenario())
     assert ready.status_code == 503
     assert ready.json()["checks"] == {"store": "ok", "broker": "unavailable"}
 
 
 def test_readiness_checks_the_real_broker(embedded_store: GraphStore, redis_url: str) -> None:
-    async def scenario():  # type: ignore[no-untyped-def]
+    async def scenario() -> httpx.Response:
         async with api_client(embedded_store, Settings(redis_url=redis_url)) as client:
             return await client.get("/readyz")
 
-    ready = run(scenario())
+    ready = asyncio.run(scenario())
     assert ready.status_code == 200
     assert ready.json()["checks"] == {"store": "ok", "broker": "ok"}
 
@@ -113,11 +111,11 @@ def test_graphiql_only_outside_production(
 ) -> None:
     settings = Settings(environment="production" if production else "development")
 
-    async def scenario():  # type: ignore[no-untyped-def]
+    async def scenario() -> httpx.Response:
         async with api_client(embedded_store, settings) as client:
             return await client.get("/graphql", headers={"accept": "text/html"})
 
-    response = run(scenario())
+    response = asyncio.run(scenario())
     assert response.status_code == status
     if status == 200:
         assert "graphiql" in response.text.lower()
@@ -129,12 +127,12 @@ def test_internal_errors_are_masked(
     def broken() -> None:
         raise RuntimeError("disk /var/lib/osmosi/osmosi.db is closed")
 
-    async def scenario():  # type: ignore[no-untyped-def]
+    async def scenario() -> dict[str, Any]:
         async with api_client(embedded_store) as client:
             monkeypatch.setattr(embedded_store, "counts", broken)
             return await graphql(client, "{ stats { posts } }")
 
-    body = run(scenario())
+    body = asyncio.run(scenario())
     assert body["data"] is None
     assert body["errors"][0]["message"] == "Unexpected error."
     assert "osmosi.db" not in str(body)
@@ -142,11 +140,11 @@ def test_internal_errors_are_masked(
 
 
 def test_an_unavailable_store_refuses_requests_cleanly(embedded_store: GraphStore) -> None:
-    async def scenario():  # type: ignore[no-untyped-def]
+    async def scenario() -> httpx.Response:
         async with api_client(embedded_store) as client:
             embedded_store.close()
             return await client.post("/graphql", json={"query": "{ stats { posts } }"})
 
-    response = run(scenario())
+    response = asyncio.run(scenario())
     assert response.status_code == 503
     assert response.json() == {"detail": "the store is unavailable"}

@@ -96,7 +96,8 @@ def _ask(store: GraphStore, query: str) -> dict[str, Any]:
         async with api_client(store, clock=lambda: NOW) as client:
             body = await graphql(client, query)
         assert "errors" not in body, body
-        return body["data"]
+        data: dict[str, Any] = body["data"]
+        return data
 
     return asyncio.run(scenario())
 

@@ -87,7 +87,7 @@ def mastodon(rng: random.Random, key: int) -> dict[str, Any]:
 
 
 def reddit(rng: random.Random, key: int) -> dict[str, Any]:
-    thing = {"id": f"k{key}", "author": f"user{key % 7}", "subreddit": "caffe"}
+    thing: dict[str, Any] = {"id": f"k{key}", "author": f"user{key % 7}", "subreddit": "caffe"}
     thing["created_utc"] = 1_790_000_000 + key
     if rng.random() < 0.5:
         return {**thing, "title": f"post {key}", "selftext": "testo"}
@@ -95,7 +95,7 @@ def reddit(rng: random.Random, key: int) -> dict[str, Any]:
 
 
 def x_v2(rng: random.Random, key: int) -> dict[str, Any]:
-    tweet = {"id": str(key), "text": f"tweet {key}", "author_id": str(key % 7)}
+    tweet: dict[str, Any] = {"id": str(key), "text": f"tweet {key}", "author_id": str(key % 7)}
     tweet["created_at"] = "2026-10-01T09:00:00.000Z"
     if key and rng.random() < 0.5:
         tweet["referenced_tweets"] = [{"type": "replied_to", "id": str(rng.randrange(key))}]
@@ -103,7 +103,7 @@ def x_v2(rng: random.Random, key: int) -> dict[str, Any]:
 
 
 def youtube(rng: random.Random, key: int) -> dict[str, Any]:
-    comment = {
+    comment: dict[str, Any] = {
         "id": f"c{key}",
         "snippet": {
             "textOriginal": f"comment {key}",
@@ -111,7 +111,9 @@ def youtube(rng: random.Random, key: int) -> dict[str, Any]:
             "publishedAt": "2026-10-03T12:00:00Z",
         },
     }
-    thread = {"snippet": {"videoId": "v1", "channelId": "UC1", "topLevelComment": comment}}
+    thread: dict[str, Any] = {
+        "snippet": {"videoId": "v1", "channelId": "UC1", "topLevelComment": comment}
+    }
     if rng.random() < 0.5:
         reply = {"id": f"c{key}.r", "snippet": {**comment["snippet"], "parentId": f"c{key}"}}
         thread["replies"] = {"comments": [reply]}
@@ -165,7 +167,7 @@ def hostile_json(
         else:
             node[key] = rng.choice(HOSTILE_VALUES)
     if kind == "not an object":
-        record = rng.choice(HOSTILE_VALUES[1:10])  # type: ignore[assignment]
+        record = rng.choice(HOSTILE_VALUES[1:10])
     text = json.dumps(record, ensure_ascii=False).encode()
     if kind == "not UTF-8":
         at = rng.randrange(len(text))

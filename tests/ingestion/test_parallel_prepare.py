@@ -80,10 +80,10 @@ def test_workers_hand_back_the_posts_the_pipeline_acts_on(
     embedded_store: GraphStore, tmp_path: Path
 ) -> None:
     everything = {"name": "all", "function": "marketing", "first_response_hours": 4}
-    actions = {"actions": Actions(parse_table({"rule": [everything]}), ())}
-    ingest(embedded_store, "mastodon", workers=2, **actions)
+    actions = Actions(parse_table({"rule": [everything]}), ())
+    ingest(embedded_store, "mastodon", workers=2, actions=actions)
     with reference_store(tmp_path) as reference:
-        ingest(reference, "mastodon", workers=0, **actions)
+        ingest(reference, "mastodon", workers=0, actions=actions)
         queued = [c.post_uid for c in reference.conversations(ConversationFilter(), first=100)]
         assert len(queued) == 2  # the fixture's stored posts but its reblog, each routed once
         routed = embedded_store.conversations(ConversationFilter(), first=100)

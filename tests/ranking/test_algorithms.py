@@ -40,8 +40,8 @@ def nmi(planted: dict[str, int], found: list[set[str]]) -> float:
 
 
 def test_karate_club_two_way_split_recovers_the_factions() -> None:
-    karate = nx.karate_club_graph()
-    graph: nx.DiGraph[int] = nx.DiGraph(karate)
+    karate: nx.Graph[str] = nx.relabel_nodes(nx.karate_club_graph(), str)
+    graph: nx.DiGraph[str] = nx.DiGraph(karate)
     for seed in range(3):
         halves = merge_to(graph, detect_communities(IndexedGraph.of(graph), seed=seed), 2)
         faction = {n: karate.nodes[n]["club"] for n in karate}

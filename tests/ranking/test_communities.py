@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import networkx as nx
 import pytest
 
@@ -20,7 +22,7 @@ def mixed() -> nx.Graph[str]:
     """An LFR graph at mixing 0.4: 40% of each person's ties leave their community."""
     lfr = nx.LFR_benchmark_graph(1000, 3, 1.5, 0.4, average_degree=10, min_community=20, seed=2)
     lfr.remove_edges_from(nx.selfloop_edges(lfr))
-    return nx.relabel_nodes(lfr, str)
+    return cast("nx.Graph[str]", nx.relabel_nodes(lfr, str))
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -44,7 +46,7 @@ def test_same_graph_and_seed_give_the_same_communities(mixed: nx.Graph[str]) -> 
 def test_resolution_splits_what_modularity_merges() -> None:
     # 30 five-cliques in a ring: modularity at resolution 1 merges neighbouring cliques (its
     # resolution limit, Fortunato & Barthelemy 2007); at resolution 2 each stands alone.
-    ring = nx.relabel_nodes(nx.ring_of_cliques(30, 5), str)
+    ring = cast("nx.Graph[str]", nx.relabel_nodes(nx.ring_of_cliques(30, 5), str))
     cliques = [{str(5 * c + i) for i in range(5)} for c in range(30)]
     merged = detect_communities(ring, seed=0)
     assert len(merged) < 30
