@@ -26,6 +26,34 @@ from graph.people import MapTie
 from graph.rows import community_from_row, profile_row
 
 _COMMUNITY_COLUMNS = "id, size, label, computed_at, profile"
+# Per author (`per_person` folds them into people): the posts' sentiment, decayed with age
+# (parameters `decay_params`).
+_OPINIONS = (
+    "SELECT author_uid, count(*), sum(score), sum(weight), sum(weight * score)"
+    " FROM (SELECT p.author_uid, p.sentiment_score AS score,"
+    f" {decay_weight('p.created_at')} AS weight FROM post p NOT INDEXED"
+    " WHERE p.sentiment_score IS NOT NULL) GROUP BY author_uid"
+)
+# ... and their votes about the brand (see `graph.ranking.advocacy`).
+_BRAND_VOTES = (
+    "SELECT author_uid, count(*),"
+    " sum(CASE sentiment WHEN 'positive' THEN weight ELSE 0 END),"
+    " sum(CASE sentiment WHEN 'negative' THEN weight ELSE 0 END),"
+    " sum(CASE sentiment WHEN 'neutral' THEN weight ELSE 0 END),"
+    " sum(CASE sentiment WHEN 'neutral' THEN 0 ELSE weight * weight END)"
+    " FROM ("
+    "  SELECT post.author_uid, CASE post.intent WHEN 'complaint' THEN 'negative'"
+    "  WHEN 'praise' THEN 'positive'"
+    "  ELSE CASE WHEN aspects.named THEN post.sentiment ELSE 'neutral' END"
+    "  END AS sentiment,"
+    f"  {decay_weight('post.created_at')} AS weight FROM post"
+    # One pass over the aspects, in key order, says which posts have any and which name
+    # the brand (two lookups a post took 1.6x as long at 1M).
+    "  JOIN (SELECT post_uid, max(target = 'brand') AS named FROM post_aspect"
+    "   GROUP BY post_uid) aspects ON aspects.post_uid = post.uid"
+    "  WHERE post.sentiment IS NOT NULL"
+    ") GROUP BY author_uid"
+)
 
 
 def _community(row: tuple[Any, ...]) -> Community:
@@ -287,44 +315,13 @@ class RankingsMixin:
         # here: joining every post to its account took three times as long at 1M posts.
         owners: dict[str, str] = dict(self._query("SELECT uid, person_id FROM account"))
         decay = decay_params(now, half_life)
-        opinions = {
-            person: Opinions(*sums)
-            for person, sums in per_person(
-                owners,
-                self._query(
-                    "SELECT author_uid, count(*), sum(score), sum(weight), sum(weight * score)"
-                    f" FROM (SELECT p.author_uid, p.sentiment_score AS score,"
-                    f" {decay_weight('p.created_at')} AS weight FROM post p NOT INDEXED"
-                    " WHERE p.sentiment_score IS NOT NULL) GROUP BY author_uid",
-                    decay,
-                ),
-            ).items()
-        }
+
+        def summed(sql: str) -> dict[str, Any]:
+            return per_person(owners, self._query(sql, decay))
+
+        opinions = {person: Opinions(*sums) for person, sums in summed(_OPINIONS).items()}
         brand_opinions = {
-            person: BrandOpinions(*sums)
-            for person, sums in per_person(
-                owners,
-                self._query(
-                    "SELECT author_uid, count(*),"
-                    " sum(CASE sentiment WHEN 'positive' THEN weight ELSE 0 END),"
-                    " sum(CASE sentiment WHEN 'negative' THEN weight ELSE 0 END),"
-                    " sum(CASE sentiment WHEN 'neutral' THEN weight ELSE 0 END),"
-                    " sum(CASE sentiment WHEN 'neutral' THEN 0 ELSE weight * weight END)"
-                    " FROM ("
-                    "  SELECT post.author_uid, CASE post.intent WHEN 'complaint' THEN 'negative'"
-                    "  WHEN 'praise' THEN 'positive'"
-                    "  ELSE CASE WHEN aspects.named THEN post.sentiment ELSE 'neutral' END"
-                    "  END AS sentiment,"
-                    f"  {decay_weight('post.created_at')} AS weight FROM post"
-                    # One pass over the aspects, in key order, says which posts have any and
-                    # which name the brand (two lookups a post took 1.6x as long at 1M).
-                    "  JOIN (SELECT post_uid, max(target = 'brand') AS named FROM post_aspect"
-                    "   GROUP BY post_uid) aspects ON aspects.post_uid = post.uid"
-                    "  WHERE post.sentiment IS NOT NULL"
-                    ") GROUP BY author_uid",
-                    decay,
-                ),
-            ).items()
+            person: BrandOpinions(*sums) for person, sums in summed(_BRAND_VOTES).items()
         }
         counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
         for name, statement in (
