@@ -110,7 +110,7 @@ def create_app(
         scanning = None
         if not settings.redis_url and settings.alert_scan_minutes:
             every = timedelta(minutes=settings.alert_scan_minutes)
-            scanning = PeriodicScan(pipeline, every, settings.webhook_urls, clock)
+            scanning = PeriodicScan(pipeline, every, clock)
             scanning.start()
         retaining = None
         if not settings.redis_url and settings.retention_days:

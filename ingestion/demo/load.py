@@ -35,6 +35,7 @@ from ingestion.demo.model import DemoPost, World
 from ingestion.demo.people import BRAND, SHOWCASE
 from ingestion.demo.world import generate_world
 from ingestion.jobs.rankings import recompute_now
+from ingestion.jobs.scans import after_ingest
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
 
@@ -164,10 +165,7 @@ def load_demo(
     store.record_chunk(job_id, 2, recent)
     queue = work_the_queue(store, world, now)
     programme = run_programme(store, ranked, now)
-    webhooks = pipeline.actions.webhooks if pipeline.actions is not None else ()
-    alerts = acting.scan_alerts(store, now, webhooks)
-    if alerts and pipeline.on_alerts is not None:
-        pipeline.on_alerts()
+    alerts = after_ingest(pipeline, now)
     store.record_chunk(job_id, 3, IngestCounts())
     return DemoLoad(
         already=False,

@@ -11,7 +11,6 @@ from typing import Any
 
 from celery import Celery
 
-from graph.acting import scan_alerts
 from graph.model import JobState
 from graph.ranking.service import recompute
 from graph.retention import apply_retention
@@ -20,6 +19,7 @@ from ingestion.jobs.broker import RedisBroker
 from ingestion.jobs.chunks import ChunkTask
 from ingestion.jobs.ledger import ChunkLedger, chunk_task_id
 from ingestion.jobs.rankings import RANKING_LOCK, SKIPPED
+from ingestion.jobs.scans import after_ingest
 from ingestion.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -114,12 +114,7 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline], ledger: C
     @app.task(name=SCAN_ALERTS, shared=False)  # type: ignore[untyped-decorator]
     def scan() -> dict[str, Any]:
         # Idempotent: alerts have stable ids, so a scan run twice raises nothing twice.
-        opened = pipeline()
-        webhooks = opened.actions.webhooks if opened.actions is not None else ()
-        raised = scan_alerts(opened.store, datetime.now(UTC), webhooks)
-        if raised and opened.on_alerts is not None:
-            opened.on_alerts()
-        return {"alerts": len(raised)}
+        return {"alerts": len(after_ingest(pipeline(), datetime.now(UTC)))}
 
     @app.task(name=DELIVER_WEBHOOKS, shared=False)  # type: ignore[untyped-decorator]
     def deliver() -> dict[str, Any]:

@@ -310,7 +310,7 @@ def test_without_redis_the_server_process_scans_on_its_own(store: GraphStore) ->
     store.upsert_posts([post("1", "critic")])
     critic = person_of(store, "critic")
     store.write_scores("advocacy", {critic: -0.6}, T0, classes={critic: "at_risk_influencer"})
-    scan = PeriodicScan(Pipeline(store), timedelta(milliseconds=20), [], lambda: T0)
+    scan = PeriodicScan(Pipeline(store), timedelta(milliseconds=20), lambda: T0)
     scan.start()
     deadline = time.monotonic() + 5
     while not store.alerts(1) and time.monotonic() < deadline:
