@@ -1,6 +1,7 @@
 """Osmosi: community and advocacy intelligence on a graph.
 
-This package is the composition root: settings, the wiring of store and jobs, and the CLI.
+The composition root (settings, logs, and the wiring of store and jobs in `osmosi.runtime`),
+with the command line above it in `osmosi.cli`.
 """
 
 __version__ = "0.1.0"

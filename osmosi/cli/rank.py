@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
+
+from osmosi.cli.options import DataDir, JsonOutput, console, load_settings
+from osmosi.cli.progress import working
 
 if TYPE_CHECKING:
     from graph.ranking.service import RankReport
-
-console = Console(stderr=True)
 
 
 def report_json(report: RankReport, top: int) -> dict[str, Any]:
@@ -68,15 +67,15 @@ def rank(
         bool, typer.Option("--customers-only", help="Shortlist known customers only.")
     ] = False,
     seed: Annotated[int, typer.Option(help="Seed of every random choice.")] = 0,
-    data_dir: Annotated[Path | None, typer.Option(help="Embedded store directory.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report.")] = False,
+    data_dir: DataDir = None,
+    as_json: JsonOutput = False,
 ) -> None:
-    """Recompute influence, communities, advocacy and the ambassador shortlist, and write
-    scores and communities back to the store (with the time of the run). With Redis, exits 3
-    at once if a worker or another `osmosi rank` is ranking."""
+    """Recompute influence, communities, advocacy and the ambassador shortlist.
+
+    Writes scores and communities back to the store (with the time of the run). With Redis,
+    exits 3 at once if a worker or another `osmosi rank` is ranking."""
     from graph.ranking.service import RankOptions, recompute
     from ingestion.jobs.rankings import SKIPPED
-    from osmosi.cli import load_settings
     from osmosi.runtime import open_store, ranking_turn
 
     settings = load_settings(data_dir=data_dir)
@@ -93,16 +92,8 @@ def rank(
             else:
                 console.print(f"Ranking {SKIPPED}; try again when it has finished.")
             raise typer.Exit(3)
-        with (
-            open_store(settings) as store,
-            console.status("ranking", spinner="dots") as status,
-        ):
-            report = recompute(
-                store,
-                datetime.now(UTC),
-                options,
-                step=None if as_json else lambda name: status.update(f"ranking: {name}"),
-            )
+        with open_store(settings) as store, working("ranking", as_json) as step:
+            report = recompute(store, datetime.now(UTC), options, step=step)
     summary = report_json(report, top=10)
     if as_json:
         typer.echo(json.dumps(summary))

@@ -1,4 +1,4 @@
-"""``osmosi crm`` (customer imports and identity resolution) and ``osmosi alerts``."""
+"""``osmosi crm``: customer imports, identity resolution and decisions on identity links."""
 
 from __future__ import annotations
 
@@ -10,18 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from osmosi.cli import DataDir, JsonOutput, load_settings
-from osmosi.ingest_cli import file_progress, reading, summary_table
+from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
+from osmosi.cli.progress import file_progress, reading, summary_table, working
 
 if TYPE_CHECKING:
     from graph.linking import Resolution
 
-console = Console(stderr=True)
-crm_app = typer.Typer(help="Import CRM customers and link them to people.", no_args_is_help=True)
-alerts_app = typer.Typer(help="Raise and deliver alerts.", no_args_is_help=True)
+crm_app = command_group("Import CRM customers and link them to people.")
 
 
 @crm_app.command("import")
@@ -92,38 +89,6 @@ def crm_resolve(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
     from osmosi.runtime import identity_thresholds, open_store
 
     settings = load_settings(data_dir=data_dir)
-    with open_store(settings) as store:
+    with open_store(settings) as store, working("resolving identities", as_json):
         links = linking.resolve(store, datetime.now(UTC), identity_thresholds(settings))
     typer.echo(json.dumps(asdict(links))) if as_json else console.print(_links_table(links))
-
-
-@alerts_app.command("scan")
-def alerts_scan(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
-    """Look for sentiment spikes on touchpoints and new channels gaining volume."""
-    from graph.acting import scan_alerts
-    from osmosi.runtime import open_store
-
-    settings = load_settings(data_dir=data_dir)
-    with open_store(settings) as store:
-        alerts = scan_alerts(store, datetime.now(UTC), settings.webhook_urls)
-    if as_json:
-        typer.echo(json.dumps({"alerts": len(alerts), "kinds": [a.kind.value for a in alerts]}))
-        return
-    for alert in alerts:
-        console.print(f"{alert.kind.value}: {alert.summary}")
-    console.print(f"{len(alerts)} new alert(s)")
-
-
-@alerts_app.command("deliver")
-def alerts_deliver(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
-    """Deliver pending webhooks, retrying with backoff until none is pending."""
-    from osmosi.runtime import dispatcher, open_store
-
-    settings = load_settings(data_dir=data_dir)
-    with open_store(settings) as store:
-        delivery = dispatcher(settings, store)
-        # With no webhook configured nothing is ever pending: a scheduled run does nothing.
-        attempts = 0 if delivery is None else delivery.run_until_done()
-    typer.echo(json.dumps({"attempts": attempts})) if as_json else console.print(
-        f"{attempts} attempt(s); nothing pending"
-    )

@@ -11,10 +11,9 @@ from rich.console import Console
 from rich.table import Table
 
 from graph.access import Role, create_key
-from osmosi.cli import DataDir, JsonOutput, load_settings
+from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
 
-console = Console(stderr=True)
-keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
+keys_app = command_group("Create, list and revoke API keys.")
 
 
 @keys_app.command("create")

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-console = Console(stderr=True)
-retention_app = typer.Typer(
-    help="Drop old posts with what derives from them.", no_args_is_help=True
-)
+from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
+
+retention_app = command_group("Drop old posts with what derives from them.")
 
 
 @retention_app.command("apply")
@@ -22,14 +19,13 @@ def apply(
         int | None,
         typer.Option(min=1, help="Keep this many days of posts (default: OSMOSI_RETENTION_DAYS)."),
     ] = None,
-    data_dir: Annotated[Path | None, typer.Option(help="Embedded store directory.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
+    data_dir: DataDir = None,
+    as_json: JsonOutput = False,
 ) -> None:
     """Drop the posts older than the retention period, with their opinions, tags, mentions,
     interactions, plain reposts of them, conversations about them and the topics and
     channels nothing else uses. Cannot be undone."""
     from graph.retention import apply_retention
-    from osmosi.cli import load_settings
     from osmosi.runtime import open_store
 
     settings = load_settings(data_dir=data_dir)

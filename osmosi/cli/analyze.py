@@ -11,6 +11,8 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from osmosi.cli.options import load_settings
+
 BATCH = 512
 
 
@@ -43,12 +45,13 @@ def analyze(
         typer.Option(help="Brand lexicon TOML (OSMOSI_BRAND_LEXICON; default: the demo brand)."),
     ] = None,
 ) -> None:
-    """Analyse texts from stdin: one per line, or JSON lines with "text" (and optional
-    "lang", "id"). Prints one JSON object per input line, in order; lines that cannot be
-    read get {"line": N, "error": ...} and the exit status is 1."""
+    """Analyse texts from stdin, one JSON object out per line in.
+
+    Reads one text per line, or JSON lines with "text" (and optional "lang", "id"). Prints
+    one JSON object per input line, in order; lines that cannot be read get
+    {"line": N, "error": ...} and the exit status is 1."""
     from ingestion.enrichment.analyzer import analyzer_for
     from ingestion.enrichment.brand import DEFAULT_LEXICON, LexiconError
-    from osmosi.cli import load_settings
 
     settings = load_settings()
     path = lexicon or settings.brand_lexicon or DEFAULT_LEXICON

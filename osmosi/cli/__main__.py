@@ -1,0 +1,5 @@
+"""``python -m osmosi.cli``."""
+
+from osmosi.cli import main
+
+main()
