@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
+from osmosi.cli.links import links_app
 from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
 from osmosi.cli.progress import file_progress, reading, summary_table, working
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from graph.linking import Resolution
 
 crm_app = command_group("Import CRM customers and link them to people.")
+crm_app.add_typer(links_app, name="links")
 
 
 @crm_app.command("import")
