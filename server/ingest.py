@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import uuid
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Request
@@ -15,6 +16,7 @@ from graph.access import Role
 from graph.model import IngestJob, JobState
 from ingestion.jobs.broker import BrokerUnavailable
 from ingestion.jobs.runner import JobRunner
+from ingestion.jobs.scans import after_ingest
 from ingestion.parsers import FORMATS, parse_mapping, parser_for
 from server.auth import require_role
 
@@ -45,6 +47,10 @@ def _run_push(
     parser = parser_for(fmt, mapping)
     try:
         runner.submit(fmt, source, parser.read(io.BytesIO(body)), mapping, job_id=job_id)
+        # Run in-process, the job is done: so is the work after it (on Celery, the beat's).
+        job = runner.pipeline.store.get_job(job_id)
+        if job is not None and job.status is JobState.DONE:
+            after_ingest(runner.pipeline, datetime.now(UTC))
     except Exception as error:
         # Only the type: store errors can quote the records (handles, names) they failed on.
         log.error("push ingest job %s failed: %s", job_id, type(error).__name__)

@@ -6,10 +6,12 @@ import asyncio
 from typing import Any
 
 import httpx
+import pytest
 
 from graph.access import Role
 from graph.store import GraphStore
 from osmosi.settings import Settings
+from server import ingest
 from tests.ingestion.helpers import FIXTURES
 from tests.server_helpers import api_client, graphql
 
@@ -150,3 +152,24 @@ def test_an_employee_reports_a_conversation(store: GraphStore) -> None:
     assert store.counts().posts == 1
     account = store.get_account("instagram", "laura_p")
     assert account is not None
+
+
+def test_a_push_ingested_in_process_is_followed_by_the_work_after_an_ingest(
+    embedded_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scans: list[GraphStore] = []
+    monkeypatch.setattr(ingest, "after_ingest", lambda pipeline, now: scans.append(pipeline.store))
+    body = (FIXTURES / "mastodon.jsonl").read_bytes()
+
+    async def scenario() -> dict[str, Any]:
+        async with api_client(embedded_store, SETTINGS, Role.MANAGER) as client:
+            response = await client.post("/ingest/mastodon", content=body)
+            job = await wait_for_job(client, response.json()["job_id"])
+            for _ in range(100):  # the job reads done just before the scan runs
+                if scans:
+                    break
+                await asyncio.sleep(0.02)
+            return job
+
+    assert asyncio.run(scenario())["status"] == "done"
+    assert scans == [embedded_store]
