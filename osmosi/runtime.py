@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from graph.store import GraphStore, StoreUnavailable
 from osmosi.settings import Settings
@@ -243,3 +243,81 @@ def job_runner(settings: Settings, store: GraphStore) -> JobRunner:
             settings.ingest_batch_size,
         )
     return InProcessRunner(pipeline, settings.ingest_batch_size)
+
+
+class _Background(Protocol):
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class Runtime:
+    """A serving process's parts, composed once here and handed to the app (`server.app`),
+    which starts them with itself and stops them at shutdown: the store (opened by `start`
+    unless given; a given one is left open), the job broker and runner, the routing table,
+    the identity thresholds, and the background work a process without Redis (so without
+    `osmosi beat`) does itself: alert scans, retention and rankings. ``clock`` gives each
+    request and scan its "now"."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: GraphStore | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.settings, self.clock, self._given = settings, clock, store
+        self.routing = routing_table(settings)
+        self.thresholds = identity_thresholds(settings)
+        self._store = store
+        self._runner: JobRunner | None = None
+        self.broker: RedisBroker | None = None
+        self._background: list[_Background] = []
+
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            raise RuntimeError("the runtime is not started")
+        return self._store
+
+    @property
+    def runner(self) -> JobRunner:
+        if self._runner is None:
+            raise RuntimeError("the runtime is not started")
+        return self._runner
+
+    def start(self) -> None:
+        """Open what the process needs and start its background work (blocking)."""
+        from ingestion.jobs.retention import PeriodicRetention
+        from ingestion.jobs.scans import PeriodicScan
+
+        settings = self.settings
+        store = self._store = self._given or open_store(settings)
+        self.broker = broker(settings)
+        self._runner = job_runner(settings, store)
+        pipeline = self._runner.pipeline
+        if pipeline.on_alerts is not None:
+            pipeline.on_alerts()  # deliver what an earlier run left pending
+        if not settings.redis_url and settings.alert_scan_minutes:
+            every = timedelta(minutes=settings.alert_scan_minutes)
+            self._background.append(PeriodicScan(pipeline, every, self.clock))
+        if not settings.redis_url and settings.retention_days:
+            self._background.append(PeriodicRetention(store, settings.retention_days, self.clock))
+        # Rankings now and then, and soon after ingests through the API.
+        ranking = rank_scheduler(settings, store, self.clock)
+        if ranking is not None:
+            pipeline.on_stored = ranking.ingested
+            self._background.append(ranking)
+        for work in self._background:
+            work.start()
+
+    def stop(self) -> None:
+        """Stop the background work, close the broker and the store opened by `start`
+        (blocking)."""
+        for work in self._background:
+            work.stop()
+        self._background.clear()
+        if self.broker is not None:
+            self.broker.close()
+        if self._given is None and self._store is not None:
+            self._store.close()
+            self._store = None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from anyio import to_thread
 from cross_web import HTTPException
@@ -21,19 +21,6 @@ from strawberry.types.unset import UNSET, UnsetType
 
 import osmosi
 from graph.access import Role, authenticate
-from graph.store import GraphStore
-from ingestion.jobs.retention import PeriodicRetention
-from ingestion.jobs.scans import PeriodicScan
-from osmosi.logs import configure_logging
-from osmosi.runtime import (
-    broker,
-    identity_thresholds,
-    job_runner,
-    open_store,
-    rank_scheduler,
-    routing_table,
-)
-from osmosi.settings import Settings
 from server import health, ingest
 from server.auth import bearer_token, caller_of, unauthorized
 from server.body_limit import BodySizeLimit
@@ -43,6 +30,9 @@ from server.graphql.core.context import Context
 from server.graphql.core.throttle import HeavyPool, TokenBuckets
 from server.graphql.schema import build_schema
 from server.webapp import mount_web_app, page
+
+if TYPE_CHECKING:
+    from osmosi.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -83,60 +73,25 @@ class KeyedGraphQLRouter(GraphQLRouter[Context, None]):
         return page("graphiql.html", request)
 
 
-def create_app(
-    settings: Settings,
-    store: GraphStore | None = None,
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-) -> FastAPI:
-    """Build the API. With ``store`` given the app uses it and leaves it open at shutdown;
-    otherwise it opens the configured store on startup and closes it on shutdown. ``clock``
-    gives each request its "now" (due times, overdue lists, decay)."""
+def create_app(runtime: Runtime) -> FastAPI:
+    """Build the API on ``runtime``, composed by the caller (`osmosi.runtime.Runtime`):
+    the app starts it on startup and stops it on shutdown."""
+    settings, clock = runtime.settings, runtime.clock
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        owned = store is None
         # Store calls run on worker threads; a few keep the store busy, more only contend
         # for the interpreter lock (measured in bench/api_latency.py).
         to_thread.current_default_thread_limiter().total_tokens = settings.store_threads
-        app.state.store = (
-            store if store is not None else await run_in_threadpool(open_store, settings)
-        )
-        app.state.broker = broker(settings)
-        app.state.runner = job_runner(settings, app.state.store)
-        pipeline = app.state.runner.pipeline
-        if pipeline.on_alerts is not None:
-            pipeline.on_alerts()  # deliver what an earlier run left pending
-        # Without Redis there is no beat: this process scans for alerts itself.
-        scanning = None
-        if not settings.redis_url and settings.alert_scan_minutes:
-            every = timedelta(minutes=settings.alert_scan_minutes)
-            scanning = PeriodicScan(pipeline, every, clock)
-            scanning.start()
-        retaining = None
-        if not settings.redis_url and settings.retention_days:
-            retaining = PeriodicRetention(app.state.store, settings.retention_days, clock)
-            retaining.start()
-        # Nor does it recompute the rankings: this process does, now and then and soon
-        # after ingests through the API.
-        ranking = rank_scheduler(settings, app.state.store, clock)
-        if ranking is not None:
-            pipeline.on_stored = ranking.ingested
-            ranking.start()
-        log.info("store %s ready", app.state.store.backend)
+        await run_in_threadpool(runtime.start)
+        app.state.store, app.state.broker = runtime.store, runtime.broker
+        app.state.runner = runtime.runner
+        log.info("store %s ready", runtime.store.backend)
         try:
             yield
         finally:
-            if scanning is not None:
-                scanning.stop()
-            if retaining is not None:
-                await run_in_threadpool(retaining.stop)
-            if ranking is not None:
-                await run_in_threadpool(ranking.stop)
-            if app.state.broker is not None:
-                app.state.broker.close()
             views.close()
-            if owned:
-                await run_in_threadpool(app.state.store.close)
+            await run_in_threadpool(runtime.stop)
 
     app = FastAPI(
         title="Osmosi",
@@ -152,7 +107,7 @@ def create_app(
         ResultCache(settings.ranking_cache_seconds) if settings.ranking_cache_seconds else None
     )
 
-    routing, thresholds = routing_table(settings), identity_thresholds(settings)
+    routing, thresholds = runtime.routing, runtime.thresholds
     budgets = Budgets(
         {
             Role.VIEWER: settings.query_budget_viewer,
@@ -202,11 +157,3 @@ def create_app(
         prefix_limits={"/ingest/": settings.max_ingest_bytes},
     )
     return app
-
-
-def app_from_environment() -> FastAPI:
-    """The app with settings read from the environment: for each of several worker
-    processes (``osmosi serve --workers N``)."""
-    settings = Settings()
-    configure_logging(settings.log_level)
-    return create_app(settings)

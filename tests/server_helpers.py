@@ -13,6 +13,7 @@ import httpx
 
 from graph.access import Role, create_key
 from graph.store import GraphStore
+from osmosi.runtime import Runtime
 from osmosi.settings import Settings
 from server.app import create_app
 
@@ -26,7 +27,7 @@ async def api_client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """An httpx client on the app, with its lifespan run (startup and shutdown), carrying
     a new key of ``role`` (none with ``role=None``); ``clock`` is the app's."""
-    app = create_app(settings or Settings(), store=store, clock=clock)
+    app = create_app(Runtime(settings or Settings(), store, clock))
     async with app.router.lifespan_context(app):
         headers = {}
         if role is not None:

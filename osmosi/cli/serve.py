@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from osmosi.cli.options import DataDir, console, load_settings
-from osmosi.logs import uvicorn_log_config
+from osmosi.logs import configure_logging, uvicorn_log_config
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
+
     from osmosi.settings import Settings
 
 
@@ -41,7 +43,7 @@ def serve(
     from graph.access import first_admin_key
     from ingestion.demo import load_demo
     from ingestion.jobs.broker import BrokerUnavailable
-    from osmosi.runtime import check_broker, identity_thresholds, open_store, pipeline_for
+    from osmosi.runtime import Runtime, check_broker, identity_thresholds, open_store, pipeline_for
     from server.app import create_app
 
     settings = load_settings(host=host, port=port, data_dir=data_dir, workers=workers)
@@ -78,7 +80,7 @@ def serve(
         typer.echo(f"admin key: {first_key}", err=True)
     if settings.workers == 1:
         uvicorn.run(
-            create_app(settings),
+            create_app(Runtime(settings)),
             host=settings.host,
             port=settings.port,
             log_level=level,
@@ -88,7 +90,7 @@ def serve(
     # Each worker process reads the settings at its own start: pass the options down.
     os.environ["OSMOSI_DATA_DIR"] = str(settings.data_dir)
     uvicorn.run(
-        "server.app:app_from_environment",
+        "osmosi.cli.serve:app_from_environment",
         factory=True,
         workers=settings.workers,
         host=settings.host,
@@ -149,3 +151,15 @@ def beat() -> None:
     _celery_app(settings).start(
         ["beat", f"--loglevel={settings.log_level}", f"--schedule={schedule}"]
     )
+
+
+def app_from_environment() -> FastAPI:
+    """The app with settings read from the environment: for each of several worker
+    processes (``osmosi serve --workers N``)."""
+    from osmosi.runtime import Runtime
+    from osmosi.settings import Settings
+    from server.app import create_app
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    return create_app(Runtime(settings))

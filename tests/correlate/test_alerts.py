@@ -27,7 +27,7 @@ from ingestion.jobs.scans import PeriodicScan
 from ingestion.jobs.tasks import DELIVER_WEBHOOKS, SCAN_ALERTS
 from ingestion.jobs.webhooks import SIGNATURE_HEADER, Backoff, Dispatcher, http_post, verify
 from ingestion.pipeline import Pipeline, PreparedChunk
-from osmosi.runtime import celery_app, open_store, pipeline_for
+from osmosi.runtime import Runtime, celery_app, open_store, pipeline_for
 from osmosi.settings import Settings
 from server.app import create_app
 from tests.contract.test_store_contract import person_of
@@ -174,7 +174,7 @@ def test_spikes_and_surges_are_measured_against_a_baseline() -> None:
 
 def test_subscribers_receive_each_new_alert_once(store: GraphStore) -> None:
     settings = Settings(alert_poll_seconds=0.05)
-    app = create_app(settings, store=store)
+    app = create_app(Runtime(settings, store))
     _, secret = create_key(store, Role.VIEWER, "dashboard", datetime.now(UTC))
     with (
         TestClient(app) as client,
@@ -210,7 +210,7 @@ def another(alert: Alert, new_id: str) -> Alert:
 
 
 def test_a_subscription_without_a_valid_key_is_closed(store: GraphStore) -> None:
-    app = create_app(Settings(), store=store)
+    app = create_app(Runtime(Settings(), store))
     with TestClient(app) as client:
         for payload in ({}, {"Authorization": "Bearer osk_wrong"}):
             with client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws:
@@ -221,7 +221,7 @@ def test_a_subscription_without_a_valid_key_is_closed(store: GraphStore) -> None
 
 
 def test_a_browser_gives_its_key_in_connection_init(store: GraphStore) -> None:
-    app = create_app(Settings(alert_poll_seconds=0.05), store=store)
+    app = create_app(Runtime(Settings(alert_poll_seconds=0.05), store))
     _, secret = create_key(store, Role.VIEWER, "browser", datetime.now(UTC))
     with (
         TestClient(app) as client,
