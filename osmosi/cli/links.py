@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -14,11 +13,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from graph.links import IdentityLink, LinkKind, LinkStatus
 from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
 from osmosi.cli.progress import working
 
 if TYPE_CHECKING:
-    from graph.links import IdentityLink
     from graph.store import GraphStore
 
 links_app = command_group("List identity links; confirm or reject many at once.")
@@ -26,13 +25,7 @@ links_app = command_group("List identity links; confirm or reject many at once."
 PAGE = 1000
 
 
-class Kind(StrEnum):
-    # The values of `graph.links.LinkKind`, which `--help` must not import.
-    PERSON_CUSTOMER = "person_customer"
-    PERSON_PERSON = "person_person"
-
-
-KindOption = Annotated[Kind | None, typer.Option(help="Only links of this kind.")]
+KindOption = Annotated[LinkKind | None, typer.Option(help="Only links of this kind.")]
 Ids = Annotated[list[str] | None, typer.Argument(help="Link ids, from `osmosi crm links list`.")]
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Show what would be decided; change nothing.")
@@ -40,13 +33,10 @@ DryRun = Annotated[
 By = Annotated[str, typer.Option("--by", help="Who decides, for the audit trail.")]
 
 
-def _proposed(store: GraphStore, kind: Kind | None) -> list[IdentityLink]:
+def _proposed(store: GraphStore, kind: LinkKind | None) -> list[IdentityLink]:
     """Every link waiting for review, most confident first."""
-    from graph.links import LinkKind, LinkStatus
-
-    wanted = LinkKind(kind.value) if kind is not None else None
     links: list[IdentityLink] = []
-    while page := store.identity_links(wanted, LinkStatus.PROPOSED, PAGE, len(links)):
+    while page := store.identity_links(kind, LinkStatus.PROPOSED, PAGE, len(links)):
         links += page
         if len(page) < PAGE:
             break
@@ -94,7 +84,7 @@ def _decide(
     ids: list[str] | None,
     chosen: Callable[[IdentityLink], bool] | None,
     decide: Callable[[GraphStore, str, datetime], object],
-    kind: Kind | None,
+    kind: LinkKind | None,
     dry_run: bool,
     data_dir: Path | None,
     as_json: bool,
@@ -124,7 +114,7 @@ def _decide(
         for number, link in enumerate(links, 1):
             step(f"{number}/{len(links)}")
             outcome = {**_row(link), "outcome": f"would {verb}" if dry_run else f"{verb}ed"}
-            if link.status.value != "proposed":  # decided already: a dry run says so too
+            if link.status is not LinkStatus.PROPOSED:  # decided already: a dry run says so
                 outcome.update(outcome="failed", error=f"the link is {link.status.value}")
             elif not dry_run:
                 try:
