@@ -107,7 +107,12 @@ def test_quarantine_replay_prints_a_table_and_json_only_when_asked(quarantined: 
 
 @pytest.mark.parametrize(
     ("command", "progress"),
-    [(["quarantine", "replay"], "replaying"), (["rank"], "ranking")],
+    [
+        (["quarantine", "replay"], "replaying"),
+        (["rank"], "ranking"),
+        (["alerts", "scan"], "scanning for alerts"),
+        (["retention", "apply", "--days", "30"], "dropping old posts"),
+    ],
 )
 def test_progress_goes_to_stderr_and_never_into_json(
     quarantined: Path, command: list[str], progress: str

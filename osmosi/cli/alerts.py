@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import typer
 
 from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
+from osmosi.cli.progress import working
 
 alerts_app = command_group("Raise and deliver alerts.")
 
@@ -19,7 +20,7 @@ def alerts_scan(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
     from osmosi.runtime import open_store
 
     settings = load_settings(data_dir=data_dir)
-    with open_store(settings) as store:
+    with open_store(settings) as store, working("scanning for alerts", as_json):
         alerts = scan_alerts(store, datetime.now(UTC), settings.webhook_urls)
     if as_json:
         typer.echo(json.dumps({"alerts": len(alerts), "kinds": [a.kind.value for a in alerts]}))
@@ -35,7 +36,7 @@ def alerts_deliver(data_dir: DataDir = None, as_json: JsonOutput = False) -> Non
     from osmosi.runtime import dispatcher, open_store
 
     settings = load_settings(data_dir=data_dir)
-    with open_store(settings) as store:
+    with open_store(settings) as store, working("delivering webhooks", as_json):
         delivery = dispatcher(settings, store)
         # With no webhook configured nothing is ever pending: a scheduled run does nothing.
         attempts = 0 if delivery is None else delivery.run_until_done()

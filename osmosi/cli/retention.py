@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
+from osmosi.cli.progress import working
 
 retention_app = command_group("Drop old posts with what derives from them.")
 
@@ -33,7 +34,7 @@ def apply(
     if not keep:
         console.print("No retention period: set OSMOSI_RETENTION_DAYS or give --days.")
         raise typer.Exit(2)
-    with open_store(settings) as store:
+    with open_store(settings) as store, working("dropping old posts", as_json):
         run = apply_retention(store, datetime.now(UTC), keep)
     summary = {"days": keep, "cutoff": run.cutoff.isoformat(), "posts_dropped": run.posts}
     if as_json:
