@@ -17,6 +17,7 @@ from graph.routing import parse_table
 from graph.store import GraphStore
 from graph.store_correlate import ConversationFilter
 from ingestion import parallel
+from ingestion.parsers.base import line_chunks
 from ingestion.pipeline import Pipeline
 from tests.ingestion.helpers import FILES, FIXTURES, fixture_parser
 
@@ -105,7 +106,7 @@ def test_a_file_of_one_part_is_prepared_without_forking(
 
 
 def test_line_chunks_number_lines_as_the_whole_file() -> None:
-    parts = list(parallel.line_chunks([b"a\n", b"b\n", b"c\n", b"d\n", b"e\n"], 2))
+    parts = list(line_chunks([b"a\n", b"b\n", b"c\n", b"d\n", b"e\n"], 2))
     assert [(list(p.lines), p.first_number) for p in parts] == [
         ([b"a\n", b"b\n"], 1),
         ([b"c\n", b"d\n"], 3),
