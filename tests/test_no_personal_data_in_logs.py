@@ -101,7 +101,12 @@ def test_serving_at_debug_logs_no_key_and_no_query(tmp_path: Path) -> None:
             assert json.loads(socket.recv(timeout=10))["type"] == "connection_ack"
             subscribe = {"query": "subscription { alerts { id } }"}
             socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": subscribe}))
-        time.sleep(1)  # the last lines of the close
+        # Read on to the close's last line, the server's end of the stream (not a second's
+        # sleep, which a loaded machine outlasts).
+        deadline = time.monotonic() + 60
+        while "> EOF" not in server.output():
+            assert time.monotonic() < deadline, "the server never logged the close"
+            time.sleep(0.05)
         output = server.output().replace(f"admin key: {key}", "")
     assert "DEBUG" in output, "the server logged at DEBUG"
     secret = key.removeprefix("osk_")
