@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,19 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
-from bench.api_latency import free_port
 from ingestion.demo import generate_world
-from tests.serving import serving
-
-ROOT = Path(__file__).resolve().parents[1]
-OSMOSI = str(Path(sys.executable).with_name("osmosi"))
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    """The environment with no OSMOSI_ configuration at all."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
-    env.update(extra)
-    return env
+from tests.helpers import ROOT
+from tests.helpers.serving import OSMOSI, clean_env, free_port, serving
 
 
 def _posts(port: int, key: str, deadline: float) -> tuple[int, dict]:  # type: ignore[type-arg]

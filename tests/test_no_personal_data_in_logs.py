@@ -13,20 +13,14 @@ import pytest
 from websockets.sync.client import connect
 from websockets.typing import Subprotocol
 
-from bench.api_latency import free_port
 from graph import linking
 from graph.alerts import Alert, AlertKind, delivery_for
 from graph.store import GraphStore
 from ingestion.jobs.webhooks import Backoff, Dispatcher, http_post
 from osmosi.logs import configure_logging
-from tests.correlate.test_identity_resolution import (
-    THRESHOLDS,
-    import_customers,
-    ingest_conversations,
-)
-from tests.ingestion.helpers import FILES, ingest_fixture
-from tests.serving import serving
-from tests.test_cli import clean_env
+from tests.helpers.identity import THRESHOLDS, import_customers, ingest_conversations
+from tests.helpers.ingest import FILES, ingest_fixture
+from tests.helpers.serving import clean_env, free_port, serving
 
 PERSONAL = ("giulia", "emma_w", "laura_p", "espresso_fan", "barista_pro", "Chiara", "marco_rossi")
 

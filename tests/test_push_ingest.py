@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import Any
-
-import httpx
 
 from graph.access import Role
 from graph.store import GraphStore
 from osmosi.settings import Settings
-from tests.ingestion.helpers import FIXTURES
-from tests.server_helpers import api_client, graphql
+from tests.helpers.api import api_client, graphql, wait_for_job
+from tests.helpers.ingest import FIXTURES
 
 SETTINGS = Settings(max_ingest_bytes=64 * 1024)
 ANONYMOUS = {"Authorization": ""}
-
-
-async def wait_for_job(client: httpx.AsyncClient, job_id: str) -> dict[str, Any]:
-    deadline = time.monotonic() + 120
-    while True:
-        response = await client.get(f"/ingest/jobs/{job_id}")
-        assert response.status_code == 200
-        job: dict[str, Any] = response.json()
-        if job["status"] in ("done", "failed"):
-            return job
-        assert time.monotonic() < deadline, "job did not finish"
-        await asyncio.sleep(0.05)
 
 
 def test_push_is_accepted_ingested_and_idempotent(store: GraphStore) -> None:

@@ -18,8 +18,8 @@ from osmosi.settings import Settings
 from server.graphql.core.cost import RECOMPUTED_COST, field_cost, operation_cost
 from server.graphql.core.throttle import DeadlineExceeded, HeavyPool, TokenBuckets
 from server.graphql.schema import build_schema
-from tests.api.test_cost_api import ISSUE
-from tests.test_web_operations import documents
+from tests.helpers.api import ISSUE
+from tests.helpers.web import documents
 
 SCHEMA: GraphQLSchema = build_schema()._schema
 SHORTLIST = field_cost("Query", "ambassadorShortlist")

@@ -14,7 +14,7 @@ from graph.ranking.indexed import IndexedGraph
 from graph.ranking.interactions import interaction_graph, project
 from graph.store import GraphStore
 from ingestion.synthetic import NOW, generate_world, world_posts
-from tests.factories import T0, post
+from tests.helpers.factories import T0, post
 
 
 def assert_same_graph(found: IndexedGraph, expected: IndexedGraph) -> None:

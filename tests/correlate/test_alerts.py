@@ -30,8 +30,7 @@ from ingestion.pipeline import Pipeline, PreparedChunk
 from osmosi.runtime import celery_app, open_store, pipeline_for
 from osmosi.settings import Settings
 from server.app import create_app
-from tests.contract.test_store_contract import person_of
-from tests.factories import T0, post
+from tests.helpers.factories import T0, person_of, post
 
 SECRET = "whsec-test"
 

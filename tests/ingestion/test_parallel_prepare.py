@@ -19,7 +19,7 @@ from graph.store_correlate import ConversationFilter
 from ingestion import parallel
 from ingestion.parsers.base import line_chunks
 from ingestion.pipeline import Pipeline
-from tests.ingestion.helpers import FILES, FIXTURES, fixture_parser
+from tests.helpers.ingest import FILES, FIXTURES, fixture_parser
 
 # The JSON formats; the YouTube fixture is one JSON array, which is prepared in-process.
 FORMATS = ("mastodon", "x-v2", "reddit", "youtube", "jsonl")

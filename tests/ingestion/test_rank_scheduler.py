@@ -19,8 +19,8 @@ from graph.store import GraphStore
 from ingestion.jobs import rankings
 from ingestion.jobs.rankings import RankScheduler, recompute_now
 from osmosi.settings import Settings
-from tests.ingestion.helpers import FIXTURES, ingest_fixture
-from tests.server_helpers import api_client, counting_calls, graphql
+from tests.helpers.api import api_client, counting_calls, graphql
+from tests.helpers.ingest import FIXTURES, ingest_fixture
 
 REPORT = """mutation { reportConversation(input: {platform: "mastodon",
   text: "La consegna è ferma da giorni", authorHandle: "nuova@mastodon.uno",

@@ -24,7 +24,7 @@ from graph.ranking.influence import (
 from graph.ranking.interactions import DEFAULT_HALF_LIFE, interaction_graph
 from graph.ranking.shortlist import expected_reach, reverse_reachable_sets, shortlist
 from ingestion.synthetic import NOW, generate_world
-from tests.factories import brand_opinions_of, opinions_of
+from tests.helpers.factories import brand_opinions_of, opinions_of
 
 metrics = pytest.importorskip("sklearn.metrics", reason="needs the train extra (make test)")
 
