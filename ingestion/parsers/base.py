@@ -58,9 +58,9 @@ class Parser(abc.ABC):
     def parts(self, stream: IO[bytes], size: int) -> Iterator[Iterable[Item]]:
         """A source as parts that can be read apart from one another, in order: reading
         each part in turn reads what `read` reads. A format whose sources can be split
-        yields parts of about ``size`` records, and such parts pickle, so other processes
-        can read them; a source that cannot be split is yielded whole, as its one part
-        (what this default does)."""
+        yields parts of about ``size`` records (JSON lines: ``size`` lines each), and those
+        parts pickle, so other processes can read them. A source that cannot be split is
+        yielded whole, as its one part: what this default does, and how a caller tells."""
         yield self.read(stream)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -112,3 +113,18 @@ def test_line_chunks_number_lines_as_the_whole_file() -> None:
         ([b"c\n", b"d\n"], 3),
         ([b"e\n"], 5),
     ]
+
+
+@pytest.mark.parametrize("fmt", FILES)
+def test_the_parts_of_a_source_read_as_the_whole(fmt: str) -> None:
+    parser = fixture_parser(fmt)
+    data = (FIXTURES / FILES[fmt]).read_bytes()
+    parts = list(parser.parts(io.BytesIO(data), 2))
+    read = [item for part in parts for item in part]
+    assert read == list(parser.read(io.BytesIO(data)))
+    # JSON lines split, and their parts travel to other processes; the rest is one part.
+    assert (len(parts) > 1) == (fmt in ("mastodon", "x-v2", "reddit", "jsonl"))
+    if len(parts) > 1:
+        assert [list(pickle.loads(pickle.dumps(part))) for part in parts] == [
+            list(part) for part in parts
+        ]
