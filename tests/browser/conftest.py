@@ -27,11 +27,11 @@ from playwright.sync_api import (
 )
 
 from graph.neo4j import Neo4jGraphStore
+from tests.helpers import ROOT
 from tests.helpers.browser import App, Watch
 from tests.helpers.serving import Server, clean_env, free_port, serving
 from tests.helpers.stores import missing_service, neo4j_env
 
-ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "server" / "web" / "index.html"
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
