@@ -21,7 +21,6 @@ import asyncio
 import io
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ from ingestion.enrichment.analyzer import analyzer_for
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
 from ingestion.synthetic import write_mastodon_statuses
+from tests.helpers.serving import free_port
 
 # The issue's example of the person view, and the whole 360° view.
 PERSON_EXAMPLE = """query($handle: String!) {
@@ -75,12 +75,6 @@ def load(store: GraphStore, posts: int, people: int) -> None:
     started = time.perf_counter()
     recompute(store, datetime.now(UTC), RankOptions())
     print(f"ranked in {time.perf_counter() - started:.0f} s", flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def server_env(backend: str, workdir: Path) -> dict[str, str]:

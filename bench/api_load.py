@@ -39,7 +39,6 @@ from bench.api_latency import (
     INFLUENCERS,
     PERSON_VIEW,
     REFERENCE,
-    free_port,
     percentile,
     serve,
     server_env,
@@ -52,6 +51,7 @@ from ingestion.parsers import parser_for
 from ingestion.synthetic import write_mastodon_statuses
 from osmosi.runtime import pipeline_for
 from osmosi.settings import Settings
+from tests.helpers.serving import free_port
 
 PEOPLE_SEARCH = """query($search: String!) {
   people(search: $search, first: 20) { totalCount edges { node { id displayName } } } }"""

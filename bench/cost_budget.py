@@ -25,9 +25,10 @@ from pathlib import Path
 
 import httpx
 
-from bench.api_latency import free_port, load, percentile, serve, server_env
+from bench.api_latency import load, percentile, serve, server_env
 from bench.backends import open_backend
 from graph.access import Role, create_key
+from tests.helpers.serving import free_port
 
 CHEAP = "{ stats { people } }"
 SHORTLISTS = (

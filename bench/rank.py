@@ -1,6 +1,6 @@
 """``osmosi rank`` on an interaction graph of 1M edges, from Neo4j and from the embedded store.
 
-A generated world (``bench/world.py``: planted communities and hubs) is written into each
+A generated world (``ingestion/synthetic.py``: planted communities and hubs) is written into each
 store as posts, one mention per interaction, with sentiment scores so that advocacy has
 opinions to weigh. Then the whole ranking runs as ``osmosi rank`` runs it, ``--repeat``
 times, and the median seconds of each step and the median peak resident memory are
@@ -19,11 +19,10 @@ rustworkx at its default tolerance beside them). Needs the bench extra (``pip in
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,58 +30,15 @@ import networkx as nx
 import rustworkx as rx
 
 from bench.backends import open_backend
-from bench.world import NOW, World, generate_world
-from graph.model import (
-    BRAND_KEY,
-    Account,
-    Aspect,
-    AspectTarget,
-    Post,
-    Sentiment,
-    account_uid,
-    person_id_for_account,
-)
+from graph.model import account_uid, person_id_for_account
 from graph.ranking.interactions import DEFAULT_HALF_LIFE
 from graph.ranking.service import RankOptions, recompute
 from graph.store import GraphStore
-
-PLATFORM = "world"
-BATCH = 5000
-
-
-def world_posts(world: World, seed: int) -> Iterator[list[Post]]:
-    """The world's interactions as posts, each one about the brand, in the mood of a lean
-    drawn for its author (uniform: some people mostly praise, some mostly complain), so that
-    advocacy has opinions to weigh and the shortlist candidates to choose from."""
-    rng = random.Random(seed)
-    leans: dict[str, float] = {}
-    batch: list[Post] = []
-    for number, edge in enumerate(world.interactions):
-        lean = leans.setdefault(edge.source, rng.random())
-        score = rng.uniform(0.1, 1.0) * (1 if rng.random() < lean else -1)
-        label = Sentiment.POSITIVE if score > 0 else Sentiment.NEGATIVE
-        batch.append(
-            Post(
-                PLATFORM,
-                str(number),
-                Account(PLATFORM, edge.source, followers=world.followers[edge.source]),
-                f"@{edge.target} ciao",
-                edge.at,
-                mentions=(Account(PLATFORM, edge.target),),
-                aspects=(Aspect(AspectTarget.BRAND, BRAND_KEY, label, round(score, 3)),),
-                sentiment=label,
-                sentiment_score=round(score, 3),
-            )
-        )
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+from ingestion.synthetic import NOW, WORLD_PLATFORM, World, generate_world, world_posts
 
 
 def person(handle: str) -> str:
-    return person_id_for_account(account_uid(PLATFORM, handle))
+    return person_id_for_account(account_uid(WORLD_PLATFORM, handle))
 
 
 def nmi(planted: dict[str, int], found: dict[str, str]) -> float:

@@ -40,8 +40,8 @@ from typing import Any
 import httpx
 from playwright.sync_api import Browser, sync_playwright
 
-from bench.api_latency import free_port
 from server.webapp import BUILD
+from tests.helpers.serving import free_port
 
 CHROMIUM = os.environ.get("OSMOSI_TEST_CHROMIUM", "/usr/bin/chromium")
 # As tests/browser/conftest.py launches it (not imported: bench does not depend on tests):

@@ -22,9 +22,9 @@ from graph.model import ChannelKind, IngestCounts, Post, QuarantineEntry
 from graph.people import post_suppression_key, suppression_key
 from graph.rows import PostBatch, without_erased
 from graph.store import GraphStore
-from ingestion.parallel import can_fork, prepared_in_workers
+from ingestion.parallel import can_fork, in_workers
 from ingestion.parsers import Item, Parser, RawRecord, Unreadable
-from ingestion.parsers.base import JsonLines, JsonParser, json_source, readable
+from ingestion.parsers.base import readable
 from ingestion.record import RecordError, validate_record
 
 log = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ class Pipeline:
     on_stored: Callable[[], None] | None = None
     """Called when a batch stored new posts (the in-process mode schedules a ranking)."""
     workers: int = 0
-    """Processes that prepare JSON-lines files for `ingest_stream` (0: this process)."""
+    """Processes that prepare the parts of a source for `ingest_stream` (0: this process)."""
 
     def ingest_stream(
         self,
@@ -149,17 +149,17 @@ class Pipeline:
         source: str,
         progress: Callable[[IngestCounts], None] | None = None,
     ) -> IngestCounts:
-        """Ingest a whole file. JSON lines are prepared by `workers` processes, when there
-        are any and this process may fork, and written here in the file's order."""
-        if not (self.workers and isinstance(parser, JsonParser) and can_fork()):
+        """Ingest a whole file. A source the parser splits into parts is prepared by
+        `workers` processes, when there are any and this process may fork, and written
+        here in the file's order."""
+        if not (self.workers and can_fork()):
             return self.ingest(parser.read(stream), parser, source, progress)
-        found = json_source(stream)
-        if not isinstance(found, JsonLines):
-            return self.ingest(parser.records(found), parser, source, progress)
-        total = IngestCounts()
-        for chunk in prepared_in_workers(self, parser, source, found.lines, self.workers):
-            total += self._report(self.write(chunk), progress)
-        return total
+
+        def prepared(part: Iterable[Item]) -> Iterator[PreparedChunk]:
+            return self._prepared(part, parser, source)
+
+        parts = parser.parts(stream, self.batch_size)
+        return self._write_all(in_workers(prepared, parts, self.workers), progress)
 
     def ingest(
         self,
@@ -169,11 +169,26 @@ class Pipeline:
         progress: Callable[[IngestCounts], None] | None = None,
     ) -> IngestCounts:
         """Ingest every item, parsing the next batch while the previous one is written."""
+        return self._write_all(self._prepared(items, parser, source), progress)
+
+    def _prepared(
+        self, items: Iterable[Item], parser: Parser, source: str
+    ) -> Iterator[PreparedChunk]:
+        """`prepare` of every batch of ``items``, in order."""
+        for chunk in batched(readable(items), self.batch_size):
+            yield self.prepare(chunk, parser, source)
+
+    def _write_all(
+        self,
+        chunks: Iterable[PreparedChunk],
+        progress: Callable[[IngestCounts], None] | None,
+    ) -> IngestCounts:
+        """`write` every chunk in order, in a thread of its own, so the next chunk is
+        prepared (or received from a worker) while the previous one is written."""
         total = IngestCounts()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-writer") as writer:
             pending: Future[IngestCounts] | None = None
-            for chunk in batched(readable(items), self.batch_size):
-                prepared = self.prepare(chunk, parser, source)
+            for prepared in chunks:
                 if pending is not None:
                     total += self._report(pending.result(), progress)
                 pending = writer.submit(self.write, prepared)
@@ -216,13 +231,6 @@ class Pipeline:
         batch = self.store.prepare_posts(enriched) if enriched else None
         acted_on = tuple(enriched) if self.actions is not None else ()
         return PreparedChunk(len(items), batch, rejected, acted_on)
-
-    def prepare_part(self, part: JsonLines, parser: JsonParser, source: str) -> list[PreparedChunk]:
-        """`prepare` over the records of a part of a JSON-lines file, a batch at a time."""
-        return [
-            self.prepare(items, parser, source)
-            for items in batched(readable(parser.records(part)), self.batch_size)
-        ]
 
     def write(self, chunk: PreparedChunk) -> IngestCounts:
         """Store a prepared chunk: posts upserted, rejects quarantined.
@@ -273,9 +281,6 @@ class Pipeline:
             posts[k] for k in found if k in posts
         }
 
-    def ingest_chunk(self, items: Sequence[Item], parser: Parser, source: str) -> IngestCounts:
-        return self.write(self.prepare(items, parser, source))
-
     def replay(
         self, entries: Sequence[QuarantineEntry], parsers: Callable[[str], Parser]
     ) -> IngestCounts:
@@ -283,7 +288,8 @@ class Pipeline:
         total = IngestCounts()
         for entry in entries:
             parser = parsers(entry.format)
-            counts = self.ingest_chunk(quarantined_items(entry, parser.read), parser, entry.source)
+            items = quarantined_items(entry, parser.read)
+            counts = self.write(self.prepare(items, parser, entry.source))
             if counts.rejected == 0:
                 self.store.release_quarantined([entry.id])
             total += counts

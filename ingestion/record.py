@@ -1,7 +1,7 @@
 """The canonical post record: what every parser produces and the ``jsonl`` format reads.
 
 Validated with pydantic; its JSON Schema is committed as ``ingestion/canonical.schema.json``
-(``osmosi ingest-schema`` regenerates it, a test keeps the two equal).
+(``osmosi schema --record`` prints it, a test keeps the two equal).
 """
 
 from __future__ import annotations

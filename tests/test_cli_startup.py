@@ -13,10 +13,9 @@ import pytest
 
 from graph.embedded import EmbeddedGraphStore
 from graph.store import GraphStore
-from tests.conftest import neo4j_env
-from tests.ingestion.helpers import ingest_fixture
-from tests.serving import OSMOSI
-from tests.test_cli import clean_env
+from tests.helpers.ingest import ingest_fixture
+from tests.helpers.serving import OSMOSI, clean_env
+from tests.helpers.stores import neo4j_env
 
 # Each costs a tenth of a second or more to import (spaCy alone more than a second).
 HEAVY = {

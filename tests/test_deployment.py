@@ -22,8 +22,8 @@ from ingestion.jobs.celery_app import create_celery as make_celery
 from ingestion.jobs.ledger import ChunkLedger
 from osmosi.runtime import beat_schedule_file
 from osmosi.settings import Settings
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 OSMOSI_SERVICES = ("api", "worker", "ranker", "beat")
 WORKERS = ("worker", "ranker")
 VARIABLE = re.compile(r"\$\$|\$\{(\w+)(?::([-?])([^}]*))?\}")

@@ -71,7 +71,7 @@ def test_acknowledged_batches_survive_kill_9(tmp_path: Path) -> None:
 
 
 def test_data_survives_a_clean_restart(tmp_path: Path) -> None:
-    from tests.factories import post
+    from tests.helpers.factories import post
 
     with EmbeddedGraphStore(tmp_path) as store:
         store.ensure_schema()

@@ -10,7 +10,7 @@ from pathlib import Path
 from graph.embedded import EmbeddedGraphStore
 from graph.embedded.store import DATABASE_FILE
 from graph.links import Evidence, EvidenceKind, IdentityLink, LinkKind, LinkOrder, LinkStatus
-from tests.factories import T0
+from tests.helpers.factories import T0
 
 
 def _link(link_id: str, confidence: float) -> IdentityLink:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.neo4j import Neo4jGraphStore
-from tests.contract.test_store_contract import person_of
-from tests.factories import account
+from tests.helpers.factories import account, person_of
 
 pytestmark = pytest.mark.neo4j
 

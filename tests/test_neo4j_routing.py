@@ -13,7 +13,7 @@ import pytest
 from graph.neo4j import Neo4jGraphStore
 from graph.ranking.service import recompute
 from osmosi.settings import Settings
-from tests.ingestion.helpers import ingest_fixture
+from tests.helpers.ingest import ingest_fixture
 
 pytestmark = pytest.mark.neo4j
 

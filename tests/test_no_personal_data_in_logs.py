@@ -13,20 +13,14 @@ import pytest
 from websockets.sync.client import connect
 from websockets.typing import Subprotocol
 
-from bench.api_latency import free_port
 from graph import linking
 from graph.alerts import Alert, AlertKind, delivery_for
 from graph.store import GraphStore
 from ingestion.jobs.webhooks import Backoff, Dispatcher, http_post
 from osmosi.logs import configure_logging
-from tests.correlate.test_identity_resolution import (
-    THRESHOLDS,
-    import_customers,
-    ingest_conversations,
-)
-from tests.ingestion.helpers import FILES, ingest_fixture
-from tests.serving import serving
-from tests.test_cli import clean_env
+from tests.helpers.identity import THRESHOLDS, import_customers, ingest_conversations
+from tests.helpers.ingest import FILES, ingest_fixture
+from tests.helpers.serving import clean_env, free_port, serving
 
 PERSONAL = ("giulia", "emma_w", "laura_p", "espresso_fan", "barista_pro", "Chiara", "marco_rossi")
 
@@ -101,7 +95,12 @@ def test_serving_at_debug_logs_no_key_and_no_query(tmp_path: Path) -> None:
             assert json.loads(socket.recv(timeout=10))["type"] == "connection_ack"
             subscribe = {"query": "subscription { alerts { id } }"}
             socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": subscribe}))
-        time.sleep(1)  # the last lines of the close
+        # Read on to the close's last line, the server's end of the stream (not a second's
+        # sleep, which a loaded machine outlasts).
+        deadline = time.monotonic() + 60
+        while "> EOF" not in server.output():
+            assert time.monotonic() < deadline, "the server never logged the close"
+            time.sleep(0.05)
         output = server.output().replace(f"admin key: {key}", "")
     assert "DEBUG" in output, "the server logged at DEBUG"
     secret = key.removeprefix("osk_")

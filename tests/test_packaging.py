@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import ROOT
+
 # What a clean checkout does not have: build output, installed packages, local state.
 LEFT_OUT = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "__pycache__", ".services", "osmosi-data", "*.egg-info",

@@ -13,7 +13,7 @@ from graphql import get_introspection_query
 from graph.access import Role
 from graph.store import GraphStore
 from osmosi.settings import Settings
-from tests.server_helpers import api_client, graphql
+from tests.helpers.api import api_client, graphql
 
 MISTAKES = [
     # a misspelt field (validation)

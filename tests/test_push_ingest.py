@@ -5,29 +5,17 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import httpx
 import pytest
 
 from graph.access import Role
 from graph.store import GraphStore
 from osmosi.settings import Settings
 from server import ingest
-from tests.ingestion.helpers import FIXTURES
-from tests.server_helpers import api_client, graphql
+from tests.helpers.api import api_client, graphql, wait_for_job
+from tests.helpers.ingest import FIXTURES
 
 SETTINGS = Settings(max_ingest_bytes=64 * 1024)
 ANONYMOUS = {"Authorization": ""}
-
-
-async def wait_for_job(client: httpx.AsyncClient, job_id: str) -> dict[str, Any]:
-    for _ in range(200):
-        response = await client.get(f"/ingest/jobs/{job_id}")
-        assert response.status_code == 200
-        job: dict[str, Any] = response.json()
-        if job["status"] in ("done", "failed"):
-            return job
-        await asyncio.sleep(0.05)
-    raise AssertionError("job did not finish")
 
 
 def test_push_is_accepted_ingested_and_idempotent(store: GraphStore) -> None:
@@ -165,7 +153,7 @@ def test_a_push_ingested_in_process_is_followed_by_the_work_after_an_ingest(
         async with api_client(embedded_store, SETTINGS, Role.MANAGER) as client:
             response = await client.post("/ingest/mastodon", content=body)
             job = await wait_for_job(client, response.json()["job_id"])
-            for _ in range(100):  # the job reads done just before the scan runs
+            for _ in range(1500):  # the job reads done just before the scan runs
                 if scans:
                     break
                 await asyncio.sleep(0.02)

@@ -21,7 +21,7 @@ from ingestion.jobs.retention import PeriodicRetention
 from ingestion.jobs.tasks import RETAIN
 from ingestion.pipeline import Pipeline
 from osmosi.cli import app
-from tests.factories import post
+from tests.helpers.factories import post
 
 NOW = datetime.now(UTC)
 

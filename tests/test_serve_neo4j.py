@@ -11,12 +11,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.api_latency import free_port
 from graph.neo4j import Neo4jGraphStore
-from tests.conftest import neo4j_env
-from tests.ingestion.helpers import FIXTURES
-from tests.serving import OSMOSI, serving
-from tests.test_cli import clean_env
+from tests.helpers.ingest import FIXTURES
+from tests.helpers.serving import OSMOSI, clean_env, free_port, serving
+from tests.helpers.stores import neo4j_env
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 

@@ -15,8 +15,8 @@ from graphql.utilities import lexicographic_sort_schema
 from graph.store import GraphStore
 from osmosi.settings import Settings
 from server.graphql.schema import schema_sdl
-from tests.demo.helpers import load_small_demo
-from tests.server_helpers import api_client, graphql
+from tests.helpers.api import api_client, graphql
+from tests.helpers.demo import load_small_demo
 
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema.graphql"
 

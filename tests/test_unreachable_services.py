@@ -13,11 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.api_latency import free_port
 from osmosi.runtime import broker, celery_app
 from osmosi.settings import Settings
-from tests.serving import serving
-from tests.test_cli import OSMOSI, ROOT, clean_env
+from tests.helpers import ROOT
+from tests.helpers.serving import OSMOSI, clean_env, free_port, serving
 
 PASSWORD = "s3cret-pass"
 """A made-up password that must never be printed."""

@@ -6,31 +6,22 @@ typed documents), and each validates, with the fragments it uses, against
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from graphql import (
     DocumentNode,
     FragmentDefinitionNode,
     OperationDefinitionNode,
     build_schema,
-    parse,
     validate,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "web" / "src"
+from tests.helpers import ROOT
+from tests.helpers.web import SOURCES, documents
+
 # Operation text written inline in TypeScript, which the check below would not see.
 INLINE = re.compile(
     r"\bgql\s*`|\bgraphql\(\s*[`\"']|[`\"']\s*(query|mutation|subscription)\s+\w+\s*[({]"
 )
-
-
-def documents() -> dict[Path, DocumentNode]:
-    return {
-        path: parse(path.read_text(encoding="utf-8"))
-        for path in sorted(SOURCES.rglob("*.graphql"))
-        if "gql" not in path.parts
-    }
 
 
 def test_every_operation_of_the_app_validates_against_the_schema() -> None:

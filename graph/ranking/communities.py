@@ -71,7 +71,7 @@ def detect_communities(
 def merge_to(graph: nx.DiGraph[str], communities: Sequence[set[str]], count: int) -> list[set[str]]:
     """Merge communities, the pair that raises modularity most first, until ``count`` remain.
 
-    Louvain stops at the partition of best modularity; a coarser view ("the two camps")
+    Leiden stops at the partition of best modularity; a coarser view ("the two camps")
     merges its communities the way agglomerative modularity clustering would (Clauset,
     Newman & Moore, 2004).
 

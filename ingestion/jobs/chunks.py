@@ -24,7 +24,8 @@ def run_chunk(
     Safe to run twice (a redelivered task): the posts are upserts, the quarantine is keyed by
     content, and the job keeps the first report of each chunk.
     """
-    counts = pipeline.ingest_chunk([item_from_json(item) for item in items], parser, source)
+    prepared = pipeline.prepare([item_from_json(item) for item in items], parser, source)
+    counts = pipeline.write(prepared)
     pipeline.store.record_chunk(job_id, chunk, counts)
     return counts
 

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from typing import IO, Any
 
 from ingestion.parsers.json_array import array_items
@@ -54,6 +55,14 @@ class Parser(abc.ABC):
     def parse(self, record: RawRecord) -> dict[str, Any]:
         """Canonical post data (validated afterwards); raise `RecordError` to reject."""
 
+    def parts(self, stream: IO[bytes], size: int) -> Iterator[Iterable[Item]]:
+        """A source as parts that can be read apart from one another, in order: reading
+        each part in turn reads what `read` reads. A format whose sources can be split
+        yields parts of about ``size`` records (JSON lines: ``size`` lines each), and those
+        parts pickle, so other processes can read them. A source that cannot be split is
+        yielded whole, as its one part: what this default does, and how a caller tells."""
+        yield self.read(stream)
+
 
 def decode(data: bytes) -> str:
     return data.decode("utf-8-sig", errors="replace")
@@ -78,6 +87,16 @@ class JsonLines:
 
 
 JsonSource = JsonArray | JsonLines
+
+
+def line_chunks(lines: Iterable[bytes], size: int) -> Iterator[JsonLines]:
+    """The lines of a source in parts of ``size`` lines, numbered as the whole is."""
+    iterator = iter(lines)
+    number = 1
+    while chunk := list(islice(iterator, size)):
+        yield JsonLines(chunk, number)
+        number += len(chunk)
+
 
 MAX_JSON_DEPTH = 100
 """Deeper JSON is quarantined: no export nests a tenth as deep, and every later step
@@ -210,6 +229,15 @@ class JsonParser(Parser):
     def read(self, stream: IO[bytes]) -> Iterator[Item]:
         return self.records(json_source(stream))
 
+    def parts(self, stream: IO[bytes], size: int) -> Iterator[Iterable[Item]]:
+        """JSON lines split into parts of ``size`` lines; one JSON array cannot be split."""
+        found = json_source(stream)
+        if isinstance(found, JsonArray):
+            yield self.records(found)
+            return
+        for lines in line_chunks(found.lines, size):
+            yield LinesPart(self, lines)
+
     def records(self, source: JsonSource) -> Iterator[Item]:
         """The records of a source, or of a part of its lines."""
         for item in json_documents(source):
@@ -228,6 +256,18 @@ class JsonParser(Parser):
         """The records one JSON document holds: itself, unless the format nests them (a
         page of tweets, a response of comment threads)."""
         yield document
+
+
+@dataclass(frozen=True, slots=True)
+class LinesPart:
+    """The records of a part of a JSON-lines source, read apart from the rest (it pickles,
+    parser and lines, to be read in another process)."""
+
+    parser: JsonParser
+    lines: JsonLines
+
+    def __iter__(self) -> Iterator[Item]:
+        return self.parser.records(self.lines)
 
 
 def json_text(value: Any) -> str:

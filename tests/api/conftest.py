@@ -21,9 +21,9 @@ from ingestion.enrichment.analyzer import analyzer_for
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
 from ingestion.synthetic import write_mastodon_statuses
-from tests.conftest import BACKENDS, Neo4jContents
-from tests.ingestion.helpers import FILES, fixture_parser
-from tests.ingestion.helpers import FIXTURES as INGEST_FIXTURES
+from tests.helpers.ingest import FILES, fixture_parser
+from tests.helpers.ingest import FIXTURES as INGEST_FIXTURES
+from tests.helpers.stores import BACKENDS, Neo4jContents
 
 SYNTHETIC_POSTS = 600
 SYNTHETIC_PEOPLE = 60

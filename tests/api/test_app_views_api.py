@@ -11,8 +11,8 @@ import pytest
 from graph.access import Role
 from graph.alerts import Alert, AlertKind
 from graph.store import GraphStore
-from tests.api.test_explore_api import person
-from tests.server_helpers import ask
+from tests.helpers.api import ask
+from tests.helpers.factories import person_of
 
 MOVE = """mutation($id: ID!, $status: AdvocateStatus!) {
   setAdvocateStatus(personId: $id, status: $status) { status } }"""
@@ -32,8 +32,8 @@ def test_the_viewer_is_the_signed_in_key(embedded_store: GraphStore, role: Role)
 
 
 def test_the_programme_board_lists_people_by_their_current_status(world: GraphStore) -> None:
-    giulia = person(world, "mastodon", "giulia@mastodon.social")
-    tom = person(world, "mastodon", "tom@fosstodon.org")
+    giulia = person_of(world, "giulia@mastodon.social", "mastodon")
+    tom = person_of(world, "tom@fosstodon.org", "mastodon")
     for who, status in ((giulia, "INVITED"), (tom, "INVITED"), (giulia, "ACTIVE")):
         assert "errors" not in ask(world, MOVE, Role.MANAGER, id=who, status=status)
 
@@ -87,7 +87,7 @@ def test_the_map_can_be_drawn_for_one_platform(read_world: GraphStore) -> None:
 
 
 def test_an_alert_about_a_person_leads_to_them(world: GraphStore) -> None:
-    giulia = person(world, "mastodon", "giulia@mastodon.social")
+    giulia = person_of(world, "giulia@mastodon.social", "mastodon")
     now = datetime.now(UTC)
     world.add_alerts(
         [

@@ -4,7 +4,7 @@ list gives, its members paged, and null for an id no ranking gave; on both backe
 from __future__ import annotations
 
 from graph.store import GraphStore
-from tests.server_helpers import ask
+from tests.helpers.api import ask
 
 PROFILE = "id size topTopics mainChannels averageSentiment topVoices { id }"
 MEMBERS = "members(first: 2) { edges { node { communityId } } pageInfo { hasNextPage } }"

@@ -18,8 +18,8 @@ from osmosi.settings import Settings
 from server.graphql.core.cost import RECOMPUTED_COST, field_cost, operation_cost
 from server.graphql.core.throttle import DeadlineExceeded, HeavyPool, TokenBuckets
 from server.graphql.schema import build_schema
-from tests.api.test_cost_api import ISSUE
-from tests.test_web_operations import documents
+from tests.helpers.api import ISSUE
+from tests.helpers.web import documents
 
 SCHEMA: GraphQLSchema = build_schema()._schema
 SHORTLIST = field_cost("Query", "ambassadorShortlist")
@@ -121,18 +121,27 @@ def test_the_pool_runs_at_most_its_slots_at_once() -> None:
             running[0] -= 1
         return 1
 
-    async def scenario() -> list[int]:
-        tasks = [asyncio.create_task(pool.run(work, "view")) for _ in range(5)]
+    async def scenario() -> tuple[list[int], str]:
+        tasks = [asyncio.create_task(pool.run(work, "view")) for _ in range(2)]
         await asyncio.to_thread(two_running.wait, 30)
-        await asyncio.sleep(0.05)  # time for a third to start, were it allowed to
+        # A third view finds no slot: it waits for one until its deadline, and says so (not
+        # a sleep after which a third would have started, were it let in: a loaded machine
+        # outlasts that).
+        pool.deadline = 0.05
+        with pytest.raises(DeadlineExceeded) as refused:
+            await pool.run(work, "third")
+        pool.deadline = 30
+        tasks += [asyncio.create_task(pool.run(work, "view")) for _ in range(3)]
         release.set()
-        return await asyncio.gather(*tasks)
+        return await asyncio.gather(*tasks), str(refused.value)
 
     try:
-        assert asyncio.run(scenario()) == [1] * 5
+        answered, refused = asyncio.run(scenario())
     finally:
         release.set()
         pool.close()
+    assert answered == [1] * 5
+    assert refused.startswith("third waited for")
     assert most[0] == 2
 
 

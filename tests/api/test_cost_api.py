@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -16,23 +15,7 @@ from graph.access import Role
 from graph.ranking import views
 from graph.store import GraphStore
 from osmosi.settings import Settings
-from tests.api.test_person_view import COUNTED
-from tests.server_helpers import api_client, counting_calls, graphql
-
-
-def aliased(field: str, arguments: Callable[[int], str], selection: str) -> str:
-    """The issue's operations: 30 aliases of one view, each with other arguments."""
-    fields = (f"a{i}: {field}({arguments(i)}) {{ {selection} }}" for i in range(30))
-    return "{ " + " ".join(fields) + " }"
-
-
-ISSUE = {
-    "shortlists": aliased(
-        "ambassadorShortlist", lambda i: f"size: {50 - i}, maxPerCommunity: 1", "expectedReach"
-    ),
-    "influencers by topic": aliased("influencers", lambda i: f'topic: "t{i}"', "score"),
-    "maps by topic": aliased("influencerMap", lambda i: f'topic: "t{i}"', "truncated"),
-}
+from tests.helpers.api import COUNTED, ISSUE, api_client, counting_calls, graphql
 
 
 @pytest.mark.parametrize("name", list(ISSUE))

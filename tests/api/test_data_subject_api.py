@@ -12,9 +12,8 @@ from graph.model import Aspect, AspectTarget, Customer, CustomerLink, Sentiment,
 from graph.people import ERASED, ProgrammeStatus
 from graph.store import GraphStore
 from osmosi.settings import Settings
-from tests.contract.test_store_contract import person_of
-from tests.factories import T0, post
-from tests.server_helpers import api_client, ask, graphql
+from tests.helpers.api import api_client, ask, graphql
+from tests.helpers.factories import T0, person_of, post
 
 EXPORT = "query($id: ID!) { exportPerson(id: $id) }"
 ERASE = "mutation($id: ID!) { erasePerson(id: $id) { personId accounts posts redacted } }"

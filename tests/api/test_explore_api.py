@@ -10,13 +10,8 @@ from datetime import UTC, datetime, timedelta
 from graph.store import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
-from tests.server_helpers import ask
-
-
-def person(store: GraphStore, platform: str, handle: str) -> str:
-    account = store.get_account(platform, handle)
-    assert account is not None and account.person_id
-    return account.person_id
+from tests.helpers.api import ask
+from tests.helpers.factories import person_of
 
 
 def test_a_post_with_its_analysis_and_its_thread(read_world: GraphStore) -> None:
@@ -36,7 +31,7 @@ def test_a_post_with_its_analysis_and_its_thread(read_world: GraphStore) -> None
     )
     assert post["replyToId"] == "mastodon:110000000000000001"
     assert post["author"]["handle"] == "tom@fosstodon.org"
-    assert post["author"]["person"]["id"] == person(read_world, "mastodon", "tom@fosstodon.org")
+    assert post["author"]["person"]["id"] == person_of(read_world, "tom@fosstodon.org", "mastodon")
     assert post["sentiment"]["label"] in {"POSITIVE", "NEGATIVE", "NEUTRAL"}
     assert post["channelId"] == "mastodon:fosstodon.org"
     thread = body["thread"]
@@ -153,9 +148,9 @@ def test_the_influencer_map_is_a_capped_subgraph_of_the_top_people(read_world: G
 
 
 def test_connection_paths_are_shortest_and_warm(read_world: GraphStore) -> None:
-    tom = person(read_world, "mastodon", "tom@fosstodon.org")
-    giulia = person(read_world, "mastodon", "giulia@mastodon.social")
-    aurora = person(read_world, "mastodon", "aurora@mastodon.social")
+    tom = person_of(read_world, "tom@fosstodon.org", "mastodon")
+    giulia = person_of(read_world, "giulia@mastodon.social", "mastodon")
+    aurora = person_of(read_world, "aurora@mastodon.social", "mastodon")
     query = """query($a: ID!, $b: ID!, $hops: Int!) {
       connectionPath(fromPerson: $a, toPerson: $b, maxHops: $hops) {
         hops start { id } steps { person { id } weight } } }"""
@@ -164,7 +159,7 @@ def test_connection_paths_are_shortest_and_warm(read_world: GraphStore) -> None:
     assert [s["person"]["id"] for s in path["steps"]] == [giulia, aurora]
     assert all(step["weight"] > 0 for step in path["steps"])
     assert ask(read_world, query, a=tom, b=aurora, hops=1)["data"]["connectionPath"] is None
-    far = person(read_world, "youtube", "ucmarco")
+    far = person_of(read_world, "ucmarco", "youtube")
     assert ask(read_world, query, a=tom, b=far, hops=6)["data"]["connectionPath"] is None
     assert ask(read_world, query, a=tom, b=tom, hops=2)["data"]["connectionPath"]["hops"] == 0
     refused = ask(read_world, query, a=tom, b=aurora, hops=7)

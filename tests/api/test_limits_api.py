@@ -10,8 +10,7 @@ import pytest
 
 from graph.access import Role
 from graph.store import GraphStore
-from tests.api.test_person_view import COUNTED
-from tests.server_helpers import api_client, counting_calls
+from tests.helpers.api import COUNTED, api_client, counting_calls
 
 
 def nested(depth: int) -> str:

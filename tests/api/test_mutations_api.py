@@ -11,9 +11,9 @@ import pytest
 from graph.access import Role
 from graph.store import GraphStore
 from ingestion.pipeline import Pipeline
-from tests.api.test_explore_api import person
-from tests.ingestion.helpers import FIXTURES, fixture_parser
-from tests.server_helpers import ask
+from tests.helpers.api import ask
+from tests.helpers.factories import person_of
+from tests.helpers.ingest import FIXTURES, fixture_parser
 
 STATUS = """mutation($id: ID!, $status: AdvocateStatus!, $note: String) {
   setAdvocateStatus(personId: $id, status: $status, note: $note) { status note actor at } }"""
@@ -34,7 +34,7 @@ def errors(body: dict[str, Any]) -> list[str]:
 
 
 def test_the_advocacy_programme_keeps_its_history(world: GraphStore) -> None:
-    giulia = person(world, "mastodon", "giulia@mastodon.social")
+    giulia = person_of(world, "giulia@mastodon.social", "mastodon")
     first = ask(world, STATUS, Role.MANAGER, id=giulia, status="INVITED", note="loves the blend")
     step = first["data"]["setAdvocateStatus"]
     assert (step["status"], step["note"]) == ("INVITED", "loves the blend")
@@ -50,8 +50,8 @@ def test_the_advocacy_programme_keeps_its_history(world: GraphStore) -> None:
 
 
 def test_a_merge_through_the_api_is_undone_exactly(world: GraphStore) -> None:
-    on_reddit = person(world, "reddit", "robert_tables")
-    on_instagram = person(world, "instagram", "robert_tables")
+    on_reddit = person_of(world, "robert_tables", "reddit")
+    on_instagram = person_of(world, "robert_tables", "instagram")
     before = {p: ask(world, VIEW, id=p)["data"]["person"] for p in (on_reddit, on_instagram)}
 
     merged = ask(
@@ -70,7 +70,7 @@ def test_a_merge_through_the_api_is_undone_exactly(world: GraphStore) -> None:
         view["posts"]["totalCount"] for view in before.values()
     )
     assert ask(world, VIEW, id=on_instagram)["data"]["person"] is None
-    assert person(world, "instagram", "robert_tables") == on_reddit
+    assert person_of(world, "robert_tables", "instagram") == on_reddit
 
     split = ask(
         world,
@@ -113,7 +113,7 @@ def test_a_merge_through_the_api_is_undone_exactly(world: GraphStore) -> None:
 def test_erasure_removes_a_person_everywhere_and_a_reimport_brings_nothing_back(
     world: GraphStore,
 ) -> None:
-    giulia = person(world, "mastodon", "giulia@mastodon.social")
+    giulia = person_of(world, "giulia@mastodon.social", "mastodon")
     refused = ask(world, ERASE, Role.MANAGER, id=giulia)
     assert errors(refused) == ["this needs a key of the admin role"]
 

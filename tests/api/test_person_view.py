@@ -10,8 +10,8 @@ from graph.model import Customer, CustomerLink
 from graph.people import ProgrammeStatus
 from graph.ranking.influence import INFLUENCE_FACTORS
 from graph.store import GraphStore
-from tests.factories import T0
-from tests.server_helpers import ask, counting_calls
+from tests.helpers.api import COUNTED, ask, counting_calls
+from tests.helpers.factories import T0
 
 LOUD = ("mastodon", "user7@mastodon.online")
 """The synthetic export's loudest author (317 posts)."""
@@ -41,8 +41,6 @@ query View($platform: String!, $handle: String!, $posts: Int!, $after: String) {
   }
 }
 """
-
-COUNTED = tuple(sorted(GraphStore.__abstractmethods__))
 
 
 def view(store: GraphStore, posts: int = 5, after: str | None = None) -> dict[str, Any]:

@@ -10,9 +10,8 @@ from graphql import ExecutionResult
 from graph.store import GraphStore
 from osmosi.settings import Settings
 from server.graphql.core.cache import ResultCache
-from tests.contract.test_store_contract import person_of
-from tests.factories import T0, post
-from tests.server_helpers import api_client, counting_calls, graphql
+from tests.helpers.api import api_client, counting_calls, graphql
+from tests.helpers.factories import T0, person_of, post
 
 INFLUENCERS = "{ influencers(first: 5) { score person { id displayName } } }"
 MIXED = '{ influencers(first: 5) { score } person(id: "x") { id } }'

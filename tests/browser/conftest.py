@@ -10,10 +10,8 @@ violation is one). Outside CI a missing browser or build skips these tests; with
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +26,12 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from bench.api_latency import free_port
 from graph.neo4j import Neo4jGraphStore
-from tests.conftest import missing_service, neo4j_env
-from tests.serving import OSMOSI, Server, serving
-from tests.test_cli import clean_env
+from tests.helpers import ROOT
+from tests.helpers.browser import App, Watch
+from tests.helpers.serving import Server, clean_env, free_port, serving
+from tests.helpers.stores import missing_service, neo4j_env
 
-ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "server" / "web" / "index.html"
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -83,39 +80,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _store_of(item: pytest.Item) -> str | None:
     callspec = getattr(item, "callspec", None)
     return None if callspec is None else callspec.params.get("app")
-
-
-@dataclass
-class App:
-    """A running ``osmosi serve --demo``: its URL, a key per role, and its environment."""
-
-    url: str
-    backend: str
-    env: dict[str, str]
-    cwd: Path
-    server: Server
-    keys: dict[str, str] = field(default_factory=dict)
-
-    def osmosi(self, *args: str, cwd: Path | None = None) -> str:
-        """Run an ``osmosi`` command against the same store; its standard output."""
-        done = subprocess.run(
-            [OSMOSI, *args], env=self.env, cwd=cwd or self.cwd, capture_output=True, text=True
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
-    def graphql(self, query: str, role: str = "admin", **variables: Any) -> dict[str, Any]:
-        """One operation over HTTP with the role's key; its ``data`` (errors fail)."""
-        response = httpx.post(
-            f"{self.url}/graphql",
-            json={"query": query, "variables": variables},
-            headers={"Authorization": f"Bearer {self.keys[role]}"},
-            timeout=60,
-        )
-        body: dict[str, Any] = response.json()
-        assert "errors" not in body, body["errors"]
-        data: dict[str, Any] = body["data"]
-        return data
 
 
 # The rankings stay as the demo left them while the tests compare pages with the API (the
@@ -180,23 +144,6 @@ def chromium(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
-
-
-@dataclass
-class Watch:
-    """What a page did that it must not: requests leaving the server, console errors (but
-    those a test provokes on purpose and allows)."""
-
-    outside: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    allowed: list[str] = field(default_factory=list)
-
-    def allow(self, text: str) -> None:
-        """Console errors containing ``text`` are expected in this test."""
-        self.allowed.append(text)
-
-    def unexpected_errors(self) -> list[str]:
-        return [e for e in self.errors if not any(text in e for text in self.allowed)]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import App
+from tests.helpers.browser import App
 
 SHORTLIST_SECONDS = 120  # computed on request; seconds on the demo, more on a slow machine
 

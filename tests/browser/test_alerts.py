@@ -16,7 +16,7 @@ import httpx
 from playwright.sync_api import BrowserContext, Page, expect
 
 from graph.alerts import INFLUENTIAL
-from tests.browser.conftest import App, Watch
+from tests.helpers.browser import App, Watch
 
 INFLUENTIAL_PEOPLE = """
 query BrowserInfluential {

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import App
+from tests.helpers.browser import App
 
 COMMUNITIES = """{ communities(first: 24) {
   id size topTopics mainChannels topVoices { id } } }"""

@@ -20,8 +20,8 @@ from graph.embedded import EmbeddedGraphStore
 from graph.store import GraphStore
 from ingestion.demo import load_demo
 from ingestion.demo.people import SHOWCASE
-from tests.browser.conftest import App
-from tests.demo.helpers import demo_pipeline
+from tests.helpers.browser import App
+from tests.helpers.demo import demo_pipeline
 
 parse = datetime.fromisoformat
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

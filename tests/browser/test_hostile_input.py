@@ -17,7 +17,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import App
+from tests.helpers.browser import App
 
 PWNED = "window.__pwned = 1"
 NAMES = (

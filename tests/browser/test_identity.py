@@ -10,7 +10,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import App
+from tests.helpers.browser import App
 
 PAGE = 10  # the app's page of links
 

@@ -12,7 +12,7 @@ from uuid import uuid4
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import App
+from tests.helpers.browser import App
 
 TOP = "{ influencers(first: 3) { person { id displayName accounts { handle } } } }"
 HISTORY = """query($id: ID!) { person(id: $id) { programme { history { status note actor } } } }"""

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import App
+from tests.helpers.browser import App
 
 MAP = """
 query ($first: Int!, $communityId: ID, $platform: String) {

@@ -17,7 +17,7 @@ from uuid import uuid4
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import App
+from tests.helpers.browser import App
 
 PERSON = """
 query TestPerson($id: ID!) {

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import App
+from tests.helpers.browser import App
 
 PAGE = 25  # the app's page of conversations
 METRICS_SECONDS = 30

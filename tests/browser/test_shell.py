@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import App, Watch
+from tests.helpers.browser import App, Watch
 
 
 def test_a_deep_link_asks_for_a_key_then_opens_and_the_key_stays_in_the_tab(

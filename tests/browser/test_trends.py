@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import App
+from tests.helpers.browser import App
 
 SHOWN_ROWS = 15  # rows a table of the review shows before "show all"
 

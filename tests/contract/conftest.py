@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from graph.store import GraphStore
-from tests.conftest import BACKENDS, ROUTING, backend_store
+from tests.helpers.stores import BACKENDS, ROUTING, backend_store
 
 
 @pytest.fixture(params=(*BACKENDS, ROUTING))

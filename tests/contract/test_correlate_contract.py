@@ -14,8 +14,7 @@ from graph.responses import Conversation, ConversationStatus
 from graph.routing import BusinessFunction, Priority
 from graph.store import GraphStore
 from graph.store_correlate import ConversationFilter
-from tests.contract.test_store_contract import person_of
-from tests.factories import T0, account, post
+from tests.helpers.factories import T0, account, person_of, post
 
 
 def _link(

@@ -33,8 +33,7 @@ from graph.responses import Conversation
 from graph.routing import BusinessFunction, Priority
 from graph.store import GraphStore
 from ingestion.pipeline import Pipeline, PreparedChunk
-from tests.contract.test_store_contract import person_of
-from tests.factories import T0, account, post
+from tests.helpers.factories import T0, account, person_of, post
 
 HANDLE = "giuliarossi"
 NAME = "Giulia Rossi"

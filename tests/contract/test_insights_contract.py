@@ -18,8 +18,7 @@ from graph.model import (
 )
 from graph.people import DailyVolume, MapTie, VolumeDimension
 from graph.store import GraphStore
-from tests.contract.test_store_contract import person_of
-from tests.factories import T0, account, post
+from tests.helpers.factories import T0, account, person_of, post
 
 HALF_LIFE = timedelta(days=10)
 

@@ -9,13 +9,12 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
-from bench.rank import world_posts
-from bench.world import NOW, generate_world
 from graph.model import ShareKind
 from graph.ranking.indexed import IndexedGraph
 from graph.ranking.interactions import interaction_graph, project
 from graph.store import GraphStore
-from tests.factories import T0, post
+from ingestion.synthetic import NOW, generate_world, world_posts
+from tests.helpers.factories import T0, post
 
 
 def assert_same_graph(found: IndexedGraph, expected: IndexedGraph) -> None:

@@ -11,8 +11,7 @@ from graph.model import Affiliation, Community, Customer, CustomerLink, Quaranti
 from graph.people import ProgrammeStatus, StatusChange, suppression_key
 from graph.store import GraphStore
 from ingestion.pipeline import Pipeline, PreparedChunk
-from tests.contract.test_store_contract import person_of
-from tests.factories import T0, account, post
+from tests.helpers.factories import T0, account, person_of, post
 
 
 def _identity_state(store: GraphStore, *people: str) -> dict[str, object]:

@@ -7,12 +7,11 @@ from collections import defaultdict
 
 import pytest
 
-from bench.rank import world_posts
-from bench.world import NOW, generate_world
 from graph.embedded import EmbeddedGraphStore
 from graph.neo4j import Neo4jGraphStore
 from graph.ranking.service import RankOptions, RankReport, recompute
 from graph.store import GraphStore
+from ingestion.synthetic import NOW, generate_world, world_posts
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 

@@ -28,14 +28,7 @@ from graph.model import (
 )
 from graph.projection import project_interactions
 from graph.store import GraphStore
-from tests.factories import T0, account, opinions_of, post
-
-
-def person_of(store: GraphStore, handle: str, platform: str = "mastodon") -> str:
-    found = store.get_account(platform, handle)
-    assert found is not None
-    assert found.person_id
-    return found.person_id
+from tests.helpers.factories import T0, account, opinions_of, person_of, post
 
 
 def test_schema_creation_is_idempotent(store: GraphStore) -> None:

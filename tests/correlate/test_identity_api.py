@@ -10,14 +10,9 @@ from graph import linking
 from graph.access import Role
 from graph.links import LinkStatus
 from graph.store import GraphStore
-from tests.contract.test_store_contract import person_of
-from tests.correlate.test_identity_resolution import (
-    THRESHOLDS,
-    import_customers,
-    ingest_conversations,
-)
-from tests.factories import T0
-from tests.server_helpers import api_client, graphql
+from tests.helpers.api import api_client, graphql
+from tests.helpers.factories import T0, person_of
+from tests.helpers.identity import THRESHOLDS, import_customers, ingest_conversations
 
 REVIEW_LIST = """
 query($kind: IdentityLinkKind, $status: IdentityLinkStatus, $after: String) {

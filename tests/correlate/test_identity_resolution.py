@@ -17,27 +17,9 @@ from graph.model import Account, Customer, IngestCounts
 from graph.people import ProgrammeStatus
 from graph.resolution import MAX_NAME_ONLY, customer_candidates
 from graph.store import GraphStore
-from ingestion.crm import CrmImport, crm_format
-from ingestion.parsers import parser_for
-from ingestion.pipeline import Pipeline
-from tests.contract.test_store_contract import person_of
-from tests.factories import T0
-from tests.test_cli import OSMOSI, clean_env
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "correlate"
-THRESHOLDS = linking.Thresholds(customer=0.75, person=0.9)
-
-
-def ingest_conversations(store: GraphStore) -> IngestCounts:
-    parser = parser_for("jsonl")
-    with (FIXTURES / "conversations.jsonl").open("rb") as stream:
-        return Pipeline(store).ingest(parser.read(stream), parser, "conversations.jsonl")
-
-
-def import_customers(store: GraphStore, name: str = "customers.csv") -> IngestCounts:
-    fmt = crm_format(name.rsplit(".", 1)[1])
-    with (FIXTURES / name).open("rb") as stream:
-        return CrmImport(store).run(fmt.read(stream), fmt, name)
+from tests.helpers.factories import T0, person_of
+from tests.helpers.identity import FIXTURES, THRESHOLDS, import_customers, ingest_conversations
+from tests.helpers.serving import OSMOSI, clean_env
 
 
 def links_by_pair(store: GraphStore) -> dict[tuple[str, str], IdentityLink]:

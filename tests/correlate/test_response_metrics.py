@@ -15,8 +15,8 @@ from graph.response_metrics import MetricGroup, figures
 from graph.responses import Conversation, ConversationStatus
 from graph.routing import BusinessFunction, Priority
 from graph.store import GraphStore
-from tests.factories import post
-from tests.server_helpers import api_client, graphql
+from tests.helpers.api import api_client, graphql
+from tests.helpers.factories import post
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 CARE_DAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday: ISO week 2026-03-02

@@ -40,9 +40,8 @@ from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline, PreparedChunk
 from osmosi.runtime import pipeline_for
 from osmosi.settings import Settings
-from tests.contract.test_store_contract import person_of
-from tests.factories import T0, post
-from tests.server_helpers import api_client, counting_calls, graphql
+from tests.helpers.api import api_client, counting_calls, graphql
+from tests.helpers.factories import T0, person_of, post
 
 TABLE = parse_table(
     {

@@ -13,7 +13,7 @@ from graph.store import GraphStore
 from ingestion.demo import generate_world
 from ingestion.jobs.rankings import RankScheduler
 from osmosi.logs import configure_logging
-from tests.demo.helpers import SMALL, load_small_demo
+from tests.helpers.demo import SMALL, load_small_demo
 
 
 def test_loading_and_ranking_the_demo_log_no_personal_data(

@@ -22,7 +22,7 @@ from ingestion.demo.samples import FILES, samples
 from ingestion.demo.world import DAYS
 from ingestion.parsers import RawRecord, parser_for
 from ingestion.pipeline import Pipeline
-from tests.demo.helpers import SMALL
+from tests.helpers.demo import SMALL
 
 NOW = datetime(2026, 12, 1, 15, 30, tzinfo=UTC)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

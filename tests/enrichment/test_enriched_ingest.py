@@ -15,8 +15,8 @@ from graph.model import Account, Intent, Post, Sentiment
 from graph.store import GraphStore
 from osmosi.runtime import pipeline_for
 from osmosi.settings import Settings
-from tests.server_helpers import api_client, graphql
-from tests.test_cli import OSMOSI, clean_env
+from tests.helpers.api import api_client, graphql
+from tests.helpers.serving import OSMOSI, clean_env
 
 
 def post(external_id: str, text: str, language: str | None = None) -> Post:

@@ -16,7 +16,7 @@ from graph.model import IngestCounts
 from graph.store import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
-from tests.ingestion.mastodon_export import as_array, status, uid
+from tests.helpers.mastodon_export import as_array, status, uid
 
 HANDLES = ("giulia", "marco", "aurora", "stefano", "ada")
 

@@ -16,7 +16,8 @@ from ingestion.parsers import parser_for
 from ingestion.synthetic import write_mastodon_statuses
 from osmosi.runtime import celery_app, job_runner
 from osmosi.settings import Settings
-from tests.ingestion.workers import OSMOSI, kill_9, osmosi_env, start_worker, stop, wait_for
+from tests.helpers.serving import OSMOSI
+from tests.helpers.workers import kill_9, osmosi_env, start_worker, stop, wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
 STATUSES = 4_000  # 100 chunks of 40
@@ -79,7 +80,7 @@ def test_cli_ingest_runs_on_workers_when_redis_is_configured(
 ) -> None:
     import json
 
-    from tests.ingestion.helpers import FIXTURES
+    from tests.helpers.ingest import FIXTURES
 
     worker = start_worker(worker_settings, tmp_path / "worker.log")
     env = osmosi_env(worker_settings)

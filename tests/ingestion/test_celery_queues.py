@@ -32,8 +32,9 @@ from ingestion.pipeline import Pipeline
 from ingestion.synthetic import write_mastodon_statuses
 from osmosi.runtime import job_runner
 from osmosi.settings import Settings
-from tests.ingestion.helpers import FIXTURES, fixture_parser
-from tests.ingestion.workers import OSMOSI, osmosi_env, start_worker, stop, wait_for
+from tests.helpers.ingest import FIXTURES, fixture_parser
+from tests.helpers.serving import OSMOSI
+from tests.helpers.workers import osmosi_env, start_worker, stop, wait_for
 
 
 def test_each_task_is_sent_to_its_queue() -> None:

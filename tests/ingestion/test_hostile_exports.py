@@ -19,9 +19,8 @@ from ingestion.parsers import parser_for
 from ingestion.parsers.base import JsonArray, json_documents, json_source
 from ingestion.pipeline import Pipeline
 from osmosi.settings import Settings
-from tests.ingestion.mastodon_export import as_array, status, uid
-from tests.server_helpers import api_client
-from tests.test_push_ingest import wait_for_job
+from tests.helpers.api import api_client, wait_for_job
+from tests.helpers.mastodon_export import as_array, status, uid
 
 DEEP = b'{"a": ' * 10_000 + b"1" + b"}" * 10_000
 

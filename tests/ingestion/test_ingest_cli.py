@@ -6,8 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.ingestion.helpers import FIXTURES
-from tests.test_cli import OSMOSI, clean_env
+from tests.helpers.ingest import FIXTURES
+from tests.helpers.serving import OSMOSI, clean_env
 
 
 def osmosi(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,9 @@ from graph.routing import parse_table
 from graph.store import GraphStore
 from graph.store_correlate import ConversationFilter
 from ingestion import parallel
+from ingestion.parsers.base import line_chunks
 from ingestion.pipeline import Pipeline
-from tests.ingestion.helpers import FILES, FIXTURES, fixture_parser
+from tests.helpers.ingest import FILES, FIXTURES, fixture_parser
 
 # The JSON formats; the YouTube fixture is one JSON array, which is prepared in-process.
 FORMATS = ("mastodon", "x-v2", "reddit", "youtube", "jsonl")
@@ -105,9 +107,24 @@ def test_a_file_of_one_part_is_prepared_without_forking(
 
 
 def test_line_chunks_number_lines_as_the_whole_file() -> None:
-    parts = list(parallel.line_chunks([b"a\n", b"b\n", b"c\n", b"d\n", b"e\n"], 2))
+    parts = list(line_chunks([b"a\n", b"b\n", b"c\n", b"d\n", b"e\n"], 2))
     assert [(list(p.lines), p.first_number) for p in parts] == [
         ([b"a\n", b"b\n"], 1),
         ([b"c\n", b"d\n"], 3),
         ([b"e\n"], 5),
     ]
+
+
+@pytest.mark.parametrize("fmt", FILES)
+def test_the_parts_of_a_source_read_as_the_whole(fmt: str) -> None:
+    parser = fixture_parser(fmt)
+    data = (FIXTURES / FILES[fmt]).read_bytes()
+    parts = list(parser.parts(io.BytesIO(data), 2))
+    read = [item for part in parts for item in part]
+    assert read == list(parser.read(io.BytesIO(data)))
+    # JSON lines split, and their parts travel to other processes; the rest is one part.
+    assert (len(parts) > 1) == (fmt in ("mastodon", "x-v2", "reddit", "jsonl"))
+    if len(parts) > 1:
+        assert [list(pickle.loads(pickle.dumps(part))) for part in parts] == [
+            list(part) for part in parts
+        ]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from graph.model import ChannelKind, ShareKind
-from tests.ingestion.helpers import fixture_parser, parsed
+from tests.helpers.ingest import fixture_parser, parsed
 
 
 def test_mastodon_statuses() -> None:
@@ -175,7 +175,7 @@ def test_committed_canonical_schema_matches_the_model() -> None:
 def test_canonical_fixture_validates_against_the_json_schema() -> None:
     import json
 
-    from tests.ingestion.helpers import FIXTURES
+    from tests.helpers.ingest import FIXTURES
 
     schema = json.loads(
         (FIXTURES.parents[2] / "ingestion" / "canonical.schema.json").read_text(encoding="utf-8")

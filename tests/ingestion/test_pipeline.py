@@ -11,8 +11,8 @@ from graph.model import ChannelKind, IngestCounts
 from graph.store import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
-from tests.ingestion.helpers import FILES, ingest_fixture
-from tests.ingestion.helpers import FIXTURES as FILES_DIR
+from tests.helpers.ingest import FILES, ingest_fixture
+from tests.helpers.ingest import FIXTURES as FILES_DIR
 
 EXPECTED = {
     # format: (read, stored, duplicates, rejected)

@@ -16,10 +16,11 @@ import pytest
 from graph.access import Role
 from graph.ranking.service import recompute
 from graph.store import GraphStore
+from ingestion.jobs import rankings
 from ingestion.jobs.rankings import RankScheduler, recompute_now
 from osmosi.settings import Settings
-from tests.ingestion.helpers import FIXTURES, ingest_fixture
-from tests.server_helpers import api_client, counting_calls, graphql
+from tests.helpers.api import api_client, counting_calls, graphql
+from tests.helpers.ingest import FIXTURES, ingest_fixture
 
 REPORT = """mutation { reportConversation(input: {platform: "mastodon",
   text: "La consegna è ferma da giorni", authorHandle: "nuova@mastodon.uno",
@@ -90,27 +91,47 @@ def test_a_process_never_runs_two_rankings_at_once(
     embedded_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ingest_fixture(embedded_store, "mastodon")
-    running, most = 0, 0
+    running, most, asked = 0, 0, 0
     guard = threading.Lock()
+    all_asked = threading.Event()
     read = embedded_store.people_activity
+
+    class Counted:
+        """The rankings' lock, counting the rankings that asked for it."""
+
+        lock = threading.Lock()
+
+        def __enter__(self) -> None:
+            nonlocal asked
+            with guard:
+                asked += 1
+                if asked == 3:
+                    all_asked.set()
+            self.lock.acquire()
+
+        def __exit__(self, *exc: object) -> None:
+            self.lock.release()
 
     def watched(*args: Any, **kwargs: Any) -> Any:
         nonlocal running, most
         with guard:
             running += 1
             most = max(most, running)
-        time.sleep(0.1)  # long enough for the others to start, were they let in
+        # The first ranking runs on until the others have asked to: no sleep that a loaded
+        # machine could outlast before they start.
+        all_asked.wait(120)
         try:
             return read(*args, **kwargs)
         finally:
             with guard:
                 running -= 1
 
+    monkeypatch.setattr(rankings, "_RUNNING", Counted())
     monkeypatch.setattr(embedded_store, "people_activity", watched)
     ranking = (embedded_store, now())
     threads = [threading.Thread(target=recompute_now, args=ranking) for _ in range(3)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=60)
-    assert most == 1
+        thread.join(timeout=300)
+    assert all_asked.is_set() and most == 1

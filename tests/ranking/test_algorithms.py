@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 import networkx as nx
 import pytest
 
-from bench.world import NOW, generate_world
 from graph.model import Interaction, InteractionKind
 from graph.ranking.advocacy import AdvocacyClass, advocacy
 from graph.ranking.communities import detect_communities, merge_to, stable_ids
@@ -24,7 +23,8 @@ from graph.ranking.influence import (
 )
 from graph.ranking.interactions import DEFAULT_HALF_LIFE, interaction_graph
 from graph.ranking.shortlist import expected_reach, reverse_reachable_sets, shortlist
-from tests.factories import brand_opinions_of, opinions_of
+from ingestion.synthetic import NOW, generate_world
+from tests.helpers.factories import brand_opinions_of, opinions_of
 
 metrics = pytest.importorskip("sklearn.metrics", reason="needs the train extra (make test)")
 

@@ -12,9 +12,9 @@ from graph.ranking.advocacy import AdvocacyClass
 from graph.ranking.influence import INFLUENCE_FACTORS
 from graph.ranking.service import RankOptions, recompute
 from graph.store import GraphStore
-from tests.demo.helpers import load_small_demo
-from tests.ingestion.helpers import FIXTURES
-from tests.test_cli import OSMOSI, clean_env
+from tests.helpers.demo import load_small_demo
+from tests.helpers.ingest import FIXTURES
+from tests.helpers.serving import OSMOSI, clean_env
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 

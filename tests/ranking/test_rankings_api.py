@@ -13,8 +13,8 @@ import pytest
 from graph.access import Role
 from graph.embedded import EmbeddedGraphStore
 from graph.ranking.influence import INFLUENCE_FACTORS
-from tests.demo.helpers import load_small_demo
-from tests.server_helpers import api_client, ask, counting_calls, graphql
+from tests.helpers.api import api_client, ask, counting_calls, graphql
+from tests.helpers.demo import load_small_demo
 
 INFLUENCERS = """{ influencers(first: 20) { score factors { name value }
   person { id accounts { platform handle } } } }"""

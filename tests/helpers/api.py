@@ -1,8 +1,9 @@
-"""Helpers to talk to the ASGI app over HTTP in tests."""
+"""Helpers to talk to the ASGI app over HTTP in tests, and the operations they send."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -76,3 +77,37 @@ def counting_calls(store: GraphStore, names: tuple[str, ...]) -> Iterator[Counte
     finally:
         for name in names:
             delattr(store, name)
+
+
+COUNTED = tuple(sorted(GraphStore.__abstractmethods__))
+"""Every store operation, to count the calls an answer makes."""
+
+
+def aliased(field: str, arguments: Callable[[int], str], selection: str) -> str:
+    """The issue's operations: 30 aliases of one view, each with other arguments."""
+    fields = (f"a{i}: {field}({arguments(i)}) {{ {selection} }}" for i in range(30))
+    return "{ " + " ".join(fields) + " }"
+
+
+ISSUE = {
+    "shortlists": aliased(
+        "ambassadorShortlist", lambda i: f"size: {50 - i}, maxPerCommunity: 1", "expectedReach"
+    ),
+    "influencers by topic": aliased("influencers", lambda i: f'topic: "t{i}"', "score"),
+    "maps by topic": aliased("influencerMap", lambda i: f'topic: "t{i}"', "truncated"),
+}
+"""The costly operations issue 17 named: each asks for one view computed on request 30
+times over."""
+
+
+async def wait_for_job(client: httpx.AsyncClient, job_id: str) -> dict[str, Any]:
+    """The pushed job, once done or failed."""
+    deadline = time.monotonic() + 120
+    while True:
+        response = await client.get(f"/ingest/jobs/{job_id}")
+        assert response.status_code == 200
+        job: dict[str, Any] = response.json()
+        if job["status"] in ("done", "failed"):
+            return job
+        assert time.monotonic() < deadline, "job did not finish"
+        await asyncio.sleep(0.05)

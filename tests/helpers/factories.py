@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from graph.model import Account, BrandOpinions, Channel, Opinions, Post, Topic
+from graph.store import GraphStore
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -69,3 +70,10 @@ def opinions_of(
         sum(weights),
         sum(w * score for w, (_, score) in zip(weights, posts, strict=True)),
     )
+
+
+def person_of(store: GraphStore, handle: str, platform: str = "mastodon") -> str:
+    found = store.get_account(platform, handle)
+    assert found is not None
+    assert found.person_id
+    return found.person_id

@@ -1,8 +1,11 @@
-"""Run ``osmosi serve`` as a user does, and read what it prints."""
+"""Run ``osmosi`` as a user does: the command, an environment with no Osmosi configuration, a
+free port, and ``osmosi serve`` with what it prints."""
 
 from __future__ import annotations
 
+import os
 import queue
+import socket
 import subprocess
 import sys
 import threading
@@ -12,6 +15,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 OSMOSI = str(Path(sys.executable).with_name("osmosi"))
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment with no OSMOSI_ configuration at all."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
+    env.update(extra)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 class Server:

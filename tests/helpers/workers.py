@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,19 +13,16 @@ import pytest
 from graph.embedded import EmbeddedGraphStore
 from graph.model import IngestJob, JobState
 from osmosi.settings import Settings
-
-OSMOSI = str(Path(sys.executable).with_name("osmosi"))
+from tests.helpers.serving import OSMOSI, clean_env
 
 
 def osmosi_env(settings: Settings) -> dict[str, str]:
     """This environment without its OSMOSI_ variables, plus ``settings``' Redis and data."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
-    env.update(
+    return clean_env(
         OSMOSI_REDIS_URL=str(settings.redis_url),
         OSMOSI_DATA_DIR=str(settings.data_dir),
         OSMOSI_TASK_VISIBILITY_TIMEOUT=str(settings.task_visibility_timeout),
     )
-    return env
 
 
 def start_worker(settings: Settings, log: Path, *options: str) -> subprocess.Popen[bytes]:
