@@ -17,7 +17,7 @@ from ingestion.crm import CrmImport, crm_format
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
 from osmosi.cli import app
-from tests.factories import T0
+from tests.helpers.factories import T0
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "correlate"
 # Nothing applies by itself: every link waits for a decision.
