@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import Any
 
 from graph.embedded import EmbeddedGraphStore
-from graph.model import BrandOpinions, account_uid, person_id_for_account
-from graph.ranking.advocacy import AdvocacyClass, stance
+from graph.model.keys import account_uid, person_id_for_account
+from graph.model.rankings import AdvocacyClass, BrandOpinions
 from graph.ranking.advocacy import classify as osmosi_classify
+from graph.ranking.advocacy import stance
 from graph.ranking.interactions import DEFAULT_HALF_LIFE
 from ingestion.demo.communities import COMMUNITIES
 from ingestion.demo.compose import compose

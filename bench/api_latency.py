@@ -32,9 +32,9 @@ from pathlib import Path
 import httpx
 
 from bench.backends import neo4j_store, open_backend
-from graph.access import Role, create_key
-from graph.ranking.service import RankOptions, recompute
-from graph.store import GraphStore
+from graph.model.access import Role, create_key
+from graph.rankings.service import RankOptions, recompute
+from graph.store.contract import GraphStore
 from ingestion.enrichment.analyzer import analyzer_for
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline

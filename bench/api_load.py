@@ -44,9 +44,9 @@ from bench.api_latency import (
     server_env,
 )
 from bench.backends import neo4j_store, open_backend
-from graph.access import Role, create_key
-from graph.ranking.service import RankOptions, recompute
-from graph.store import GraphStore
+from graph.model.access import Role, create_key
+from graph.rankings.service import RankOptions, recompute
+from graph.store.contract import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.synthetic import write_mastodon_statuses
 from osmosi.runtime import pipeline_for

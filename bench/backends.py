@@ -8,7 +8,7 @@ from pathlib import Path
 
 from graph.embedded import EmbeddedGraphStore
 from graph.neo4j import Neo4jGraphStore
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 
 
 def neo4j_store() -> Neo4jGraphStore:

@@ -27,7 +27,7 @@ import httpx
 
 from bench.api_latency import load, percentile, serve, server_env
 from bench.backends import open_backend
-from graph.access import Role, create_key
+from graph.model.access import Role, create_key
 from tests.helpers.serving import free_port
 
 CHEAP = "{ stats { people } }"

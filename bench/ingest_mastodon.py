@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from bench.backends import open_backend
-from graph.model import Post
+from graph.model.nodes import Post
 from ingestion.parsers import RawRecord, parser_for
 from ingestion.pipeline import Pipeline
 from ingestion.synthetic import write_mastodon_statuses

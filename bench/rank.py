@@ -30,10 +30,10 @@ import networkx as nx
 import rustworkx as rx
 
 from bench.backends import open_backend
-from graph.model import account_uid, person_id_for_account
+from graph.model.keys import account_uid, person_id_for_account
 from graph.ranking.interactions import DEFAULT_HALF_LIFE
-from graph.ranking.service import RankOptions, recompute
-from graph.store import GraphStore
+from graph.rankings.service import RankOptions, recompute
+from graph.store.contract import GraphStore
 from ingestion.synthetic import NOW, WORLD_PLATFORM, World, generate_world, world_posts
 
 

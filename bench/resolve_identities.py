@@ -16,9 +16,9 @@ import argparse
 import random
 import time
 
-from graph.linking import Thresholds
-from graph.model import Account, Customer
-from graph.resolution import customer_candidates, person_candidates
+from graph.identity.linking import Thresholds
+from graph.model.nodes import Account, Customer
+from graph.model.resolution import customer_candidates, person_candidates
 
 FIRST = (
     "giulia",

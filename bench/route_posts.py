@@ -19,11 +19,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.backends import open_backend
-from graph.acting import Actions
-from graph.model import Account, Channel, Customer, CustomerLink, Intent, Post, Sentiment
-from graph.routing import DEFAULT_TABLE, load_table
-from graph.store import GraphStore
-from graph.store_correlate import ConversationFilter
+from graph.model.nodes import Account, Channel, Customer, CustomerLink, Intent, Post, Sentiment
+from graph.model.routing import DEFAULT_TABLE, load_table
+from graph.responses.acting import Actions
+from graph.store.contract import GraphStore
+from graph.store.correlate import ConversationFilter
 from ingestion.pipeline import Pipeline, PreparedChunk
 
 PEOPLE = 500

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from graph.model import Sentiment
+from graph.model.nodes import Sentiment
 from ingestion.enrichment import datasets
 from ingestion.enrichment.analyzer import Analyzer
 from ingestion.enrichment.language import UNDETERMINED

@@ -21,8 +21,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.backends import open_backend
-from graph.model import Account, Channel, Post, Topic
-from graph.store import GraphStore
+from graph.model.nodes import Account, Channel, Post, Topic
+from graph.store.contract import GraphStore
 
 
 def synthetic_posts(count: int, seed: int = 42) -> list[Post]:

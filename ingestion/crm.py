@@ -28,13 +28,15 @@ from pydantic import (
     field_validator,
 )
 
-from graph.model import Customer, IngestCounts, QuarantineEntry, account_uid
-from graph.store import GraphStore
+from graph.model.bookkeeping import IngestCounts, QuarantineEntry
+from graph.model.keys import account_uid
+from graph.model.nodes import Customer
+from graph.store.contract import GraphStore
+from ingestion.canonical.record import Key, RecordError, first_error
 from ingestion.parsers import Item, RawRecord, Unreadable
 from ingestion.parsers.base import json_documents, json_source, readable
 from ingestion.parsers.csv_export import CsvParser
 from ingestion.pipeline import batched, quarantine_entry, quarantined_items
-from ingestion.record import Key, RecordError, first_error
 
 FIELDS = ("customer_id", "first_name", "last_name", "email", "city", "lifetime_value")
 HANDLE_PREFIX = "handle_"

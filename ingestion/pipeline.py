@@ -17,15 +17,16 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import IO, Any
 
-from graph.acting import Actions
-from graph.model import ChannelKind, IngestCounts, Post, QuarantineEntry
-from graph.people import post_suppression_key, suppression_key
-from graph.rows import PostBatch, without_erased
-from graph.store import GraphStore
+from graph.model.bookkeeping import IngestCounts, QuarantineEntry
+from graph.model.nodes import ChannelKind, Post
+from graph.model.people import post_suppression_key, suppression_key
+from graph.responses.acting import Actions
+from graph.store.contract import GraphStore
+from graph.store.rows import PostBatch, without_erased
+from ingestion.canonical.record import RecordError, validate_record
 from ingestion.parallel import can_fork, in_workers
 from ingestion.parsers import Item, Parser, RawRecord, Unreadable
 from ingestion.parsers.base import readable
-from ingestion.record import RecordError, validate_record
 
 log = logging.getLogger(__name__)
 

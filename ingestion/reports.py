@@ -6,10 +6,11 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from graph.model import StoredPost, post_uid
+from graph.model.keys import post_uid
+from graph.model.nodes import StoredPost
+from ingestion.canonical.record import RecordError
 from ingestion.parsers import RawRecord, parser_for
 from ingestion.pipeline import Pipeline, PreparedChunk
-from ingestion.record import RecordError
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import IO
 
-from graph.model import (
+from graph.model.nodes import (
     BRAND_KEY,
     Account,
     Aspect,

@@ -15,12 +15,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from graph.store import GraphStore, StoreUnavailable
+from graph.store.contract import GraphStore, StoreUnavailable
 from osmosi.settings import Settings
 
 if TYPE_CHECKING:
-    from graph.linking import Thresholds
-    from graph.routing import RoutingTable
+    from graph.identity.linking import Thresholds
+    from graph.model.routing import RoutingTable
     from ingestion.enrichment.analyzer import Analyzer
     from ingestion.jobs.broker import RedisBroker
     from ingestion.jobs.ledger import ChunkLedger
@@ -112,14 +112,14 @@ def analyzer(settings: Settings) -> Analyzer:
 
 def routing_table(settings: Settings) -> RoutingTable:
     """The configured impact table (the bundled default unless a file is named)."""
-    from graph.routing import DEFAULT_TABLE, load_table
+    from graph.model.routing import DEFAULT_TABLE, load_table
 
     return load_table(settings.routing_rules or DEFAULT_TABLE)
 
 
 def identity_thresholds(settings: Settings) -> Thresholds:
     """From which confidence identity links apply without review."""
-    from graph.linking import Thresholds
+    from graph.identity.linking import Thresholds
 
     return Thresholds(settings.identity_link_threshold, settings.identity_merge_threshold)
 
@@ -150,7 +150,7 @@ def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
     alerts and, unless disabled, enrichment with the configured brand lexicon (whose
     touchpoints and products are written to the store, named). New alerts' webhooks are
     delivered by a background thread of this process."""
-    from graph.acting import Actions
+    from graph.responses.acting import Actions
     from ingestion.jobs.webhooks import BackgroundDelivery
     from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
 

@@ -20,7 +20,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
 
 import osmosi
-from graph.access import Role, authenticate
+from graph.model.access import Role, authenticate
 from server import health, ingest
 from server.auth import bearer_token, caller_of, unauthorized
 from server.body_limit import BodySizeLimit

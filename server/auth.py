@@ -6,8 +6,8 @@ from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
-from graph.access import ApiKey, Role, authenticate
-from graph.store import StoreError
+from graph.model.access import ApiKey, Role, authenticate
+from graph.store.contract import StoreError
 
 
 def bearer_token(authorization: str | None) -> str | None:

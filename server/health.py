@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from graph.store import StoreError
+from graph.store.contract import StoreError
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["health"])

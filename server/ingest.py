@@ -12,8 +12,8 @@ from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from graph.access import Role
-from graph.model import IngestJob, JobState
+from graph.model.access import Role
+from graph.model.bookkeeping import IngestJob, JobState
 from ingestion.jobs.broker import BrokerUnavailable
 from ingestion.jobs.runner import JobRunner
 from ingestion.jobs.scans import after_ingest

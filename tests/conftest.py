@@ -15,7 +15,7 @@ import pytest
 
 from graph.embedded import EmbeddedGraphStore
 from graph.neo4j import Neo4jGraphStore
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from tests.helpers.stores import (
     BACKENDS,
     Neo4jContents,

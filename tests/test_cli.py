@@ -151,8 +151,8 @@ def test_serve_with_several_worker_processes(tmp_path: Path) -> None:
 
 
 def test_keys_are_created_listed_and_revoked(tmp_path: Path) -> None:
-    from graph.access import authenticate
     from graph.embedded import EmbeddedGraphStore
+    from graph.model.access import authenticate
 
     data = str(tmp_path / "d")
 

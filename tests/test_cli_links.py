@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from graph import linking
 from graph.embedded import EmbeddedGraphStore
-from graph.links import LinkStatus
+from graph.identity import linking
+from graph.model.identity import LinkStatus
 from ingestion.crm import CrmImport, crm_format
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline

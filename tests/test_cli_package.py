@@ -3,7 +3,6 @@ that it is the only importer of ``server``."""
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import subprocess
@@ -127,29 +126,3 @@ def test_progress_goes_to_stderr_and_never_into_json(
     assert machine.returncode == 0, machine.stderr
     json.loads(machine.stdout)  # one JSON document, nothing around it
     assert progress not in machine.stderr
-
-
-def _imports_server(path: Path) -> bool:
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
-        else:
-            continue
-        if any(name == "server" or name.startswith("server.") for name in names):
-            return True
-    return False
-
-
-def test_only_the_command_line_imports_the_server() -> None:
-    cli = ROOT / "osmosi" / "cli"
-    sources = [
-        path
-        for package in ("osmosi", "graph", "ingestion")
-        for path in (ROOT / package).rglob("*.py")
-        if cli not in path.parents
-    ]
-    assert len(sources) > 50
-    assert [str(p.relative_to(ROOT)) for p in sources if _imports_server(p)] == []
-    assert any(_imports_server(path) for path in cli.glob("*.py"))

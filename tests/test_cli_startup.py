@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph.embedded import EmbeddedGraphStore
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from tests.helpers.ingest import ingest_fixture
 from tests.helpers.serving import OSMOSI, clean_env
 from tests.helpers.stores import neo4j_env

@@ -17,7 +17,7 @@ WRITER = textwrap.dedent(
     from datetime import UTC, datetime
     from pathlib import Path
     from graph.embedded import EmbeddedGraphStore
-    from graph.model import Account, Post
+    from graph.model.nodes import Account, Post
 
     store = EmbeddedGraphStore(Path(sys.argv[1]))
     store.ensure_schema()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.embedded import EmbeddedGraphStore
-from graph.store import StoreUnavailable
+from graph.store.contract import StoreUnavailable
 
 ROWS = 2_000_000
 # A read that runs for a while, and says when it has started running.

@@ -7,9 +7,17 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+from graph.embedded.base import DATABASE_FILE
+
 from graph.embedded import EmbeddedGraphStore
-from graph.embedded.store import DATABASE_FILE
-from graph.links import Evidence, EvidenceKind, IdentityLink, LinkKind, LinkOrder, LinkStatus
+from graph.model.identity import (
+    Evidence,
+    EvidenceKind,
+    IdentityLink,
+    LinkKind,
+    LinkOrder,
+    LinkStatus,
+)
 from tests.helpers.factories import T0
 
 

@@ -11,7 +11,7 @@ import neo4j
 import pytest
 
 from graph.neo4j import Neo4jGraphStore
-from graph.ranking.service import recompute
+from graph.rankings.service import recompute
 from osmosi.settings import Settings
 from tests.helpers.ingest import ingest_fixture
 

@@ -13,9 +13,9 @@ import pytest
 from websockets.sync.client import connect
 from websockets.typing import Subprotocol
 
-from graph import linking
-from graph.alerts import Alert, AlertKind, delivery_for
-from graph.store import GraphStore
+from graph.identity import linking
+from graph.model.alerts import Alert, AlertKind, delivery_for
+from graph.store.contract import GraphStore
 from ingestion.jobs.webhooks import Backoff, Dispatcher, http_post
 from osmosi.logs import configure_logging
 from tests.helpers.identity import THRESHOLDS, import_customers, ingest_conversations

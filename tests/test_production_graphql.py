@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from graphql import get_introspection_query
 
-from graph.access import Role
-from graph.store import GraphStore
+from graph.model.access import Role
+from graph.store.contract import GraphStore
 from osmosi.settings import Settings
 from tests.helpers.api import api_client, graphql
 

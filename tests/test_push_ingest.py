@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from graph.access import Role
-from graph.store import GraphStore
+from graph.model.access import Role
+from graph.store.contract import GraphStore
 from osmosi.settings import Settings
 from server import ingest
 from tests.helpers.api import api_client, graphql, wait_for_job

@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.embedded.store import EmbeddedGraphStore
-from graph.retention import retention_cutoff
-from graph.store import GraphStore
+from graph.retention.service import retention_cutoff
+from graph.store.contract import GraphStore
 from ingestion.jobs.celery_app import create_celery
 from ingestion.jobs.ledger import ChunkLedger
 from ingestion.jobs.retention import PeriodicRetention

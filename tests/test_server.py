@@ -12,7 +12,7 @@ import pytest
 from graphql import build_client_schema, build_schema, get_introspection_query, print_schema
 from graphql.utilities import lexicographic_sort_schema
 
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from osmosi.settings import Settings
 from server.graphql.schema import schema_sdl
 from tests.helpers.api import api_client, graphql

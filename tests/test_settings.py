@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.embedded import EmbeddedGraphStore
-from graph.store import StoreUnavailable
+from graph.store.contract import StoreUnavailable
 from osmosi.runtime import open_store
 from osmosi.settings import Settings
 

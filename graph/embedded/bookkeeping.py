@@ -1,28 +1,18 @@
 """The ingestion bookkeeping of the embedded store: the quarantine, and jobs with the counts
-of their chunks (see `graph.store.GraphStore`)."""
+of their chunks (see `graph.store.contract.GraphStore`)."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
 
+from graph.embedded.base import SqliteBase
 from graph.embedded.sql import iso, json_list
-from graph.model import IngestCounts, IngestJob, JobState, QuarantineEntry
+from graph.model.bookkeeping import IngestCounts, IngestJob, JobState, QuarantineEntry
 
 
-class BookkeepingMixin:
-    """Quarantine and jobs for `EmbeddedGraphStore` (which provides the connection helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _query(
-            self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
-        ) -> list[tuple[Any, ...]]: ...
-
-        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+class BookkeepingMixin(SqliteBase):
+    """Quarantine and jobs for `EmbeddedGraphStore` (on the connection helpers of `SqliteBase`)."""
 
     def quarantine(self, entries: Sequence[QuarantineEntry]) -> int:
         rows = [

@@ -1,25 +1,24 @@
 """The correlate-and-act part of the embedded store: identity links, the routing table, the
-response queue, alerts and deliveries (see `graph.store_correlate.CorrelateContract`).
+response queue, alerts and deliveries (see `graph.store.correlate.CorrelateContract`).
 
-Each record is kept whole as JSON (`graph.codec`) next to the columns queries filter on.
+Each record is kept whole as JSON (`graph.store.codec`) next to the columns queries filter on.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from graph.alerts import Alert, Delivery, DeliveryState
-from graph.codec import loads_into
-from graph.correlate_rows import alert_row, conversation_row, delivery_row, link_row
+from graph.embedded.base import SqliteBase
 from graph.embedded.sql import customer_from_row, iso, json_list
-from graph.links import IdentityLink, LinkKind, LinkOrder, LinkStatus
-from graph.model import Account, Customer
-from graph.responses import Conversation, ConversationStatus
-from graph.store_correlate import ConversationFilter
+from graph.model.alerts import Alert, Delivery, DeliveryState
+from graph.model.identity import IdentityLink, LinkKind, LinkOrder, LinkStatus
+from graph.model.nodes import Account, Customer
+from graph.model.responses import Conversation, ConversationStatus
+from graph.store.codec import loads_into
+from graph.store.correlate import ConversationFilter
+from graph.store.correlate_rows import alert_row, conversation_row, delivery_row, link_row
 
 # Constants of this module, never input.
 _LINK_ORDER = {
@@ -47,21 +46,8 @@ def _conversation_where(where: ConversationFilter) -> tuple[str, dict[str, Any]]
     return " AND ".join(conditions), params
 
 
-class CorrelateMixin:
-    """`CorrelateContract` for `EmbeddedGraphStore` (which provides the connection helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _query(
-            self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
-        ) -> list[tuple[Any, ...]]: ...
-
-        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        @staticmethod
-        def _account(row: tuple[Any, ...]) -> Account: ...
-
-        _ACCOUNT_COLUMNS: str
+class CorrelateMixin(SqliteBase):
+    """`CorrelateContract` for `EmbeddedGraphStore` (on the connection helpers of `SqliteBase`)."""
 
     # -- what identity resolution reads ----------------------------------------------------
 

@@ -6,27 +6,20 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
+from graph.embedded.base import SqliteBase
+from graph.embedded.people import delete_person
 from graph.embedded.sql import iso, json_list
-from graph.people import ERASED, Erasure, Redaction, post_suppression_key
+from graph.model.people import ERASED, Erasure, Redaction, post_suppression_key
 
 # The posts being removed, for the statements that follow their links.
 _GONE = "gone_post"
 _IN_GONE = f"IN (SELECT uid FROM {_GONE})"
 
 
-class ErasureMixin:
-    """`erase_person` and `drop_posts_older_than` (the store provides the connection)."""
-
-    if TYPE_CHECKING:
-
-        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        @staticmethod
-        def _delete_person(con: sqlite3.Connection, person_id: str) -> None: ...
+class ErasureMixin(SqliteBase):
+    """`erase_person` and `drop_posts_older_than` (on the connection helpers of `SqliteBase`)."""
 
     @staticmethod
     def _drop_gone_posts(con: sqlite3.Connection) -> int:
@@ -114,7 +107,7 @@ class ErasureMixin:
             con.execute(
                 "DELETE FROM identity_link WHERE person_id = ?1 OR target_id = ?1", (person_id,)
             )
-            self._delete_person(con, person_id)
+            delete_person(con, person_id)
             for cid, profile in con.execute(
                 "SELECT id, profile FROM community WHERE profile IS NOT NULL"
             ).fetchall():

@@ -1,12 +1,13 @@
 """The read views of the embedded store for the API (see
-`graph.store_insights.InsightsContract`): aggregated in SQL, batched over people."""
+`graph.store.insights.InsightsContract`): aggregated in SQL, batched over people."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from graph.embedded.base import SqliteBase
 from graph.embedded.schema import INTERACTION_SELECTS
 from graph.embedded.sql import (
     customer_from_row,
@@ -16,8 +17,9 @@ from graph.embedded.sql import (
     parse,
     post_window,
 )
-from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, StoredPost
-from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
+from graph.model.insights import DailyVolume, PostPage, TopicCount, VolumeDimension
+from graph.model.network import KindTie
+from graph.model.nodes import Account, Channel, ChannelKind, Customer, InteractionKind
 
 _PEOPLE = "(SELECT value FROM json_each(:people))"
 
@@ -53,21 +55,8 @@ def _volume(row: Sequence[Any]) -> DailyVolume:
     return DailyVolume(key, date.fromisoformat(day), posts, scored, float(total))
 
 
-class InsightsMixin:
-    """`InsightsContract` for `EmbeddedGraphStore` (which provides the connection helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _query(
-            self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
-        ) -> list[tuple[Any, ...]]: ...
-
-        @staticmethod
-        def _account(row: tuple[Any, ...]) -> Account: ...
-
-        _ACCOUNT_COLUMNS: str
-
-        def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]: ...
+class InsightsMixin(SqliteBase):
+    """`InsightsContract` for `EmbeddedGraphStore` (on the connection helpers of `SqliteBase`)."""
 
     def posts_of(self, person_ids: Sequence[str], first: int, offset: int) -> dict[str, PostPage]:
         people = {"people": json_list(person_ids)}

@@ -1,20 +1,21 @@
 """The people part of the embedded store: programme history, identity events, erasure and
-API keys (see `graph.store_people.PeopleContract`)."""
+API keys (see `graph.store.people.PeopleContract`)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from graph.access import ApiKey, Role
+from graph.embedded.base import SqliteBase
 from graph.embedded.sql import iso, json_list, parse
-from graph.model import AffiliatedAccount, Affiliation, CustomerLink
-from graph.people import IdentityEvent, PersonSnapshot, ProgrammeStatus, StatusChange
-from graph.rows import event_from_row, event_row, status_from_row, status_row
+from graph.model.access import ApiKey, Role
+from graph.model.nodes import Affiliation, CustomerLink
+from graph.model.people import IdentityEvent, PersonSnapshot, ProgrammeStatus, StatusChange
+from graph.model.rankings import AffiliatedAccount
+from graph.store.rows import event_from_row, event_row, status_from_row, status_row
 
 _EVENT_COLUMNS = (
     "id, kind, person_id, other_id, account_uids, evidence, actor, at, snapshot, undoes, undone_by"
@@ -32,16 +33,17 @@ def _api_key(row: tuple[Any, ...]) -> ApiKey:
     return ApiKey(key_id, digest, Role(role), name, created, parse(revoked_at))
 
 
-class PeopleMixin:
-    """`PeopleContract` for `EmbeddedGraphStore` (which provides the connection helpers)."""
+def delete_person(con: sqlite3.Connection, person_id: str) -> None:
+    """The person row and everything derived from it (their accounts are moved or deleted by
+    the caller)."""
+    for table in _PERSON_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE person_id = ?", (person_id,))
+    con.execute("DELETE FROM map_tie WHERE source = ?1 OR target = ?1", (person_id,))
+    con.execute("DELETE FROM person WHERE id = ?", (person_id,))
 
-    if TYPE_CHECKING:
 
-        def _query(
-            self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
-        ) -> list[tuple[Any, ...]]: ...
-
-        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+class PeopleMixin(SqliteBase):
+    """`PeopleContract` for `EmbeddedGraphStore` (on the connection helpers of `SqliteBase`)."""
 
     # -- the advocacy programme ------------------------------------------------------------
 
@@ -95,15 +97,6 @@ class PeopleMixin:
     # -- identity --------------------------------------------------------------------------
 
     @staticmethod
-    def _delete_person(con: sqlite3.Connection, person_id: str) -> None:
-        """The person row and everything derived from it (their accounts are moved or
-        deleted by the caller)."""
-        for table in _PERSON_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE person_id = ?", (person_id,))
-        con.execute("DELETE FROM map_tie WHERE source = ?1 OR target = ?1", (person_id,))
-        con.execute("DELETE FROM person WHERE id = ?", (person_id,))
-
-    @staticmethod
     def _insert_event(con: sqlite3.Connection, event: IdentityEvent) -> None:
         row = event_row(event)
         con.execute(
@@ -150,7 +143,7 @@ class PeopleMixin:
                 "WHERE person_id = ? ON CONFLICT DO NOTHING",
                 (into, other),
             )
-            self._delete_person(con, other)
+            delete_person(con, other)
             self._insert_event(con, event)
 
     def split_person(self, event: IdentityEvent) -> None:

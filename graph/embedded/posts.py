@@ -1,36 +1,23 @@
 """Reading posts back from the embedded store: posts with their mentions, topics and
-aspects, and conversation threads (see `graph.store.GraphStore`)."""
+aspects, and conversation threads (see `graph.store.contract.GraphStore`)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from graph.embedded.base import SqliteBase
 from graph.embedded.sql import json_list
-from graph.model import (
-    Aspect,
-    AspectTarget,
-    Intent,
-    Sentiment,
-    ShareKind,
-    StoredPost,
-    Thread,
-)
-from graph.store import MAX_THREAD_POSTS
+from graph.model.nodes import Aspect, AspectTarget, Intent, Sentiment, ShareKind, StoredPost, Thread
+from graph.store.contract import MAX_THREAD_POSTS
 
 _MAX_ANCESTORS = 10_000
 
 
-class PostReadsMixin:
-    """Post reads for `EmbeddedGraphStore` (which provides the connection helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _query(
-            self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
-        ) -> list[tuple[Any, ...]]: ...
+class PostReadsMixin(SqliteBase):
+    """Post reads for `EmbeddedGraphStore` (on the connection helpers of `SqliteBase`)."""
 
     _POST_COLUMNS = (
         "uid, platform, external_id, author_uid, text, created_at, language, url, metrics, "

@@ -7,23 +7,16 @@ import json
 import operator
 import sqlite3
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from graph.embedded.base import SqliteBase
 from graph.embedded.sql import decay_params, decay_weight, iso, json_list, parse
-from graph.model import (
-    AffiliatedAccount,
-    BrandOpinions,
-    Community,
-    Opinions,
-    PeopleActivity,
-    Person,
-    person_affiliations,
-    validate_score_name,
-)
-from graph.people import MapTie
-from graph.rows import community_from_row, profile_row
+from graph.model.keys import validate_score_name
+from graph.model.network import MapTie
+from graph.model.nodes import Community, Person
+from graph.model.rankings import BrandOpinions, Opinions, PeopleActivity, person_affiliations
+from graph.store.rows import community_from_row, profile_row
 
 _COMMUNITY_COLUMNS = "id, size, label, computed_at, profile"
 # Per author (`per_person` folds them into people): the posts' sentiment, decayed with age
@@ -85,23 +78,8 @@ def _factors_json(factors: Mapping[str, float] | None) -> str | None:
     return json.dumps(dict(factors), separators=(",", ":")) if factors else None
 
 
-class RankingsMixin:
-    """The rankings' part of `EmbeddedGraphStore` (which provides the connection helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _query(
-            self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
-        ) -> list[tuple[Any, ...]]: ...
-
-        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        @staticmethod
-        def _existing(
-            con: sqlite3.Connection, table: str, key: str, values: list[str]
-        ) -> set[str]: ...
-
-        def affiliated_accounts(self) -> list[AffiliatedAccount]: ...
+class RankingsMixin(SqliteBase):
+    """The rankings' part of `EmbeddedGraphStore` (on the connection helpers of `SqliteBase`)."""
 
     def write_scores(
         self,

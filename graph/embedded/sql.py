@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from graph.model import Customer, utc
+from graph.model.keys import utc
+from graph.model.nodes import Customer
 
 
 def iso(value: datetime) -> str:

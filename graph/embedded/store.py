@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from graph.embedded.bookkeeping import BookkeepingMixin
 from graph.embedded.correlate import CorrelateMixin
@@ -32,13 +28,14 @@ from graph.embedded.schema import (
     SCHEMA_VERSION,
     TABLES,
 )
-from graph.embedded.sql import ensure_pow, iso, json_list, parse, post_window
-from graph.model import (
+from graph.embedded.sql import iso, json_list, parse, post_window
+from graph.model.bookkeeping import Counts, UpsertResult
+from graph.model.keys import account_uid, channel_uid
+from graph.model.nodes import (
     Account,
     AspectTarget,
     Channel,
     ChannelKind,
-    Counts,
     Customer,
     CustomerLink,
     Interaction,
@@ -47,23 +44,19 @@ from graph.model import (
     Topic,
     TopicKind,
     Touchpoint,
-    UpsertResult,
-    account_uid,
-    channel_uid,
 )
-from graph.rows import PostBatch, Row, account_rows, channel_row, interactions_from_rows, post_batch
-from graph.store import GraphStore, StoreUnavailable
+from graph.store.contract import StoreUnavailable
+from graph.store.rows import (
+    PostBatch,
+    Row,
+    account_rows,
+    channel_row,
+    interactions_from_rows,
+    post_batch,
+)
 
 if TYPE_CHECKING:
-    from graph.stream import InteractionStream
-
-DATABASE_FILE = "osmosi.db"
-MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are touched
-_PAGE = 5000  # rows a large read fetches at a time
-# How long `close` lets running statements finish before it interrupts them, and how long
-# it then waits for them to stop.
-CLOSE_GRACE_SECONDS = 10.0
-INTERRUPTED_SECONDS = 2.0
+    from graph.model.stream import InteractionStream
 
 
 def _links(row: Row) -> str | None:
@@ -78,92 +71,10 @@ class EmbeddedGraphStore(
     CorrelateMixin,
     BookkeepingMixin,
     PostReadsMixin,
-    GraphStore,
 ):
     """`GraphStore` on SQLite, durable in ``data_dir``."""
 
     backend = "embedded"
-
-    def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / DATABASE_FILE
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreUnavailable(f"cannot create data directory: {error.strerror}") from error
-        self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
-        self._closed = False
-        # Statements running on each connection: `close` never closes one under a running
-        # statement (SQLite would crash the process, not raise).
-        self._busy: Counter[sqlite3.Connection] = Counter()
-        self._idle = threading.Condition(self._lock)
-
-    # -- connections -----------------------------------------------------------------------
-
-    def _connection(self) -> sqlite3.Connection:
-        con: sqlite3.Connection | None = getattr(self._local, "con", None)
-        if con is not None:
-            return con
-        if self._closed:
-            raise StoreUnavailable("the embedded store is closed")
-        try:
-            con = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=60
-            )
-            con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA synchronous=FULL")
-            con.execute("PRAGMA busy_timeout=60000")
-            # Reads of the whole graph (the rankings) walk large tables: map the file rather
-            # than copy it page by page through SQLite's small default cache.
-            con.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
-            ensure_pow(con)
-        except sqlite3.Error as error:
-            raise StoreUnavailable(f"cannot open the embedded store: {error}") from error
-        self._local.con = con
-        with self._lock:
-            self._connections.append(con)
-        return con
-
-    @contextmanager
-    def _using(self) -> Iterator[sqlite3.Connection]:
-        """This thread's connection, counted busy until the block ends."""
-        con = self._connection()
-        with self._lock:
-            if self._closed:
-                raise StoreUnavailable("the embedded store is closed")
-            self._busy[con] += 1
-        try:
-            yield con
-        finally:
-            with self._lock:
-                self._busy[con] -= 1
-                if not self._busy[con]:
-                    del self._busy[con]
-                    self._idle.notify_all()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._using() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
-
-    def _query(
-        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
-    ) -> list[tuple[Any, ...]]:
-        with self._using() as con:
-            return con.execute(sql, params).fetchall()
-
-    @staticmethod
-    def _existing(con: sqlite3.Connection, table: str, key: str, values: list[str]) -> set[str]:
-        # Table and column names are constants of this module, never input.
-        sql = f"SELECT {key} FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))"
-        return {row[0] for row in con.execute(sql, (json_list(values),))}
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -196,22 +107,6 @@ class EmbeddedGraphStore(
             self._query("SELECT 1")
         except sqlite3.Error as error:
             raise StoreUnavailable(f"embedded store unusable: {error}") from error
-
-    def close(self) -> None:
-        """Close every connection once no statement runs on it. Running statements (a view
-        computed past its deadline, say) get `CLOSE_GRACE_SECONDS` to finish, then are
-        interrupted; new ones are refused at once."""
-        with self._lock:
-            self._closed = True
-            if not self._idle.wait_for(lambda: not self._busy, CLOSE_GRACE_SECONDS):
-                for con in self._busy:
-                    con.interrupt()  # the one call SQLite allows from another thread
-                self._idle.wait_for(lambda: not self._busy, INTERRUPTED_SECONDS)
-            for con in self._connections:
-                if con not in self._busy:  # one that never stopped is left to its thread
-                    con.close()
-            self._connections.clear()
-        self._local = threading.local()
 
     def clear(self) -> None:
         with self._transaction() as con:
@@ -396,21 +291,6 @@ class EmbeddedGraphStore(
 
     # -- reads -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _account(row: tuple[Any, ...]) -> Account:
-        platform, handle, display_name, followers, url, person_id, links = row
-        return Account(
-            platform=platform,
-            handle=handle,
-            display_name=display_name,
-            followers=followers,
-            url=url,
-            person_id=person_id,
-            links=tuple(json.loads(links)) if links else (),
-        )
-
-    _ACCOUNT_COLUMNS = "platform, handle, display_name, followers, url, person_id, links"
-
     def get_account(self, platform: str, handle: str) -> Account | None:
         rows = self._query(
             f"SELECT {self._ACCOUNT_COLUMNS} FROM account WHERE uid = ?",
@@ -480,7 +360,7 @@ class EmbeddedGraphStore(
     def interaction_stream(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> InteractionStream:
-        from graph.stream import iso_seconds, stream_from_pages  # numpy: only when ranking
+        from graph.model.stream import iso_seconds, stream_from_pages  # numpy: only when ranking
 
         window, params = post_window(since, until)
         owners = dict(self._query("SELECT uid, person_id FROM account"))
@@ -488,21 +368,6 @@ class EmbeddedGraphStore(
             s.format(where=window, post="") for s in ACCOUNT_INTERACTION_SELECTS
         )
         return stream_from_pages(self._pages(sql, params), owners, iso_seconds)
-
-    def _rows(self, sql: str, params: Mapping[str, Any]) -> Iterator[tuple[Any, ...]]:
-        """The rows of a large read, fetched a batch at a time."""
-        for page in self._pages(sql, params):
-            yield from page
-
-    def _pages(self, sql: str, params: Mapping[str, Any]) -> Iterator[list[tuple[Any, ...]]]:
-        # Busy while fetching only: a caller may hold the pages unread for as long as it likes.
-        with self._using() as con:
-            cursor = con.execute(sql, params)
-            rows = cursor.fetchmany(_PAGE)
-        while rows:
-            yield rows
-            with self._using():
-                rows = cursor.fetchmany(_PAGE)
 
 
 def _first_seen(row: Row, now: str) -> str:

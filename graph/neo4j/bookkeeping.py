@@ -1,33 +1,20 @@
 """The ingestion bookkeeping of `Neo4jGraphStore`: the quarantine, and jobs with the
-counts of their chunks (see `graph.store.GraphStore`)."""
+counts of their chunks (see `graph.store.contract.GraphStore`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
 
-import neo4j
-
-from graph.model import IngestCounts, IngestJob, JobState, QuarantineEntry, utc
-from graph.neo4j import cypher
+from graph.model.bookkeeping import IngestCounts, IngestJob, JobState, QuarantineEntry
+from graph.model.keys import utc
+from graph.neo4j import bookkeeping_cypher as cypher
+from graph.neo4j.base import Neo4jBase
 from graph.neo4j.values import native_datetime
 
 
-class BookkeepingMixin:
-    """Quarantine and jobs for `Neo4jGraphStore` (which provides the driver helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _read(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
-
-        def _write_statement(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
-
-        def _single_count(self, statement: str, field: str, **params: Any) -> int: ...
-
-        @staticmethod
-        def _now() -> datetime: ...
+class BookkeepingMixin(Neo4jBase):
+    """Quarantine and jobs for `Neo4jGraphStore` (on the driver helpers of `Neo4jBase`)."""
 
     def quarantine(self, entries: Sequence[QuarantineEntry]) -> int:
         rows = [{**asdict(entry), "at": utc(entry.at)} for entry in entries]

@@ -1,23 +1,24 @@
 """The correlate-and-act part of `Neo4jGraphStore` (see
-`graph.store_correlate.CorrelateContract`); its Cypher is in `correlate_cypher`."""
+`graph.store.correlate.CorrelateContract`); its Cypher is in `correlate_cypher`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TypeVar
 
 import neo4j
 
-from graph.alerts import Alert, Delivery, DeliveryState
-from graph.codec import loads_into, sortable_time
-from graph.correlate_rows import alert_row, conversation_row, delivery_row, link_row
-from graph.links import IdentityLink, LinkKind, LinkOrder, LinkStatus
-from graph.model import Account, Customer
+from graph.model.alerts import Alert, Delivery, DeliveryState
+from graph.model.identity import IdentityLink, LinkKind, LinkOrder, LinkStatus
+from graph.model.nodes import Account, Customer
+from graph.model.responses import Conversation, ConversationStatus
 from graph.neo4j import correlate_cypher as cypher
+from graph.neo4j.base import Neo4jBase
 from graph.neo4j.values import customer
-from graph.responses import Conversation, ConversationStatus
-from graph.store_correlate import ConversationFilter
+from graph.store.codec import loads_into, sortable_time
+from graph.store.correlate import ConversationFilter
+from graph.store.correlate_rows import alert_row, conversation_row, delivery_row, link_row
 
 T = TypeVar("T")
 
@@ -26,19 +27,8 @@ def _records(cls: type[T], records: list[neo4j.Record]) -> list[T]:
     return [loads_into(cls, record["data"]) for record in records]
 
 
-class CorrelateMixin:
-    """`CorrelateContract` for `Neo4jGraphStore` (which provides the driver helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _read(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
-
-        def _write_statement(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
-
-        def _single_count(self, statement: str, field: str, **params: Any) -> int: ...
-
-        @staticmethod
-        def _account(fields: Mapping[str, Any], person_id: str | None) -> Account: ...
+class CorrelateMixin(Neo4jBase):
+    """`CorrelateContract` for `Neo4jGraphStore` (on the driver helpers of `Neo4jBase`)."""
 
     # -- what identity resolution reads ----------------------------------------------------
 

@@ -1,103 +1,16 @@
-"""The Cypher of the conversation graph: schema, ingest writes, bookkeeping and reads.
+"""The Cypher of the conversation graph: ingest writes and reads.
 
-With the rankings' statements (`graph.neo4j.rankings_cypher`), the API views'
-(`insights_cypher`) and the people part's (`people_cypher`), this is every statement Osmosi
-runs. Statements take parameters only; writes ``UNWIND $rows`` so a batch is one round trip
-per statement. Labels and relationship types are literals of these modules, never input.
+With the schema (`graph.neo4j.schema`), the bookkeeping's statements (`bookkeeping_cypher`),
+the rankings' (`rankings_cypher`), the API views' (`insights_cypher`), the people part's
+(`people_cypher`), the correlate part's (`correlate_cypher`) and erasure's
+(`erasure_cypher`), this is every statement Osmosi runs. Statements take parameters only;
+writes ``UNWIND $rows`` so a batch is one round trip per statement. Labels and relationship
+types are literals of these modules, never input.
 """
 
 from __future__ import annotations
 
-from graph.model import AspectTarget
-from graph.neo4j.rankings_cypher import RANKED_SCORES
-
-# -- schema ----------------------------------------------------------------------------------
-
-UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
-    ("Person", "id"),
-    ("Account", "uid"),
-    ("Post", "uid"),
-    ("Topic", "key"),
-    ("Channel", "uid"),
-    ("Touchpoint", "key"),
-    ("Product", "key"),
-    ("Brand", "key"),
-    ("BrandAccount", "account_uid"),
-    ("Community", "id"),
-    ("Customer", "external_id"),
-    ("ScoreRun", "name"),
-    ("QuarantinedRecord", "id"),
-    ("IngestJob", "id"),
-    ("IngestChunk", "key"),
-    ("StatusChange", "id"),
-    ("IdentityEvent", "id"),
-    ("Suppression", "key"),
-    ("ApiKey", "id"),
-    ("ApiKey", "digest"),
-    ("IdentityLink", "id"),
-    ("RoutingTable", "id"),
-    ("Conversation", "post_uid"),
-    ("Alert", "id"),
-    ("WebhookDelivery", "id"),
-)
-
-
-LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
-    *(("Person", f"score_{score}") for score in RANKED_SCORES),
-    ("Post", "reply_to_uid"),
-    ("Post", "shares_uid"),
-    ("Post", "created_at"),
-    ("IdentityEvent", "person_id"),
-    ("IdentityEvent", "other_id"),
-    ("IdentityLink", "status"),
-    ("IdentityLink", "person_id"),
-    ("IdentityLink", "target_id"),
-    ("IdentityLink", "merge_event_id"),
-    ("Conversation", "status"),
-    ("Conversation", "received_at"),
-    ("Alert", "raised_at"),
-    ("Alert", "subject"),
-    ("WebhookDelivery", "state"),
-    ("WebhookDelivery", "alert_id"),
-)
-
-# People are searched by part of a handle or name (CONTAINS uses text indexes). A name is
-# searched by its lower-case copy, ``name_key``: an index cannot serve toLower(display_name).
-TEXT_INDEXES: tuple[tuple[str, str], ...] = (
-    ("Account", "handle"),
-    ("Account", "name_key"),
-    ("Person", "name_key"),
-)
-RETIRED_INDEXES = ("account_display_name_text", "person_display_name_text")
-
-SCHEMA = (
-    tuple(
-        f"CREATE CONSTRAINT {label.lower()}_{key}_unique IF NOT EXISTS "
-        f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
-        for label, key in UNIQUE_KEYS
-    )
-    + tuple(
-        f"CREATE INDEX {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
-        for label, key in LOOKUP_INDEXES
-    )
-    + tuple(
-        f"CREATE TEXT INDEX {label.lower()}_{key}_text IF NOT EXISTS FOR (n:{label}) ON (n.{key})"
-        for label, key in TEXT_INDEXES
-    )
-    + tuple(f"DROP INDEX {name} IF EXISTS" for name in RETIRED_INDEXES)
-)
-
-# Stores written before ``name_key`` existed get it at their next start.
-FILL_NAME_KEYS = """
-MATCH (n) WHERE (n:Person OR n:Account) AND n.display_name IS NOT NULL AND n.name_key IS NULL
-CALL (n) { SET n.name_key = toLower(n.display_name) } IN TRANSACTIONS OF 10000 ROWS
-"""
-
-AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
-
-PING = "RETURN 1 AS ok"
-
-CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+from graph.model.nodes import AspectTarget
 
 # -- writes ----------------------------------------------------------------------------------
 
@@ -281,62 +194,6 @@ SET r.confidence = row.confidence, r.evidence = row.evidence
 RETURN count(r) AS written
 """
 
-
-# -- ingestion bookkeeping ---------------------------------------------------------------
-
-QUARANTINE = """
-UNWIND $rows AS row
-MERGE (q:QuarantinedRecord {id: row.id})
-  ON CREATE SET q.format = row.format, q.source = row.source, q.position = row.position,
-                q.payload = row.payload, q.context = row.context, q.at = row.at
-SET q.reason = row.reason
-"""
-
-QUARANTINED = """
-MATCH (q:QuarantinedRecord)
-WHERE q.id > $after AND ($format IS NULL OR q.format = $format)
-RETURN q.id AS id, q.format AS format, q.source AS source, q.position AS position,
-       q.reason AS reason, q.payload AS payload, q.context AS context, q.at AS at
-ORDER BY q.id
-LIMIT $limit
-"""
-
-RELEASE_QUARANTINED = """
-UNWIND $ids AS id
-MATCH (q:QuarantinedRecord {id: id})
-DELETE q
-RETURN count(*) AS released
-"""
-
-SAVE_JOB = """
-MERGE (j:IngestJob {id: $id})
-  ON CREATE SET j.format = $format, j.source = $source, j.created_at = $now
-SET j.state = $state,
-    j.chunks_total = coalesce($chunks_total, j.chunks_total),
-    j.error = coalesce($error, j.error)
-"""
-
-# A chunk reported twice (a redelivered task) keeps its first counts.
-RECORD_CHUNK = """
-MATCH (j:IngestJob {id: $job_id})
-OPTIONAL MATCH (known:IngestChunk {key: $key})
-WITH j, known IS NULL AS is_new
-MERGE (c:IngestChunk {key: $key})
-  ON CREATE SET c.read = $read, c.stored = $stored, c.duplicates = $duplicates,
-                c.rejected = $rejected
-MERGE (j)-[:HAS_CHUNK]->(c)
-RETURN is_new
-"""
-
-GET_JOB = """
-MATCH (j:IngestJob {id: $id})
-OPTIONAL MATCH (j)-[:HAS_CHUNK]->(c:IngestChunk)
-RETURN j.id AS id, j.format AS format, j.source AS source, j.state AS state,
-       j.created_at AS created_at, j.chunks_total AS chunks_total, j.error AS error,
-       count(c) AS chunks_done, coalesce(sum(c.read), 0) AS read,
-       coalesce(sum(c.stored), 0) AS stored, coalesce(sum(c.duplicates), 0) AS duplicates,
-       coalesce(sum(c.rejected), 0) AS rejected
-"""
 
 # -- reads -----------------------------------------------------------------------------------
 

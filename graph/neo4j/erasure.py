@@ -5,26 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
 
-import neo4j
 from neo4j import ManagedTransaction
 
-from graph.model import utc
+from graph.model.keys import utc
+from graph.model.people import ERASED, Erasure, Redaction, post_suppression_key
 from graph.neo4j import correlate_cypher, people_cypher
 from graph.neo4j import erasure_cypher as cypher
-from graph.people import ERASED, Erasure, Redaction, post_suppression_key
+from graph.neo4j.base import Neo4jBase
 
 
-class ErasureMixin:
-    """`erase_person` and `drop_posts_older_than` (the store provides the driver helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _write(self, work: Any) -> Any: ...
-
-        @staticmethod
-        def _run(tx: ManagedTransaction, statement: str, **params: Any) -> list[neo4j.Record]: ...
+class ErasureMixin(Neo4jBase):
+    """`erase_person` and `drop_posts_older_than` (on the driver helpers of `Neo4jBase`)."""
 
     def _drop_posts(self, tx: ManagedTransaction, posts: list[str]) -> int:
         """Delete ``posts`` with what hangs on them, cut others' links to them, and drop

@@ -1,38 +1,26 @@
 """The read views of `Neo4jGraphStore` for the API (see
-`graph.store_insights.InsightsContract`)."""
+`graph.store.insights.InsightsContract`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
 
-import neo4j
-
-from graph.model import Account, Channel, ChannelKind, Customer, InteractionKind, StoredPost, utc
+from graph.model.insights import DailyVolume, PostPage, TopicCount, VolumeDimension
+from graph.model.keys import utc
+from graph.model.network import KindTie
+from graph.model.nodes import Account, Channel, ChannelKind, Customer, InteractionKind
 from graph.neo4j import insights_cypher as cypher
+from graph.neo4j.base import Neo4jBase
 from graph.neo4j.values import customer, native_datetime, time_window
-from graph.people import DailyVolume, KindTie, PostPage, TopicCount, VolumeDimension
 
 
 def _volume(key: str, day: str, posts: int, scored: int, total: float) -> DailyVolume:
     return DailyVolume(key, date.fromisoformat(day), posts, scored, float(total))
 
 
-class InsightsMixin:
-    """`InsightsContract` for `Neo4jGraphStore` (which provides the driver helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _read(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
-
-        def _packed_rows(self, statement: str, **params: Any) -> Iterator[Any]: ...
-
-        @staticmethod
-        def _account(fields: Mapping[str, Any], person_id: str | None) -> Account: ...
-
-        @staticmethod
-        def stored_post(record: Mapping[str, Any]) -> StoredPost: ...
+class InsightsMixin(Neo4jBase):
+    """`InsightsContract` for `Neo4jGraphStore` (on the driver helpers of `Neo4jBase`)."""
 
     def posts_of(self, person_ids: Sequence[str], first: int, offset: int) -> dict[str, PostPage]:
         result = {person: PostPage((), 0) for person in person_ids}

@@ -4,14 +4,9 @@ so that few records cross the wire."""
 
 from __future__ import annotations
 
-from graph.neo4j.cypher import (
-    ACCOUNT_FIELDS,
-    INTERACTION_PATHS,
-    POST_PROJECTION,
-    WINDOW,
-)
+from graph.model.insights import VolumeDimension
+from graph.neo4j.cypher import ACCOUNT_FIELDS, INTERACTION_PATHS, POST_PROJECTION, WINDOW
 from graph.neo4j.rankings_cypher import DECAY_WEIGHT
-from graph.people import VolumeDimension
 
 POSTS_OF = f"""
 UNWIND $ids AS id

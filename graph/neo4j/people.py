@@ -1,23 +1,24 @@
 """The people part of `Neo4jGraphStore`: programme history, identity events, erasure and
-API keys (see `graph.store_people.PeopleContract`)."""
+API keys (see `graph.store.people.PeopleContract`)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import neo4j
 from neo4j import ManagedTransaction
 
-from graph.access import ApiKey, Role
-from graph.model import AffiliatedAccount, Affiliation, CustomerLink
+from graph.model.access import ApiKey, Role
+from graph.model.nodes import Affiliation, CustomerLink
+from graph.model.people import IdentityEvent, ProgrammeStatus, StatusChange
+from graph.model.rankings import AffiliatedAccount
 from graph.neo4j import people_cypher as cypher
+from graph.neo4j.base import Neo4jBase
 from graph.neo4j.cypher import LINK_CUSTOMERS
 from graph.neo4j.rankings import restored_props
-from graph.people import IdentityEvent, ProgrammeStatus, StatusChange
-from graph.rows import event_from_row, event_row, status_from_row, status_row
+from graph.store.rows import event_from_row, event_row, status_from_row, status_row
 
 
 def _status_rows(changes: Sequence[StatusChange]) -> list[dict[str, Any]]:
@@ -36,19 +37,8 @@ def _api_key(props: dict[str, Any]) -> ApiKey:
     )
 
 
-class PeopleMixin:
-    """`PeopleContract` for `Neo4jGraphStore` (which provides the driver helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _read(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
-
-        def _write(self, work: Any) -> Any: ...
-
-        @staticmethod
-        def _run(tx: ManagedTransaction, statement: str, **params: Any) -> list[neo4j.Record]: ...
-
-        def _write_statement(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
+class PeopleMixin(Neo4jBase):
+    """`PeopleContract` for `Neo4jGraphStore` (on the driver helpers of `Neo4jBase`)."""
 
     # -- the advocacy programme ------------------------------------------------------------
 

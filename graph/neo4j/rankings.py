@@ -4,28 +4,22 @@ communities with their profiles, and the ranked views of them."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import neo4j
 from neo4j import ManagedTransaction
 
-from graph.model import (
-    AffiliatedAccount,
-    BrandOpinions,
-    Community,
-    Opinions,
-    PeopleActivity,
-    Person,
-    person_affiliations,
-    utc,
-    validate_score_name,
-)
+from graph.model.keys import utc, validate_score_name
+from graph.model.network import MapTie
+from graph.model.nodes import Community, Person
+from graph.model.people import PersonSnapshot
+from graph.model.rankings import BrandOpinions, Opinions, PeopleActivity, person_affiliations
 from graph.neo4j import rankings_cypher as cypher
+from graph.neo4j.base import Neo4jBase
 from graph.neo4j.values import native_datetime
-from graph.people import MapTie, PersonSnapshot
-from graph.rows import PROFILE_FIELDS, community_from_row, profile_row
+from graph.store.rows import PROFILE_FIELDS, community_from_row, profile_row
 
 _SCORE_PREFIX = "score_"
 
@@ -48,25 +42,8 @@ def restored_props(snapshot: PersonSnapshot) -> dict[str, object]:
     return props
 
 
-class RankingsMixin:
-    """The rankings' part of `Neo4jGraphStore` (which provides the driver helpers)."""
-
-    if TYPE_CHECKING:
-
-        def _read(self, statement: str, **params: Any) -> list[neo4j.Record]: ...
-
-        def _packed_rows(self, statement: str, **params: Any) -> Iterator[Any]: ...
-
-        def affiliated_accounts(self) -> list[AffiliatedAccount]: ...
-
-        def _write(self, work: Any) -> Any: ...
-
-        @staticmethod
-        def _run(tx: ManagedTransaction, statement: str, **params: Any) -> list[neo4j.Record]: ...
-
-        def _write_batches(
-            self, statement: str, rows: Sequence[Any], **params: Any
-        ) -> list[neo4j.Record]: ...
+class RankingsMixin(Neo4jBase):
+    """The rankings' part of `Neo4jGraphStore` (on the driver helpers of `Neo4jBase`)."""
 
     def write_scores(
         self,

@@ -7,7 +7,8 @@ from typing import Any, LiteralString, cast
 
 import neo4j
 
-from graph.model import Customer, utc
+from graph.model.keys import utc
+from graph.model.nodes import Customer
 
 
 def time_window(since: datetime | None, until: datetime | None) -> dict[str, datetime | None]:

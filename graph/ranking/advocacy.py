@@ -30,15 +30,14 @@ say of the brand and its size from how much they say, how far it carries and whe
 
 from __future__ import annotations
 
-import enum
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.model import BrandOpinions, Opinions
+from graph.model.rankings import AdvocacyClass, BrandOpinions, Opinions
 
-if TYPE_CHECKING:  # the stores and alerts read AdvocacyClass without numpy or networkx
+if TYPE_CHECKING:  # influence imports numpy, which the classes alone do not need
     from graph.ranking.influence import Ranked
 
 PRIOR_VOTES = 2.0
@@ -53,21 +52,6 @@ ENGAGED = 0.5
 SOMEWHAT_ENGAGED = 0.3
 INFLUENTIAL = 0.5
 VERY_INFLUENTIAL = 0.9
-
-
-class AdvocacyClass(enum.StrEnum):
-    ADVOCATE = "advocate"
-    """Clearly positive, engaged, and already a customer or in the advocacy programme."""
-    POTENTIAL_ADVOCATE = "potential_advocate"
-    """Clearly positive, engaged and influential, not yet in the programme."""
-    NEUTRAL = "neutral"
-    """Enough said about the brand to know it is neither side, or positive but quiet."""
-    DETRACTOR = "detractor"
-    """Clearly negative about the brand."""
-    AT_RISK_INFLUENCER = "at_risk_influencer"
-    """A detractor among the most influential tenth."""
-    UNKNOWN = "unknown"
-    """Too little said about the brand to tell."""
 
 
 def percentiles(values: Mapping[str, float]) -> dict[str, float]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
-from graph.model import Community
+from graph.model.nodes import Community
 from graph.ranking.indexed import IndexedGraph
 from graph.ranking.interactions import undirected_graph
 from graph.ranking.leiden import leiden

@@ -15,9 +15,9 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.model import Interaction, InteractionKind
+from graph.model.nodes import Interaction, InteractionKind
+from graph.model.stream import KINDS, InteractionStream, stream_of
 from graph.ranking.indexed import Floats, IndexedGraph, Indices
-from graph.stream import KINDS, InteractionStream, stream_of
 
 DEFAULT_WEIGHTS: Mapping[InteractionKind, float] = {
     # Passing a message on to one's own audience is the strongest endorsement of its author.
@@ -105,7 +105,7 @@ def project(
     Examples
     --------
     >>> from datetime import UTC
-    >>> from graph.stream import stream_of
+    >>> from graph.model.stream import stream_of
     >>> now = datetime(2026, 4, 1, tzinfo=UTC)
     >>> stream = stream_of([Interaction("bob", "ada", InteractionKind.MENTION, now, "x:3")])
     >>> G = project(stream, now)

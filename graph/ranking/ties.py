@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping
 
 import numpy as np
 
-from graph.people import MapTie
+from graph.model.network import MapTie
 from graph.ranking.indexed import IndexedGraph
 
 MAP_PEOPLE = 500

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from graph.model import utc
+from graph.model.keys import utc
 from ingestion.crm import FIELDS
 from ingestion.demo.model import DemoPost
 from ingestion.demo.people import DemoAccount, DemoCustomer

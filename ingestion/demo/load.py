@@ -20,15 +20,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from graph import acting, identity, linking
-from graph.model import IngestCounts, JobState, account_uid
-from graph.people import ProgrammeStatus
-from graph.ranking.advocacy import AdvocacyClass
-from graph.ranking.service import RankReport
-from graph.response_metrics import conversations_between
-from graph.responses import Conversation, ConversationStatus
-from graph.routing import BusinessFunction
-from graph.store import GraphStore
+from graph.identity import linking
+from graph.identity import service as identity
+from graph.model.bookkeeping import IngestCounts, JobState
+from graph.model.keys import account_uid
+from graph.model.people import ProgrammeStatus
+from graph.model.rankings import AdvocacyClass
+from graph.model.responses import Conversation, ConversationStatus
+from graph.model.routing import BusinessFunction
+from graph.rankings.service import RankReport
+from graph.responses import acting
+from graph.responses.metrics import conversations_between
+from graph.store.contract import GraphStore
 from ingestion.crm import CrmImport, crm_format
 from ingestion.demo.exports import FORMATS, PLATFORMS, customers_csv, export
 from ingestion.demo.model import DemoPost, World

@@ -16,7 +16,7 @@ from bisect import bisect
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from graph.model import casefold_unaccented
+from graph.model.keys import casefold_unaccented
 from ingestion.demo.communities import CITIES, COMMUNITIES
 
 

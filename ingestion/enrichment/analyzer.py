@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from graph.model import Aspect, Intent, Post, Sentiment, Topic, TopicKind
+from graph.model.nodes import Aspect, Intent, Post, Sentiment, Topic, TopicKind
 from ingestion.enrichment.brand import DEFAULT_LEXICON, BrandLexicon, load_lexicon
 from ingestion.enrichment.components import build_pipeline, reading
 from ingestion.enrichment.language import UNDETERMINED, resolve_language

@@ -6,7 +6,7 @@ A TOML file (``OSMOSI_BRAND_LEXICON``; the demo brand's ``data/brand.toml`` by d
     name = "Caffè Aurora"
     aliases = ["aurora", "@aurora_caffe"]
     # The brand's own accounts and its employees', as platform:handle; kept out of the
-    # rankings (see `graph.model.Affiliation`).
+    # rankings (see `graph.model.nodes.Affiliation`).
     accounts = ["mastodon:aurora_caffe@mastodon.social"]
     staff = ["mastodon:giulia@aurora.example"]
 
@@ -33,7 +33,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.model import Affiliation, AspectTarget, Product, Touchpoint, account_uid
+from graph.model.keys import account_uid
+from graph.model.nodes import Affiliation, AspectTarget, Product, Touchpoint
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "brand.toml"
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from graph.model import BRAND_KEY, Aspect, AspectTarget, Intent, Sentiment
+from graph.model.nodes import BRAND_KEY, Aspect, AspectTarget, Intent, Sentiment
 from ingestion.enrichment.brand import DEFAULT_LEXICON, Target, load_lexicon
 from ingestion.enrichment.intent import classify_intent, has_cue, has_grievance
 from ingestion.enrichment.keyphrases import keyphrases, verb_like

@@ -2,7 +2,7 @@
 
 The files are not part of Osmosi (licences differ, see ``data/LICENSES.md``); pass the
 folder that holds them (``../shared/data/sentiment`` in the project's workspace). Each
-reader yields (text, label) with labels from `graph.model.Sentiment`.
+reader yields (text, label) with labels from `graph.model.nodes.Sentiment`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.model import Sentiment
+from graph.model.nodes import Sentiment
 
 _TWEETEVAL = {"0": Sentiment.NEGATIVE, "1": Sentiment.NEUTRAL, "2": Sentiment.POSITIVE}
 # VADER's gold means are averages of ratings from -4 to +4; the paper's neutral band.

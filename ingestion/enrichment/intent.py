@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from graph.model import Aspect, Intent, Sentiment
+from graph.model.nodes import Aspect, Intent, Sentiment
 from ingestion.enrichment.resources import LanguageRules
 
 PRECEDENCE = (Intent.COMPLAINT, Intent.PURCHASE, Intent.IDEA, Intent.QUESTION, Intent.PRAISE)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph.model import Sentiment
+from graph.model.nodes import Sentiment
 from ingestion.enrichment.resources import DATA_DIR, LanguageRules, Lexicon, emoji_valence
 
 # VADER's empirically derived constants.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from graph.model import casefold_unaccented
+from graph.model.keys import casefold_unaccented
 
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _CAMEL = re.compile(

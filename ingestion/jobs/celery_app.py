@@ -13,7 +13,7 @@ from celery import Celery
 from celery.beat import PersistentScheduler
 from celery.signals import worker_ready
 
-from graph.retention import RETENTION_EVERY
+from graph.retention.service import RETENTION_EVERY
 from ingestion.jobs.ledger import ChunkLedger
 from ingestion.jobs.tasks import (
     DELIVER_WEBHOOKS,

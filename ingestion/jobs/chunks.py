@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.model import IngestCounts
+from graph.model.bookkeeping import IngestCounts
 from ingestion.parsers import Parser, parser_for
 from ingestion.pipeline import Pipeline, item_from_json
 

@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from graph.ranking.service import RankReport, recompute
-from graph.store import GraphStore
+from graph.rankings.service import RankReport, recompute
+from graph.store.contract import GraphStore
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ SKIPPED = "skipped: a ranking is already running"
 
 
 def recompute_now(store: GraphStore, now: datetime) -> RankReport:
-    """`graph.ranking.service.recompute`, once the ranking this process is running (if
+    """`graph.rankings.service.recompute`, once the ranking this process is running (if
     any) has finished."""
     with _RUNNING:
         return recompute(store, now)

@@ -8,15 +8,15 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 
-from graph.retention import RETENTION_EVERY, apply_retention
-from graph.store import GraphStore, StoreError
+from graph.retention.service import RETENTION_EVERY, apply_retention
+from graph.store.contract import GraphStore, StoreError
 
 log = logging.getLogger(__name__)
 
 
 class PeriodicRetention:
     """Drops posts older than ``days`` days on a background thread, at start and then
-    every `graph.retention.RETENTION_EVERY`."""
+    every `graph.retention.service.RETENTION_EVERY`."""
 
     def __init__(self, store: GraphStore, days: int, clock: Callable[[], datetime]) -> None:
         self.store, self.days, self.clock = store, days, clock

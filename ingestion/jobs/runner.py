@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from graph.model import JobState
+from graph.model.bookkeeping import JobState
 from ingestion.jobs.broker import RedisBroker
 from ingestion.jobs.chunks import ChunkTask
 from ingestion.jobs.ledger import ChunkLedger

@@ -8,9 +8,9 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from graph.acting import scan_alerts
-from graph.alerts import Alert
-from graph.store import StoreError
+from graph.alerts.service import scan_alerts
+from graph.model.alerts import Alert
+from graph.store.contract import StoreError
 from ingestion.pipeline import Pipeline
 
 log = logging.getLogger(__name__)

@@ -11,10 +11,10 @@ from typing import Any
 
 from celery import Celery
 
-from graph.model import JobState
-from graph.ranking.service import recompute
-from graph.retention import apply_retention
-from graph.store import StoreUnavailable
+from graph.model.bookkeeping import JobState
+from graph.rankings.service import recompute
+from graph.retention.service import apply_retention
+from graph.store.contract import StoreUnavailable
 from ingestion.jobs.broker import RedisBroker
 from ingestion.jobs.chunks import ChunkTask
 from ingestion.jobs.ledger import ChunkLedger, chunk_task_id

@@ -25,9 +25,9 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from graph.alerts import Alert, Delivery, DeliveryAttempt, DeliveryState
-from graph.codec import dumps
-from graph.store import GraphStore
+from graph.model.alerts import Alert, Delivery, DeliveryAttempt, DeliveryState
+from graph.store.codec import dumps
+from graph.store.contract import GraphStore
 
 log = logging.getLogger(__name__)
 

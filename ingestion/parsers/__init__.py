@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ingestion.formats import FORMATS
+from ingestion.canonical.formats import FORMATS
 from ingestion.parsers.base import Item, Parser, RawRecord, Unreadable
 from ingestion.parsers.csv_export import CsvParser, parse_mapping
 from ingestion.parsers.jsonl import JsonlParser

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import IO, Any
 
+from ingestion.canonical.record import MAX_RECORD_BYTES, RecordError
 from ingestion.parsers.json_array import array_items
-from ingestion.record import MAX_RECORD_BYTES, RecordError
 
 
 @dataclass(frozen=True, slots=True)

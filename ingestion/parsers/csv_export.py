@@ -13,9 +13,9 @@ import io
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
+from ingestion.canonical.record import MAX_RECORD_BYTES, RecordError
 from ingestion.parsers.base import Item, Parser, RawRecord, Unreadable, decode, parse_timestamp
 from ingestion.parsers.text import hashtags_in, mentions_in
-from ingestion.record import MAX_RECORD_BYTES, RecordError
 
 FIELDS = (
     "id",

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
-from ingestion.record import MAX_RECORD_BYTES
+from ingestion.canonical.record import MAX_RECORD_BYTES
 
 CHUNK_BYTES = 1 << 20
 

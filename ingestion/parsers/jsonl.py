@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingestion.canonical.record import RecordError
 from ingestion.parsers.base import JsonParser, RawRecord
-from ingestion.record import RecordError
 
 
 class JsonlParser(JsonParser):

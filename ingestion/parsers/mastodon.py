@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ingestion.canonical.record import MAX_PROFILE_LINKS, RecordError
 from ingestion.parsers.base import Item, JsonParser, RawRecord, parse_timestamp, require
 from ingestion.parsers.text import host_of, html_to_text, web_links_in
-from ingestion.record import MAX_PROFILE_LINKS, RecordError
 
 
 def _handle(account: dict[str, Any]) -> str:

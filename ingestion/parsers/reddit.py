@@ -11,9 +11,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from ingestion.canonical.record import RecordError
 from ingestion.parsers.base import JsonParser, RawRecord, parse_timestamp, require
 from ingestion.parsers.text import hashtags_in, reddit_users_in
-from ingestion.record import RecordError
 
 _DELETED = {"[deleted]", "[removed]"}
 

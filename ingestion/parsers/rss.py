@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
 
+from ingestion.canonical.record import RecordError
 from ingestion.parsers.base import Item, Parser, RawRecord, Unreadable, decode, encodable
 from ingestion.parsers.text import hashtags_in, host_of, html_to_text, mentions_in
-from ingestion.record import RecordError
 
 
 class RssParser(Parser):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ingestion.canonical.record import MAX_PROFILE_LINKS, RecordError
 from ingestion.parsers.base import (
     Item,
     JsonParser,
@@ -19,7 +20,6 @@ from ingestion.parsers.base import (
     parse_timestamp,
     require,
 )
-from ingestion.record import MAX_PROFILE_LINKS, RecordError
 
 _REFERENCE_KINDS = {"replied_to": "reply_to", "quoted": "quote", "retweeted": "repost"}
 

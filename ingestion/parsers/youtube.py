@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ingestion.canonical.record import RecordError
 from ingestion.parsers.base import (
     Item,
     JsonParser,
@@ -20,7 +21,6 @@ from ingestion.parsers.base import (
     require,
 )
 from ingestion.parsers.text import hashtags_in, html_to_text, mentions_in
-from ingestion.record import RecordError
 
 
 class YouTubeParser(JsonParser):

@@ -16,7 +16,7 @@ alerts_app = command_group("Raise and deliver alerts.")
 @alerts_app.command("scan")
 def alerts_scan(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
     """Look for sentiment spikes on touchpoints and new channels gaining volume."""
-    from graph.acting import scan_alerts
+    from graph.alerts.service import scan_alerts
     from osmosi.runtime import open_store
 
     settings = load_settings(data_dir=data_dir)

@@ -58,7 +58,7 @@ def main() -> None:
         app()
     except Exception as error:
         # Imported once something failed, not at every start (`--help` opens no store).
-        from graph.store import StoreUnavailable
+        from graph.store.contract import StoreUnavailable
         from ingestion.jobs.broker import BrokerUnavailable
 
         if not isinstance(error, StoreUnavailable | BrokerUnavailable):

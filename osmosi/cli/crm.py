@@ -17,7 +17,7 @@ from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load
 from osmosi.cli.progress import file_progress, reading, summary_table, working
 
 if TYPE_CHECKING:
-    from graph.linking import Resolution
+    from graph.identity.linking import Resolution
 
 crm_app = command_group("Import CRM customers and link them to people.")
 crm_app.add_typer(links_app, name="links")
@@ -40,7 +40,7 @@ def crm_import(
     as_json: JsonOutput = False,
 ) -> None:
     """Import customers (idempotent by customer id), then resolve identities."""
-    from graph import linking
+    from graph.identity import linking
     from ingestion.crm import CrmImport, crm_format, parse_crm_mapping
     from osmosi.runtime import identity_thresholds, open_store
 
@@ -87,7 +87,7 @@ def _links_table(links: Resolution) -> Table:
 @crm_app.command("resolve")
 def crm_resolve(data_dir: DataDir = None, as_json: JsonOutput = False) -> None:
     """Propose person ↔ customer and person ↔ person links; apply the confident ones."""
-    from graph import linking
+    from graph.identity import linking
     from osmosi.runtime import identity_thresholds, open_store
 
     settings = load_settings(data_dir=data_dir)

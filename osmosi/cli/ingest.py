@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ingestion.formats import FORMATS
+from ingestion.canonical.formats import FORMATS
 from osmosi.cli.options import DataDir, JsonOutput, console, load_settings
 from osmosi.cli.progress import file_progress, reading, summary_table
 
 if TYPE_CHECKING:
-    from graph.model import IngestCounts
-    from graph.store import GraphStore
+    from graph.model.bookkeeping import IngestCounts
+    from graph.store.contract import GraphStore
 
 JOB_POLL_SECONDS = 0.5
 
@@ -36,7 +36,7 @@ def ingest(
     as_json: JsonOutput = False,
 ) -> None:
     """Ingest platform exports into the graph (idempotent: re-ingesting adds nothing)."""
-    from graph.model import IngestCounts
+    from graph.model.bookkeeping import IngestCounts
     from ingestion.jobs.scans import after_ingest
     from ingestion.parsers import UnknownFormat, parse_mapping, parser_for
     from osmosi.runtime import check_broker, dispatcher, job_runner, open_store, pipeline_for
@@ -98,7 +98,7 @@ def ingest(
 def nothing_stored_hint(total: IngestCounts, format: str) -> str:
     """One line saying why an ingest stored nothing.
 
-    >>> from graph.model import IngestCounts
+    >>> from graph.model.nodes import IngestCounts
     >>> hint = nothing_stored_hint(IngestCounts(read=3, rejected=3), "mastodon")
     >>> print(hint)  # doctest: +NORMALIZE_WHITESPACE
     nothing stored: all 3 records were rejected as mastodon records
@@ -116,7 +116,7 @@ def _awaited(
     store: GraphStore, job_id: str, report: Callable[[IngestCounts], None]
 ) -> IngestCounts:
     """The counts of a job on the Celery workers, once every chunk has reported."""
-    from graph.model import JobState
+    from graph.model.bookkeeping import JobState
 
     while True:
         job = store.get_job(job_id)

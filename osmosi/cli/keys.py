@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.access import Role, create_key
+from graph.model.access import Role, create_key
 from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
 
 keys_app = command_group("Create, list and revoke API keys.")

@@ -13,12 +13,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.links import IdentityLink, LinkKind, LinkStatus
+from graph.model.identity import IdentityLink, LinkKind, LinkStatus
 from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
 from osmosi.cli.progress import working
 
 if TYPE_CHECKING:
-    from graph.store import GraphStore
+    from graph.store.contract import GraphStore
 
 links_app = command_group("List identity links; confirm or reject many at once.")
 
@@ -91,7 +91,7 @@ def _decide(
 ) -> None:
     """Decide the links named by ``ids``, or the proposed ones that ``chosen`` picks; print
     what became of each; exit 1 if any could not be decided."""
-    from graph.identity import IdentityError
+    from graph.identity.service import IdentityError
     from osmosi.runtime import open_store
 
     ids = ids or None  # no ids on the command line: typer passes []
@@ -155,7 +155,7 @@ def confirm(
     as_json: JsonOutput = False,
 ) -> None:
     """Apply proposed links: link the customers, merge the people."""
-    from graph import linking
+    from graph.identity import linking
 
     _decide(
         "confirm",
@@ -184,7 +184,7 @@ def reject(
     as_json: JsonOutput = False,
 ) -> None:
     """Refuse proposed links; they are not proposed again."""
-    from graph import linking
+    from graph.identity import linking
 
     _decide(
         "reject",

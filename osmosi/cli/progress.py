@@ -23,7 +23,7 @@ from rich.table import Table
 from osmosi.cli.options import console
 
 if TYPE_CHECKING:
-    from graph.model import IngestCounts
+    from graph.model.bookkeeping import IngestCounts
 
 
 class _CountingRaw(io.RawIOBase):
@@ -63,7 +63,7 @@ def reading(
 ) -> Iterator[tuple[io.BufferedReader[Any], Callable[[IngestCounts], None]]]:
     """The file opened for a progress bar of its own, and the callback that shows a chunk's
     counts on it."""
-    from graph.model import IngestCounts
+    from graph.model.bookkeeping import IngestCounts
 
     task = progress.add_task(path.name, total=path.stat().st_size, counts="")
     running = IngestCounts()

@@ -63,7 +63,7 @@ def quarantine_replay(
     as_json: JsonOutput = False,
 ) -> None:
     """Try every quarantined record again; the ones that store leave the quarantine."""
-    from graph.model import IngestCounts
+    from graph.model.bookkeeping import IngestCounts
     from ingestion.crm import CRM_PREFIX, CrmImport
     from ingestion.parsers import parse_mapping, parser_for
     from osmosi.runtime import open_store, pipeline_for

@@ -13,7 +13,7 @@ from osmosi.cli.options import DataDir, JsonOutput, console, load_settings
 from osmosi.cli.progress import working
 
 if TYPE_CHECKING:
-    from graph.ranking.service import RankReport
+    from graph.rankings.service import RankReport
 
 
 def report_json(report: RankReport, top: int) -> dict[str, Any]:
@@ -74,7 +74,7 @@ def rank(
 
     Writes scores and communities back to the store (with the time of the run). With Redis,
     exits 3 at once if a worker or another `osmosi rank` is ranking."""
-    from graph.ranking.service import RankOptions, recompute
+    from graph.rankings.service import RankOptions, recompute
     from ingestion.jobs.rankings import SKIPPED
     from osmosi.runtime import open_store, ranking_turn
 

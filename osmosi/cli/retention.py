@@ -26,7 +26,7 @@ def apply(
     """Drop the posts older than the retention period, with their opinions, tags, mentions,
     interactions, plain reposts of them, conversations about them and the topics and
     channels nothing else uses. Cannot be undone."""
-    from graph.retention import apply_retention
+    from graph.retention.service import apply_retention
     from osmosi.runtime import open_store
 
     settings = load_settings(data_dir=data_dir)

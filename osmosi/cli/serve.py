@@ -40,7 +40,7 @@ def serve(
     """Run the HTTP and GraphQL API."""
     import uvicorn
 
-    from graph.access import first_admin_key
+    from graph.model.access import first_admin_key
     from ingestion.demo import load_demo
     from ingestion.jobs.broker import BrokerUnavailable
     from osmosi.runtime import Runtime, check_broker, identity_thresholds, open_store, pipeline_for

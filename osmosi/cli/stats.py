@@ -37,7 +37,7 @@ def schema(
     ] = False,
 ) -> None:
     """Print the GraphQL schema (SDL) that the server serves, or the canonical record's."""
-    from ingestion.record import canonical_json_schema
+    from ingestion.canonical.record import canonical_json_schema
     from server.graphql.schema import schema_sdl
 
     sdl = canonical_json_schema() if record else schema_sdl()

@@ -15,8 +15,8 @@ import pytest
 
 from graph.embedded import EmbeddedGraphStore
 from graph.neo4j import Neo4jGraphStore
-from graph.ranking.service import RankOptions, recompute
-from graph.store import GraphStore
+from graph.rankings.service import RankOptions, recompute
+from graph.store.contract import GraphStore
 from ingestion.enrichment.analyzer import analyzer_for
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline

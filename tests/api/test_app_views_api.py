@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from graph.access import Role
-from graph.alerts import Alert, AlertKind
-from graph.store import GraphStore
+from graph.model.access import Role
+from graph.model.alerts import Alert, AlertKind
+from graph.store.contract import GraphStore
 from tests.helpers.api import ask
 from tests.helpers.factories import person_of
 

@@ -3,7 +3,7 @@ list gives, its members paged, and null for an id no ranking gave; on both backe
 
 from __future__ import annotations
 
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from tests.helpers.api import ask
 
 PROFILE = "id size topTopics mainChannels averageSentiment topVoices { id }"

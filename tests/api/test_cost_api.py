@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
-from graph.access import Role
-from graph.ranking import views
-from graph.store import GraphStore
+from graph.model.access import Role
+from graph.rankings import views
+from graph.store.contract import GraphStore
 from osmosi.settings import Settings
 from tests.helpers.api import COUNTED, ISSUE, api_client, counting_calls, graphql
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from graph.access import Role
-from graph.identity import set_programme_status
-from graph.model import Aspect, AspectTarget, Customer, CustomerLink, Sentiment, ShareKind
-from graph.people import ERASED, ProgrammeStatus
-from graph.store import GraphStore
+from graph.identity.service import set_programme_status
+from graph.model.access import Role
+from graph.model.nodes import Aspect, AspectTarget, Customer, CustomerLink, Sentiment, ShareKind
+from graph.model.people import ERASED, ProgrammeStatus
+from graph.store.contract import GraphStore
 from osmosi.settings import Settings
 from tests.helpers.api import api_client, ask, graphql
 from tests.helpers.factories import T0, person_of, post

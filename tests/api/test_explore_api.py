@@ -7,7 +7,7 @@ import io
 import json
 from datetime import UTC, datetime, timedelta
 
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
 from tests.helpers.api import ask

@@ -8,8 +8,8 @@ import asyncio
 import httpx
 import pytest
 
-from graph.access import Role
-from graph.store import GraphStore
+from graph.model.access import Role
+from graph.store.contract import GraphStore
 from tests.helpers.api import COUNTED, api_client, counting_calls
 
 

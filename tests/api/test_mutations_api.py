@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from graph.access import Role
-from graph.store import GraphStore
+from graph.model.access import Role
+from graph.store.contract import GraphStore
 from ingestion.pipeline import Pipeline
 from tests.helpers.api import ask
 from tests.helpers.factories import person_of

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.identity import set_programme_status
-from graph.model import Customer, CustomerLink
-from graph.people import ProgrammeStatus
+from graph.identity.service import set_programme_status
+from graph.model.nodes import Customer, CustomerLink
+from graph.model.people import ProgrammeStatus
 from graph.ranking.influence import INFLUENCE_FACTORS
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from tests.helpers.api import COUNTED, ask, counting_calls
 from tests.helpers.factories import T0
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from graphql import ExecutionResult
 
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from osmosi.settings import Settings
 from server.graphql.core.cache import ResultCache
 from tests.helpers.api import api_client, counting_calls, graphql

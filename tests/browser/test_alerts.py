@@ -15,7 +15,7 @@ from urllib.parse import quote
 import httpx
 from playwright.sync_api import BrowserContext, Page, expect
 
-from graph.alerts import INFLUENTIAL
+from graph.model.alerts import INFLUENTIAL
 from tests.helpers.browser import App, Watch
 
 INFLUENTIAL_PEOPLE = """

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from graph.embedded import EmbeddedGraphStore
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from ingestion.demo import load_demo
 from ingestion.demo.people import SHOWCASE
 from tests.helpers.browser import App

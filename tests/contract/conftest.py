@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from tests.helpers.stores import BACKENDS, ROUTING, backend_store
 
 

@@ -6,14 +6,21 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from graph.alerts import Alert, AlertKind, DeliveryAttempt, DeliveryState, delivery_for
-from graph.identity import erase_person
-from graph.links import Evidence, EvidenceKind, IdentityLink, LinkKind, LinkOrder, LinkStatus
-from graph.model import Customer, CustomerLink, Intent
-from graph.responses import Conversation, ConversationStatus
-from graph.routing import BusinessFunction, Priority
-from graph.store import GraphStore
-from graph.store_correlate import ConversationFilter
+from graph.identity.service import erase_person
+from graph.model.alerts import Alert, AlertKind, DeliveryAttempt, DeliveryState, delivery_for
+from graph.model.identity import (
+    Evidence,
+    EvidenceKind,
+    IdentityLink,
+    LinkKind,
+    LinkOrder,
+    LinkStatus,
+)
+from graph.model.nodes import Customer, CustomerLink, Intent
+from graph.model.responses import Conversation, ConversationStatus
+from graph.model.routing import BusinessFunction, Priority
+from graph.store.contract import GraphStore
+from graph.store.correlate import ConversationFilter
 from tests.helpers.factories import T0, account, person_of, post
 
 

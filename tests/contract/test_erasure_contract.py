@@ -10,11 +10,13 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from graph.alerts import Alert, AlertKind, delivery_for
 from graph.embedded.store import EmbeddedGraphStore
-from graph.identity import erase_person, merge_people, set_programme_status
-from graph.links import Evidence, EvidenceKind, IdentityLink, LinkKind, LinkStatus
-from graph.model import (
+from graph.identity.service import erase_person, merge_people, set_programme_status
+from graph.model.alerts import Alert, AlertKind, delivery_for
+from graph.model.bookkeeping import QuarantineEntry
+from graph.model.identity import Evidence, EvidenceKind, IdentityLink, LinkKind, LinkStatus
+from graph.model.network import MapTie
+from graph.model.nodes import (
     Affiliation,
     Aspect,
     AspectTarget,
@@ -23,15 +25,14 @@ from graph.model import (
     Customer,
     CustomerLink,
     Post,
-    QuarantineEntry,
     Sentiment,
     ShareKind,
 )
+from graph.model.people import ERASED, ProgrammeStatus
+from graph.model.responses import Conversation
+from graph.model.routing import BusinessFunction, Priority
 from graph.neo4j.store import Neo4jGraphStore
-from graph.people import ERASED, MapTie, ProgrammeStatus
-from graph.responses import Conversation
-from graph.routing import BusinessFunction, Priority
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from ingestion.pipeline import Pipeline, PreparedChunk
 from tests.helpers.factories import T0, account, person_of, post
 

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from graph.model import (
+from graph.model.insights import DailyVolume, VolumeDimension
+from graph.model.network import MapTie
+from graph.model.nodes import (
     Aspect,
     AspectTarget,
     Channel,
@@ -16,8 +18,7 @@ from graph.model import (
     Sentiment,
     ShareKind,
 )
-from graph.people import DailyVolume, MapTie, VolumeDimension
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from tests.helpers.factories import T0, account, person_of, post
 
 HALF_LIFE = timedelta(days=10)

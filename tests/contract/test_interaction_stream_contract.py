@@ -9,10 +9,10 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
-from graph.model import ShareKind
+from graph.model.nodes import ShareKind
 from graph.ranking.indexed import IndexedGraph
 from graph.ranking.interactions import interaction_graph, project
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from ingestion.synthetic import NOW, generate_world, world_posts
 from tests.helpers.factories import T0, post
 
@@ -28,8 +28,8 @@ def test_the_stream_projects_as_the_interactions_do(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Pages of a few accounts or rows, so that the world takes many of them.
-    monkeypatch.setattr("graph.neo4j.store._ACCOUNTS_PER_PAGE", 7)
-    monkeypatch.setattr("graph.embedded.store._PAGE", 13)
+    monkeypatch.setattr("graph.neo4j.base._ACCOUNTS_PER_PAGE", 7)
+    monkeypatch.setattr("graph.embedded.base._PAGE", 13)
     world = generate_world(people=120, communities=3, interactions=600, seed=5)
     for batch in world_posts(world, seed=5):
         store.upsert_posts(batch)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from graph.access import ApiKey, Role, key_digest
-from graph.identity import erase_person, merge_people, set_programme_status, split_person
-from graph.model import Affiliation, Community, Customer, CustomerLink, QuarantineEntry
-from graph.people import ProgrammeStatus, StatusChange, suppression_key
-from graph.store import GraphStore
+from graph.identity.service import erase_person, merge_people, set_programme_status, split_person
+from graph.model.access import ApiKey, Role, key_digest
+from graph.model.bookkeeping import QuarantineEntry
+from graph.model.nodes import Affiliation, Community, Customer, CustomerLink
+from graph.model.people import ProgrammeStatus, StatusChange, suppression_key
+from graph.store.contract import GraphStore
 from ingestion.pipeline import Pipeline, PreparedChunk
 from tests.helpers.factories import T0, account, person_of, post
 

@@ -9,8 +9,8 @@ import pytest
 
 from graph.embedded import EmbeddedGraphStore
 from graph.neo4j import Neo4jGraphStore
-from graph.ranking.service import RankOptions, RankReport, recompute
-from graph.store import GraphStore
+from graph.rankings.service import RankOptions, RankReport, recompute
+from graph.store.contract import GraphStore
 from ingestion.synthetic import NOW, generate_world, world_posts
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from datetime import timedelta
 
 import pytest
 
-from graph.model import (
+from graph.model.nodes import (
     BRAND_KEY,
     Account,
-    AffiliatedAccount,
     Affiliation,
     Aspect,
     AspectTarget,
@@ -26,8 +26,8 @@ from graph.model import (
     ShareKind,
     Touchpoint,
 )
-from graph.projection import project_interactions
-from graph.store import GraphStore
+from graph.model.rankings import AffiliatedAccount
+from graph.store.contract import GraphStore
 from tests.helpers.factories import T0, account, opinions_of, person_of, post
 
 
@@ -260,7 +260,7 @@ def test_neighbourhood_is_capped_keeping_the_strongest_ties(store: GraphStore) -
         store.neighbourhood(hub, max_people=0)
 
 
-def test_projection_is_a_networkx_multidigraph(store: GraphStore) -> None:
+def test_interactions_are_person_to_person_edges_in_a_window(store: GraphStore) -> None:
     store.upsert_posts(
         [
             post("1", "ada"),
@@ -268,14 +268,16 @@ def test_projection_is_a_networkx_multidigraph(store: GraphStore) -> None:
             post("3", "cy", mentions=("ada", "bob"), minutes=2),
         ]
     )
-    graph = project_interactions(store)
     ada, bob, cy = (person_of(store, h) for h in ("ada", "bob", "cy"))
-    assert set(graph.nodes) == {ada, bob, cy}
-    assert graph.number_of_edges(bob, ada) == 2
-    assert graph.number_of_edges(cy, ada) == 1
-    kinds = {data["kind"] for _, _, data in graph.edges(data=True)}
-    assert kinds == {InteractionKind.REPLY, InteractionKind.MENTION}
-    assert project_interactions(store, since=T0 + timedelta(minutes=2)).number_of_edges() == 2
+    edges = Counter((e.source, e.target, e.kind) for e in store.interactions())
+    assert edges == {
+        (bob, ada, InteractionKind.REPLY): 1,
+        (bob, ada, InteractionKind.MENTION): 1,
+        (cy, ada, InteractionKind.MENTION): 1,
+        (cy, bob, InteractionKind.MENTION): 1,
+    }
+    later = list(store.interactions(since=T0 + timedelta(minutes=2)))
+    assert {(e.source, e.target) for e in later} == {(cy, ada), (cy, bob)}
 
 
 def test_scores_are_replaced_per_name(store: GraphStore) -> None:

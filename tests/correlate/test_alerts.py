@@ -17,12 +17,19 @@ import pytest
 from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
-from graph.access import Role, create_key
-from graph.acting import scan_alerts
-from graph.alerts import Alert, AlertKind, DeliveryState, delivery_for, spike_alerts, surge_alerts
-from graph.model import Aspect, AspectTarget, Channel, ChannelKind, Post, Sentiment
-from graph.people import DailyVolume
-from graph.store import GraphStore
+from graph.alerts.service import scan_alerts
+from graph.model.access import Role, create_key
+from graph.model.alerts import (
+    Alert,
+    AlertKind,
+    DeliveryState,
+    delivery_for,
+    spike_alerts,
+    surge_alerts,
+)
+from graph.model.insights import DailyVolume
+from graph.model.nodes import Aspect, AspectTarget, Channel, ChannelKind, Post, Sentiment
+from graph.store.contract import GraphStore
 from ingestion.jobs.scans import PeriodicScan
 from ingestion.jobs.tasks import DELIVER_WEBHOOKS, SCAN_ALERTS
 from ingestion.jobs.webhooks import SIGNATURE_HEADER, Backoff, Dispatcher, http_post, verify

@@ -6,10 +6,10 @@ import asyncio
 from datetime import timedelta
 from typing import Any
 
-from graph import linking
-from graph.access import Role
-from graph.links import LinkStatus
-from graph.store import GraphStore
+from graph.identity import linking
+from graph.model.access import Role
+from graph.model.identity import LinkStatus
+from graph.store.contract import GraphStore
 from tests.helpers.api import api_client, graphql
 from tests.helpers.factories import T0, person_of
 from tests.helpers.identity import THRESHOLDS, import_customers, ingest_conversations

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from graph import linking
-from graph.identity import IdentityError, set_programme_status
-from graph.links import EvidenceKind, IdentityLink, LinkKind, LinkStatus
-from graph.model import Account, Customer, IngestCounts
-from graph.people import ProgrammeStatus
-from graph.resolution import MAX_NAME_ONLY, customer_candidates
-from graph.store import GraphStore
+from graph.identity import linking
+from graph.identity.service import IdentityError, set_programme_status
+from graph.model.bookkeeping import IngestCounts
+from graph.model.identity import EvidenceKind, IdentityLink, LinkKind, LinkStatus
+from graph.model.nodes import Account, Customer
+from graph.model.people import ProgrammeStatus
+from graph.model.resolution import MAX_NAME_ONLY, customer_candidates
+from graph.store.contract import GraphStore
 from tests.helpers.factories import T0, person_of
 from tests.helpers.identity import FIXTURES, THRESHOLDS, import_customers, ingest_conversations
 from tests.helpers.serving import OSMOSI, clean_env

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from graph import response_metrics
-from graph.model import Intent
-from graph.response_metrics import MetricGroup, figures
-from graph.responses import Conversation, ConversationStatus
-from graph.routing import BusinessFunction, Priority
-from graph.store import GraphStore
+from graph.model.nodes import Intent
+from graph.model.responses import Conversation, ConversationStatus
+from graph.model.routing import BusinessFunction, Priority
+from graph.responses import metrics as response_metrics
+from graph.responses.metrics import MetricGroup, figures
+from graph.store.contract import GraphStore
 from tests.helpers.api import api_client, graphql
 from tests.helpers.factories import post
 

@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from graph.access import Role
-from graph.acting import Actions
-from graph.model import (
+from graph.model.access import Role
+from graph.model.nodes import (
     Aspect,
     AspectTarget,
     Channel,
@@ -26,16 +25,17 @@ from graph.model import (
     Sentiment,
     ShareKind,
 )
-from graph.responses import ConversationStatus
-from graph.routing import (
+from graph.model.responses import ConversationStatus
+from graph.model.routing import (
     DEFAULT_TABLE,
     BusinessFunction,
     RoutingError,
     load_table,
     parse_table,
 )
-from graph.store import GraphStore
-from graph.store_correlate import ConversationFilter
+from graph.responses.acting import Actions
+from graph.store.contract import GraphStore
+from graph.store.correlate import ConversationFilter
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline, PreparedChunk
 from osmosi.runtime import pipeline_for

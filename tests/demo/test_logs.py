@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from ingestion.demo import generate_world
 from ingestion.jobs.rankings import RankScheduler
 from osmosi.logs import configure_logging

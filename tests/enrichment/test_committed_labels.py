@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Intent, Sentiment
+from graph.model.nodes import Intent, Sentiment
 from ingestion.enrichment.language import resolve_language
 from ingestion.enrichment.sentiment import LexiconScore, PolarityModel, polarity_model
 

@@ -9,10 +9,11 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+from graph.embedded.base import DATABASE_FILE
+
 from graph.embedded import EmbeddedGraphStore
-from graph.embedded.store import DATABASE_FILE
-from graph.model import Account, Intent, Post, Sentiment
-from graph.store import GraphStore
+from graph.model.nodes import Account, Intent, Post, Sentiment
+from graph.store.contract import GraphStore
 from osmosi.runtime import pipeline_for
 from osmosi.settings import Settings
 from tests.helpers.api import api_client, graphql

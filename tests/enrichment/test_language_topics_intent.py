@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Intent, TopicKind
+from graph.model.nodes import Intent, TopicKind
 from ingestion.enrichment.analyzer import hashtag_topics
 from ingestion.enrichment.language import UNDETERMINED, detect, resolve_language
 

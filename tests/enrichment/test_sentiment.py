@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import AspectTarget, Sentiment
+from graph.model.nodes import AspectTarget, Sentiment
 
 POS, NEG, NEU = Sentiment.POSITIVE, Sentiment.NEGATIVE, Sentiment.NEUTRAL
 

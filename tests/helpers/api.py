@@ -12,8 +12,8 @@ from typing import Any
 
 import httpx
 
-from graph.access import Role, create_key
-from graph.store import GraphStore
+from graph.model.access import Role, create_key
+from graph.store.contract import GraphStore
 from osmosi.runtime import Runtime
 from osmosi.settings import Settings
 from server.app import create_app

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from ingestion.demo import DemoLoad, load_demo
 from ingestion.pipeline import Pipeline
 from osmosi.runtime import pipeline_for

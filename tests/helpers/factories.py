@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from graph.model import Account, BrandOpinions, Channel, Opinions, Post, Topic
-from graph.store import GraphStore
+from graph.model.nodes import Account, Channel, Post, Topic
+from graph.model.rankings import BrandOpinions, Opinions
+from graph.store.contract import GraphStore
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 

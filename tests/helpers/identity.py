@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph import linking
-from graph.model import IngestCounts
-from graph.store import GraphStore
+from graph.identity import linking
+from graph.model.bookkeeping import IngestCounts
+from graph.store.contract import GraphStore
 from ingestion.crm import CrmImport, crm_format
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline

@@ -6,8 +6,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from graph.model import IngestCounts
-from graph.store import GraphStore
+from graph.model.bookkeeping import IngestCounts
+from graph.store.contract import GraphStore
 from ingestion.parsers import Parser, RawRecord, parser_for
 from ingestion.pipeline import Pipeline
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from graph.model import post_uid
+from graph.model.keys import post_uid
 
 
 def status(

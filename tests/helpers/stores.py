@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from graph.neo4j import Neo4jGraphStore
-from graph.store import GraphStore, StoreUnavailable
+from graph.store.contract import GraphStore, StoreUnavailable
 
 BACKENDS = ("embedded", "neo4j")
 ROUTING = "neo4j-routing"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.embedded import EmbeddedGraphStore
-from graph.model import IngestJob, JobState
+from graph.model.bookkeeping import IngestJob, JobState
 from osmosi.settings import Settings
 from tests.helpers.serving import OSMOSI, clean_env
 

@@ -12,8 +12,8 @@ import io
 import random
 from typing import Any
 
-from graph.model import IngestCounts
-from graph.store import GraphStore
+from graph.model.bookkeeping import IngestCounts
+from graph.store.contract import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
 from tests.helpers.mastodon_export import as_array, status, uid

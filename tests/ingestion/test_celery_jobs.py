@@ -10,7 +10,7 @@ import pytest
 import redis
 
 from graph.embedded import EmbeddedGraphStore
-from graph.model import JobState
+from graph.model.bookkeeping import JobState
 from ingestion.jobs.tasks import ingest_queue
 from ingestion.parsers import parser_for
 from ingestion.synthetic import write_mastodon_statuses

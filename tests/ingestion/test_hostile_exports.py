@@ -12,9 +12,9 @@ import io
 import json
 from typing import Any
 
-from graph.access import Role
-from graph.model import IngestCounts
-from graph.store import GraphStore
+from graph.model.access import Role
+from graph.model.bookkeeping import IngestCounts
+from graph.store.contract import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.parsers.base import JsonArray, json_documents, json_source
 from ingestion.pipeline import Pipeline

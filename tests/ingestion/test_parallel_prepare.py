@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from graph.acting import Actions
 from graph.embedded import EmbeddedGraphStore
-from graph.model import IngestCounts
-from graph.routing import parse_table
-from graph.store import GraphStore
-from graph.store_correlate import ConversationFilter
+from graph.model.bookkeeping import IngestCounts
+from graph.model.routing import parse_table
+from graph.responses.acting import Actions
+from graph.store.contract import GraphStore
+from graph.store.correlate import ConversationFilter
 from ingestion import parallel
 from ingestion.parsers.base import line_chunks
 from ingestion.pipeline import Pipeline

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from graph.model import ChannelKind, ShareKind
+from graph.model.nodes import ChannelKind, ShareKind
 from tests.helpers.ingest import fixture_parser, parsed
 
 
@@ -149,8 +149,8 @@ def test_canonical_jsonl() -> None:
 def test_csv_rows_without_the_mapped_columns_are_rejected_whole() -> None:
     import io
 
+    from ingestion.canonical.record import RecordError
     from ingestion.parsers import RawRecord
-    from ingestion.record import RecordError
 
     parser = fixture_parser("csv")
     items = list(parser.read(io.BytesIO(b"a,b\n1,2\n")))
@@ -164,7 +164,7 @@ def test_csv_rows_without_the_mapped_columns_are_rejected_whole() -> None:
 def test_committed_canonical_schema_matches_the_model() -> None:
     from pathlib import Path
 
-    from ingestion.record import canonical_json_schema
+    from ingestion.canonical.record import canonical_json_schema
 
     committed = Path(__file__).resolve().parents[2] / "ingestion" / "canonical.schema.json"
     assert committed.read_text(encoding="utf-8") == canonical_json_schema(), (

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from graph.model import ChannelKind, IngestCounts
-from graph.store import GraphStore
+from graph.model.bookkeeping import IngestCounts
+from graph.model.nodes import ChannelKind
+from graph.store.contract import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
 from tests.helpers.ingest import FILES, ingest_fixture

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from graph.access import Role
-from graph.ranking.service import recompute
-from graph.store import GraphStore
+from graph.model.access import Role
+from graph.rankings.service import recompute
+from graph.store.contract import GraphStore
 from ingestion.jobs import rankings
 from ingestion.jobs.rankings import RankScheduler, recompute_now
 from osmosi.settings import Settings

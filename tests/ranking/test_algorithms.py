@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 import networkx as nx
 import pytest
 
-from graph.model import Interaction, InteractionKind
-from graph.ranking.advocacy import AdvocacyClass, advocacy
+from graph.model.nodes import Interaction, InteractionKind
+from graph.model.rankings import AdvocacyClass
+from graph.ranking.advocacy import advocacy
 from graph.ranking.communities import detect_communities, merge_to, stable_ids
 from graph.ranking.indexed import IndexedGraph
 from graph.ranking.influence import (

@@ -8,10 +8,10 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from graph.ranking.advocacy import AdvocacyClass
+from graph.model.rankings import AdvocacyClass
 from graph.ranking.influence import INFLUENCE_FACTORS
-from graph.ranking.service import RankOptions, recompute
-from graph.store import GraphStore
+from graph.rankings.service import RankOptions, recompute
+from graph.store.contract import GraphStore
 from tests.helpers.demo import load_small_demo
 from tests.helpers.ingest import FIXTURES
 from tests.helpers.serving import OSMOSI, clean_env

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from graph.access import Role
 from graph.embedded import EmbeddedGraphStore
+from graph.model.access import Role
 from graph.ranking.influence import INFLUENCE_FACTORS
 from tests.helpers.api import api_client, ask, counting_calls, graphql
 from tests.helpers.demo import load_small_demo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.access import ApiKey, Role
+from graph.model.access import ApiKey, Role
 
 strawberry.enum(Role, description="What a key may do; each role includes the ones before it.")
 

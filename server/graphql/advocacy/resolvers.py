@@ -7,8 +7,8 @@ from functools import partial
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph import identity
-from graph.people import ProgrammeStatus
+from graph.identity import service as identity
+from graph.model.people import ProgrammeStatus
 from server.graphql.advocacy.types import ProgrammeStep
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import strawberry
 
-from graph.people import ProgrammeStatus, StatusChange
+from graph.model.people import ProgrammeStatus, StatusChange
 from server.graphql.core import enums as _enums  # noqa: F401  (registers AdvocateStatus)
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from strawberry.dataloader import DataLoader
 
-from graph.alerts import Delivery
-from graph.store import GraphStore
+from graph.model.alerts import Delivery
+from graph.store.contract import GraphStore
 from server.graphql.core.loading import by_key
 
 

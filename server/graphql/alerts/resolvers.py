@@ -10,7 +10,7 @@ from functools import partial
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph.acting import scan_alerts
+from graph.alerts.service import scan_alerts
 from server.graphql.alerts.types import Alert
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from graph import alerts as model
+from graph.model import alerts as model
 from server.graphql.core.context import Info
 
 if TYPE_CHECKING:

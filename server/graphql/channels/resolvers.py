@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph.insights import Bucket, channels_report
-from graph.people import VolumeDimension
+from graph.insights.service import Bucket, channels_report
+from graph.model.insights import VolumeDimension
 from server.graphql.channels.types import Channel
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError

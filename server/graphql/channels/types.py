@@ -6,8 +6,8 @@ from datetime import datetime
 
 import strawberry
 
-from graph import model
-from graph.insights import ChannelActivity
+from graph.insights.service import ChannelActivity
+from graph.model import nodes as model
 
 
 @strawberry.type(description="A channel (a venue on a platform) and how busy it is.")

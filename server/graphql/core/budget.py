@@ -16,7 +16,7 @@ from graphql import ExecutionResult, GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from graph.access import ApiKey, Role
+from graph.model.access import ApiKey, Role
 from server.graphql.core.cost import operation_cost
 from server.graphql.core.throttle import TokenBuckets
 

@@ -8,9 +8,9 @@ from typing import TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
-from graph.identity import IdentityError
-from graph.responses import ResponseError
-from graph.routing import RoutingError
+from graph.identity.service import IdentityError
+from graph.model.responses import ResponseError
+from graph.model.routing import RoutingError
 from server.graphql.core.limits import UserError
 
 T = TypeVar("T")

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
-from graph.access import ApiKey
-from graph.linking import Thresholds
-from graph.routing import RoutingTable
-from graph.store import GraphStore
+from graph.identity.linking import Thresholds
+from graph.model.access import ApiKey
+from graph.model.routing import RoutingTable
+from graph.store.contract import GraphStore
 from ingestion.jobs.runner import JobRunner
 from osmosi.settings import Settings
 from server.graphql.alerts.loaders import AlertLoaders

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.insights import Bucket
-from graph.model import Affiliation, ChannelKind
-from graph.people import IdentityEventKind, ProgrammeStatus
-from graph.ranking.advocacy import AdvocacyClass
+from graph.insights.service import Bucket
+from graph.model.nodes import Affiliation, ChannelKind
+from graph.model.people import IdentityEventKind, ProgrammeStatus
+from graph.model.rankings import AdvocacyClass
 
 strawberry.enum(AdvocacyClass, description="Where a person stands toward the brand.")
 strawberry.enum(

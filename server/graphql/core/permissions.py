@@ -7,7 +7,7 @@ from typing import Any
 
 from strawberry.permission import BasePermission
 
-from graph.access import Role
+from graph.model.access import Role
 from server.graphql.core.context import Info
 
 

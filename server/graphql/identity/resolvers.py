@@ -7,8 +7,8 @@ from functools import partial
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph import linking
-from graph.links import LinkKind, LinkOrder, LinkStatus
+from graph.identity import linking
+from graph.model.identity import LinkKind, LinkOrder, LinkStatus
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
 from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from graph import links as model
-from graph.linking import Resolution
+from graph.identity.linking import Resolution
+from graph.model import identity as model
 from server.graphql.core.context import Info
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ from functools import partial
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph import network
-from graph.ranking.views import GraphFilter
+from graph.network import service as network
+from graph.rankings.views import GraphFilter
 from server.graphql.core.context import Info
 from server.graphql.core.cost import RECOMPUTED_COST, field_cost
 from server.graphql.core.limits import UserError, page_limit

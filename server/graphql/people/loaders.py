@@ -8,11 +8,13 @@ from datetime import datetime
 
 from strawberry.dataloader import DataLoader
 
-from graph.model import Account, Affiliation, Community, CustomerLink, Person, person_affiliations
-from graph.network import Tie, ties_by_person
-from graph.people import DailyVolume, IdentityEvent, PostPage, StatusChange, TopicCount
+from graph.model.insights import DailyVolume, PostPage, TopicCount
+from graph.model.nodes import Account, Affiliation, Community, CustomerLink, Person
+from graph.model.people import IdentityEvent, StatusChange
+from graph.model.rankings import person_affiliations
+from graph.network.service import Tie, ties_by_person
 from graph.ranking.interactions import DEFAULT_HALF_LIFE
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
 from server.graphql.core.loading import by_key, by_page
 
 

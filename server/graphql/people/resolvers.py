@@ -9,8 +9,10 @@ import strawberry
 from starlette.concurrency import run_in_threadpool
 from strawberry.scalars import JSON
 
-from graph import export, identity, linking
-from graph.model import AffiliatedAccount, account_uid, normalize_handle, normalize_platform
+from graph.identity import export, linking
+from graph.identity import service as identity
+from graph.model.keys import account_uid, normalize_handle, normalize_platform
+from graph.model.rankings import AffiliatedAccount
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
 from server.graphql.core.enums import Affiliation

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import strawberry
 
-from graph import model
-from graph import people as identity
-from graph.insights import Bucket, person_trends
-from graph.people import IdentityEventKind
-from graph.ranking.views import Entry
+from graph.insights.service import Bucket, person_trends
+from graph.model import nodes as model
+from graph.model import people as identity
+from graph.model.people import IdentityEventKind
+from graph.rankings.views import Entry
 from server.graphql.advocacy.types import Programme
 from server.graphql.core.context import Info
 from server.graphql.core.enums import AdvocacyClass, Affiliation

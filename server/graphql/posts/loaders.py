@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from strawberry.dataloader import DataLoader
 
-from graph.model import Account, Customer, StoredPost
-from graph.store import GraphStore
+from graph.model.nodes import Account, Customer, StoredPost
+from graph.store.contract import GraphStore
 from server.graphql.core.loading import by_key
 
 

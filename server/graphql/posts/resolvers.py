@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from ingestion.record import RecordError
+from ingestion.canonical.record import RecordError
 from ingestion.reports import ConversationReport, report_conversation
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError, page_limit

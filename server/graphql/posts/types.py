@@ -6,8 +6,8 @@ from datetime import datetime
 
 import strawberry
 
-from graph import model
-from graph.model import StoredPost
+from graph.model import nodes as model
+from graph.model.nodes import StoredPost
 from server.graphql.core.context import Info
 from server.graphql.people.types import Account
 

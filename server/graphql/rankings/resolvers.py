@@ -9,10 +9,10 @@ from typing import Annotated
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph.insights import Bucket
-from graph.people import VolumeDimension
-from graph.ranking import views
-from graph.ranking.advocacy import AdvocacyClass
+from graph.insights.service import Bucket
+from graph.model.insights import VolumeDimension
+from graph.model.rankings import AdvocacyClass
+from graph.rankings import views
 from ingestion.jobs.broker import BrokerUnavailable
 from server.graphql.core.context import Info
 from server.graphql.core.cost import RECOMPUTED_COST, field_cost

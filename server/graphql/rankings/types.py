@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import strawberry
 
-from graph import model
+from graph.model import nodes as model
 from server.graphql.core.context import Info
 from server.graphql.core.enums import AdvocacyClass
 from server.graphql.core.pagination import Connection, connection, decode_cursor, page_size

@@ -9,11 +9,13 @@ from functools import partial
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph import acting, response_metrics, responses
-from graph.response_metrics import MetricGroup
-from graph.responses import ConversationStatus
-from graph.routing import BusinessFunction, RoutingTable, parse_table
-from graph.store_correlate import ConversationFilter
+from graph.model import responses
+from graph.model.responses import ConversationStatus
+from graph.model.routing import BusinessFunction, RoutingTable, parse_table
+from graph.responses import acting
+from graph.responses import metrics as response_metrics
+from graph.responses.metrics import MetricGroup
+from graph.store.correlate import ConversationFilter
 from server.graphql.core.calls import call_domain
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from graph import responses, routing
-from graph.model import Intent, Sentiment
-from graph.response_metrics import MetricGroup, ResponseFigures
-from graph.routing import BusinessFunction, Priority
+from graph.model import responses, routing
+from graph.model.nodes import Intent, Sentiment
+from graph.model.routing import BusinessFunction, Priority
+from graph.responses.metrics import MetricGroup, ResponseFigures
 from server.graphql.core.context import Info
 from server.graphql.core.enums import ChannelKind
 
@@ -209,7 +209,7 @@ class RuleConditionsInput:
     min_lifetime_value: float | None = None
 
     def to_data(self) -> dict[str, object]:
-        """The TOML form's ``when`` table (`graph.routing.parse_table` checks it)."""
+        """The TOML form's ``when`` table (`graph.model.routing.parse_table` checks it)."""
         lists = {
             "intent": self.intents,
             "sentiment": self.sentiments,

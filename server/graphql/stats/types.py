@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.model import Counts
+from graph.model.bookkeeping import Counts
 
 
 @strawberry.type(description="How many of each main kind of node the graph holds.")

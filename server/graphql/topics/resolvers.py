@@ -7,8 +7,8 @@ from datetime import datetime
 import strawberry
 from starlette.concurrency import run_in_threadpool
 
-from graph.insights import Bucket, volume_trends
-from graph.people import VolumeDimension
+from graph.insights.service import Bucket, volume_trends
+from graph.model.insights import VolumeDimension
 from server.graphql.core import enums as _enums  # noqa: F401  (registers TimeBucket)
 from server.graphql.core.context import Info
 from server.graphql.core.limits import UserError

@@ -6,7 +6,7 @@ from datetime import date
 
 import strawberry
 
-from graph import insights
+from graph.insights import service as insights
 
 
 @strawberry.type(description="Volume and sentiment in one bucket (a day or an ISO week).")

@@ -1,7 +1,7 @@
 // The advocacy programme's statuses, as every view that shows or changes them uses them.
 import type { AdvocateStatus } from "../gql/graphql";
 
-/** The API's limit on a programme note (graph/identity.py). */
+/** The API's limit on a programme note (graph/identity/service.py). */
 export const NOTE_LENGTH = 2000;
 
 /** In the order people usually move through them. */

@@ -1,0 +1,1 @@
+"""Alerts over a store: scans that raise them, and their webhook deliveries."""

@@ -1,0 +1,1 @@
+"""Identity over a store: programme status, merges and splits, links, access and erasure."""

@@ -1,0 +1,1 @@
+"""Insights over a store: volumes and sentiment over time."""

@@ -1,0 +1,1 @@
+"""Records and rules of the conversation graph: no store, no backend, no I/O."""

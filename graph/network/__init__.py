@@ -1,0 +1,1 @@
+"""Relationship views over a store: ties, the influencer map, connection paths."""

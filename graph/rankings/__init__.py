@@ -1,0 +1,1 @@
+"""Rankings over a store: recompute and write back, and the ranked views the API serves."""

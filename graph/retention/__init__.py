@@ -1,0 +1,1 @@
+"""Retention over a store: dropping posts past the configured age."""

@@ -1,0 +1,206 @@
+"""The store contract: every domain operation a backend must provide.
+
+Both backends (`graph.neo4j.Neo4jGraphStore` and `graph.embedded.EmbeddedGraphStore`) pass
+the same contract suite (``tests/contract``). Callers depend on `GraphStore` only.
+
+Write semantics shared by every backend:
+
+* Upserts are batched and idempotent; the natural key of each node is its uniqueness key.
+* `upsert_posts` also upserts each post's author and mentioned accounts (creating a person
+  for an account seen for the first time), its channel, topics and aspect targets.
+* A reply or share whose parent has not been stored yet is kept; the link appears as soon as
+  the parent arrives, in whichever order the two are written.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Sequence
+
+from graph.model.bookkeeping import UpsertResult
+from graph.model.nodes import (
+    Account,
+    Channel,
+    Customer,
+    CustomerLink,
+    Interaction,
+    Neighbourhood,
+    Person,
+    Post,
+    Product,
+    StoredPost,
+    Thread,
+    Topic,
+    Touchpoint,
+)
+from graph.store.bookkeeping import BookkeepingContract
+from graph.store.correlate import CorrelateContract
+from graph.store.insights import InsightsContract
+from graph.store.people import PeopleContract
+from graph.store.rankings import RankingsContract
+from graph.store.rows import PostBatch, post_batch
+
+MAX_NEIGHBOURHOOD_HOPS = 4
+MAX_NEIGHBOURHOOD_PEOPLE = 2_000
+MAX_THREAD_POSTS = 10_000
+
+
+class StoreError(Exception):
+    """A store operation failed; the message is safe to show to an operator."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached (server down, data directory unusable)."""
+
+
+class GraphStore(
+    PeopleContract,
+    InsightsContract,
+    CorrelateContract,
+    RankingsContract,
+    BookkeepingContract,
+    abc.ABC,
+):
+    """Typed domain operations over the conversation graph: the conversation's own writes
+    and reads here, and one part per domain (`PeopleContract`, `InsightsContract`,
+    `CorrelateContract`, `RankingsContract`, `BookkeepingContract`)."""
+
+    backend: str
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def ensure_schema(self) -> None:
+        """Create constraints, indexes or tables; safe to call on every start."""
+
+    @abc.abstractmethod
+    def ping(self) -> None:
+        """Return if the store answers a trivial query, else raise `StoreUnavailable`."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release connections; the store is unusable afterwards."""
+
+    @abc.abstractmethod
+    def clear(self) -> None:
+        """Delete every node and relationship. Destructive: for tests and resets only."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writes ----------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
+        """Create or update accounts; a new account gets a new person unless it names one."""
+
+    def upsert_posts(self, posts: Sequence[Post]) -> UpsertResult:
+        """Create or update posts with their links; ``created`` counts posts new to the store."""
+        return self.write_posts(self.prepare_posts(posts))
+
+    def prepare_posts(self, posts: Sequence[Post]) -> PostBatch:
+        """Decompose posts into the rows `write_posts` writes: CPU only, no store access.
+
+        Separate from writing so that a caller can prepare one batch while another is written.
+        """
+        return post_batch(posts)
+
+    @abc.abstractmethod
+    def write_posts(self, batch: PostBatch) -> UpsertResult:
+        """Write a batch made by `prepare_posts` of this store, in one transaction."""
+
+    @abc.abstractmethod
+    def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
+        """Create channels or update their kind. A channel is first seen at the earliest
+        post written in it (`write_posts`), else when it was created."""
+
+    @abc.abstractmethod
+    def upsert_touchpoints(self, touchpoints: Sequence[Touchpoint]) -> UpsertResult: ...
+
+    @abc.abstractmethod
+    def upsert_products(self, products: Sequence[Product]) -> UpsertResult: ...
+
+    @abc.abstractmethod
+    def upsert_customers(self, customers: Sequence[Customer]) -> UpsertResult: ...
+
+    @abc.abstractmethod
+    def link_customers(self, links: Sequence[CustomerLink]) -> int:
+        """Record that people are customers, with evidence and confidence; returns links written."""
+
+    # -- reads -----------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def get_person(self, person_id: str) -> Person | None: ...
+
+    @abc.abstractmethod
+    def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
+        """People by id, with scores, classes and community (batched; unknown ids absent)."""
+
+    @abc.abstractmethod
+    def get_account(self, platform: str, handle: str) -> Account | None: ...
+
+    @abc.abstractmethod
+    def accounts_of(self, person_ids: Sequence[str]) -> dict[str, list[Account]]:
+        """Accounts of each person (batched; people without accounts map to [])."""
+
+    @abc.abstractmethod
+    def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]:
+        """Posts by uid (batched); unknown uids are absent from the result."""
+
+    def get_post(self, uid: str) -> StoredPost | None:
+        return self.get_posts([uid]).get(uid)
+
+    @abc.abstractmethod
+    def get_topic(self, key: str) -> Topic | None: ...
+
+    @abc.abstractmethod
+    def get_channel(self, platform: str, venue: str) -> Channel | None: ...
+
+    def get_customer(self, external_id: str) -> Customer | None:
+        return self.get_customers([external_id]).get(external_id)
+
+    @abc.abstractmethod
+    def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
+        """The conversation containing ``post_uid``, from its topmost stored ancestor down."""
+
+    def neighbourhood(
+        self, person_id: str, hops: int = 1, max_people: int = MAX_NEIGHBOURHOOD_PEOPLE
+    ) -> Neighbourhood:
+        """People within ``hops`` interaction hops of a person (1..MAX_NEIGHBOURHOOD_HOPS).
+
+        Expanded one hop per query, so the cost follows the neighbourhood, not the graph. At
+        most ``max_people`` people are kept: when a hop reaches more, those with the most
+        interactions with the people already kept come first (then by id), and the result is
+        marked truncated. Only interactions among kept people are returned.
+        """
+        if not 1 <= hops <= MAX_NEIGHBOURHOOD_HOPS:
+            raise ValueError(f"hops must be between 1 and {MAX_NEIGHBOURHOOD_HOPS}")
+        if not 1 <= max_people <= MAX_NEIGHBOURHOOD_PEOPLE:
+            raise ValueError(f"max_people must be between 1 and {MAX_NEIGHBOURHOOD_PEOPLE}")
+        distance = {person_id: 0}
+        frontier = [person_id]
+        edges: dict[tuple[str, str, str, str], Interaction] = {}
+        truncated = False
+        for hop in range(1, hops + 1):
+            ties: dict[str, int] = {}
+            for edge in self.interactions(person_ids=frontier):
+                edges[(edge.source, edge.target, edge.kind, edge.post_uid)] = edge
+                for other in (edge.source, edge.target):
+                    if other not in distance:
+                        ties[other] = ties.get(other, 0) + 1
+            ranked = sorted(ties, key=lambda other: (-ties[other], other))
+            room = max_people - len(distance)
+            truncated = truncated or len(ranked) > room
+            frontier = ranked[: max(room, 0)]
+            distance.update((other, hop) for other in frontier)
+            if not frontier:
+                break
+        kept = tuple(
+            edge for edge in edges.values() if edge.source in distance and edge.target in distance
+        )
+        return Neighbourhood(
+            center=person_id, hops=distance, interactions=kept, truncated=truncated
+        )
