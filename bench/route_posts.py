@@ -57,7 +57,20 @@ def analysed_posts(count: int, seed: int, prefix: str) -> list[Post]:
 
 def prepare_people(store: GraphStore) -> None:
     """People with influence, classes and customer links, as a ranking and a CRM leave them."""
-    store.upsert_accounts([Account("mastodon", f"voice{n}") for n in range(PEOPLE)])
+    # Accounts come into the store as ingestion brings them: as the authors of posts (one
+    # plain post each, before the analysed ones and outside any channel).
+    store.upsert_posts(
+        [
+            Post(
+                platform="mastodon",
+                external_id=f"profile{n}",
+                author=Account("mastodon", f"voice{n}"),
+                text="…",
+                created_at=datetime(2026, 10, 1, tzinfo=UTC),
+            )
+            for n in range(PEOPLE)
+        ]
+    )
     people = [a.person_id for a in store.account_page(None, PEOPLE) if a.person_id is not None]
     store.write_scores(
         "advocacy",

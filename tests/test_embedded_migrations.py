@@ -7,9 +7,8 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from graph.embedded.base import DATABASE_FILE
-
 from graph.embedded import EmbeddedGraphStore
+from graph.embedded.base import DATABASE_FILE
 from graph.model.identity import (
     Evidence,
     EvidenceKind,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.neo4j import Neo4jGraphStore
-from tests.helpers.factories import account, person_of
+from tests.helpers.factories import account, person_of, post
 
 pytestmark = pytest.mark.neo4j
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.neo4j
 def test_a_store_written_before_name_keys_finds_people_by_name_after_its_next_start(
     neo4j_store: Neo4jGraphStore,
 ) -> None:
-    neo4j_store.upsert_accounts([account("ada", display_name="Ada Lovelace")])
+    neo4j_store.upsert_posts([post("1", account("ada", display_name="Ada Lovelace"))])
     ada = person_of(neo4j_store, "ada")
     assert neo4j_store.search_people("lovelace", 10) == [ada]
     with neo4j_store._driver.session(database=neo4j_store.database) as session:

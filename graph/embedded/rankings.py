@@ -276,9 +276,6 @@ class RankingsMixin(SqliteBase):
             )
         )
 
-    def get_person(self, person_id: str) -> Person | None:
-        return self.get_people([person_id]).get(person_id)
-
     def get_communities(self, ids: Sequence[str]) -> dict[str, Community]:
         rows = self._query(
             f"SELECT {_COMMUNITY_COLUMNS} FROM community "

@@ -28,29 +28,23 @@ from graph.embedded.schema import (
     SCHEMA_VERSION,
     TABLES,
 )
-from graph.embedded.sql import iso, json_list, parse, post_window
+from graph.embedded.sql import iso, json_list, post_window
 from graph.model.bookkeeping import Counts, UpsertResult
-from graph.model.keys import account_uid, channel_uid
+from graph.model.keys import account_uid
 from graph.model.nodes import (
     Account,
     AspectTarget,
-    Channel,
-    ChannelKind,
     Customer,
     CustomerLink,
     Interaction,
     Post,
     Product,
-    Topic,
-    TopicKind,
     Touchpoint,
 )
 from graph.store.contract import StoreUnavailable
 from graph.store.rows import (
     PostBatch,
     Row,
-    account_rows,
-    channel_row,
     interactions_from_rows,
     post_batch,
 )
@@ -137,12 +131,6 @@ class EmbeddedGraphStore(
         )
         return len(new)
 
-    def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
-        rows = account_rows(accounts)
-        with self._transaction() as con:
-            created = self._write_accounts(con, rows, iso(datetime.now(UTC)))
-        return UpsertResult(created=created, existing=len(accounts) - created)
-
     def _write_channels(self, con: sqlite3.Connection, rows: list[Row], now: str) -> int:
         existing = self._existing(con, "channel", "uid", [row["uid"] for row in rows])
         con.executemany(
@@ -153,12 +141,6 @@ class EmbeddedGraphStore(
             [{**row, "seen": _first_seen(row, now)} for row in rows],
         )
         return len({row["uid"] for row in rows} - existing)
-
-    def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
-        rows = [channel_row(channel) for channel in channels]
-        with self._transaction() as con:
-            created = self._write_channels(con, rows, iso(datetime.now(UTC)))
-        return UpsertResult(created=created, existing=len(channels) - created)
 
     def prepare_posts(self, posts: Sequence[Post]) -> PostBatch:
         batch = post_batch(posts)
@@ -309,20 +291,6 @@ class EmbeddedGraphStore(
             account = self._account(row)
             result[account.person_id or ""].append(account)
         return result
-
-    def get_topic(self, key: str) -> Topic | None:
-        rows = self._query("SELECT key, display, kind FROM topic WHERE key = ?", (key,))
-        return Topic(rows[0][0], rows[0][1], TopicKind(rows[0][2])) if rows else None
-
-    def get_channel(self, platform: str, venue: str) -> Channel | None:
-        rows = self._query(
-            "SELECT platform, venue, kind, first_seen_at FROM channel WHERE uid = ?",
-            (channel_uid(platform, venue),),
-        )
-        if not rows:
-            return None
-        platform, venue, kind, first_seen = rows[0]
-        return Channel(platform, venue, ChannelKind(kind), parse(first_seen))
 
     def counts(self) -> Counts:
         row = self._query(

@@ -127,7 +127,7 @@ class Channel:
     kind: ChannelKind = ChannelKind.APPEAL
     first_seen_at: datetime | None = None
     """The time of the earliest post stored from it (an import of its history shows how
-    long it has been active), or when it was created without posts."""
+    long it has been active), never later than when the store first saw it."""
 
     @property
     def uid(self) -> str:
@@ -269,18 +269,6 @@ class Interaction(NamedTuple):
     kind: InteractionKind
     at: datetime
     post_uid: str
-
-
-@dataclass(frozen=True, slots=True)
-class Neighbourhood:
-    """People within k interaction hops of a centre person, and the edges among them."""
-
-    center: str
-    hops: Mapping[str, int]
-    """Person id -> distance in hops from the centre (the centre is at 0)."""
-    interactions: tuple[Interaction, ...]
-    truncated: bool = False
-    """Whether people were left out to respect the size cap."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -232,13 +232,6 @@ MATCH (p:Post {{uid: uid}})
 RETURN collect({POST_PROJECTION}) AS rows
 """
 
-GET_TOPIC = "MATCH (t:Topic {key: $key}) RETURN t.key AS key, t.display AS display, t.kind AS kind"
-
-GET_CHANNEL = """
-MATCH (c:Channel {uid: $uid})
-RETURN c.platform AS platform, c.venue AS venue, c.kind AS kind, c.first_seen_at AS first_seen_at
-"""
-
 
 COUNTS = """
 CALL () { MATCH (n:Person) RETURN count(n) AS people }

@@ -170,9 +170,6 @@ class RankingsMixin(Neo4jBase):
         rows = self._packed_rows(cypher.GET_PEOPLE, ids=list(ids))
         return {person.id: person for person in map(self._person, rows)}
 
-    def get_person(self, person_id: str) -> Person | None:
-        return self.get_people([person_id]).get(person_id)
-
     def top_people(
         self,
         score: str,

@@ -18,12 +18,10 @@ from neo4j import ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.model.bookkeeping import Counts, UpsertResult
-from graph.model.keys import account_uid, channel_uid
+from graph.model.keys import account_uid
 from graph.model.nodes import (
     Account,
     AspectTarget,
-    Channel,
-    ChannelKind,
     Customer,
     CustomerLink,
     Interaction,
@@ -31,8 +29,6 @@ from graph.model.nodes import (
     Product,
     StoredPost,
     Thread,
-    Topic,
-    TopicKind,
     Touchpoint,
 )
 from graph.neo4j import cypher, schema
@@ -42,12 +38,10 @@ from graph.neo4j.erasure import ErasureMixin
 from graph.neo4j.insights import InsightsMixin
 from graph.neo4j.people import PeopleMixin
 from graph.neo4j.rankings import RankingsMixin
-from graph.neo4j.values import native_datetime, time_window
+from graph.neo4j.values import time_window
 from graph.store.contract import MAX_THREAD_POSTS, StoreUnavailable
 from graph.store.rows import (
     PostBatch,
-    account_rows,
-    channel_row,
     interactions_from_rows,
     post_batch,
 )
@@ -93,16 +87,6 @@ class Neo4jGraphStore(
         self._auto_commit(schema.CLEAR)
 
     # -- writes ----------------------------------------------------------------------------
-
-    def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
-        rows = account_rows(accounts)
-        created = self._single_count(cypher.UPSERT_ACCOUNTS, "created", rows=rows, now=self._now())
-        return UpsertResult(created=created, existing=len(accounts) - created)
-
-    def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
-        rows = [channel_row(channel) for channel in channels]
-        created = self._single_count(cypher.UPSERT_CHANNELS, "created", rows=rows, now=self._now())
-        return UpsertResult(created=created, existing=len(channels) - created)
 
     def prepare_posts(self, posts: Sequence[Post]) -> PostBatch:
         batch = post_batch(posts)
@@ -178,21 +162,6 @@ class Neo4jGraphStore(
     def get_posts(self, uids: Sequence[str]) -> dict[str, StoredPost]:
         rows = self._packed_rows(cypher.GET_POSTS, uids=list(uids))
         return {post.uid: post for post in map(self.stored_post, rows)}
-
-    def get_topic(self, key: str) -> Topic | None:
-        records = self._read(cypher.GET_TOPIC, key=key)
-        if not records:
-            return None
-        return Topic(records[0]["key"], records[0]["display"], TopicKind(records[0]["kind"]))
-
-    def get_channel(self, platform: str, venue: str) -> Channel | None:
-        records = self._read(cypher.GET_CHANNEL, uid=channel_uid(platform, venue))
-        if not records:
-            return None
-        r = records[0]
-        return Channel(
-            r["platform"], r["venue"], ChannelKind(r["kind"]), native_datetime(r["first_seen_at"])
-        )
 
     def counts(self) -> Counts:
         return Counts(**self._read(cypher.COUNTS)[0].data())

@@ -20,17 +20,13 @@ from collections.abc import Sequence
 from graph.model.bookkeeping import UpsertResult
 from graph.model.nodes import (
     Account,
-    Channel,
     Customer,
     CustomerLink,
-    Interaction,
-    Neighbourhood,
     Person,
     Post,
     Product,
     StoredPost,
     Thread,
-    Topic,
     Touchpoint,
 )
 from graph.store.bookkeeping import BookkeepingContract
@@ -40,8 +36,6 @@ from graph.store.people import PeopleContract
 from graph.store.rankings import RankingsContract
 from graph.store.rows import PostBatch, post_batch
 
-MAX_NEIGHBOURHOOD_HOPS = 4
-MAX_NEIGHBOURHOOD_PEOPLE = 2_000
 MAX_THREAD_POSTS = 10_000
 
 
@@ -93,10 +87,6 @@ class GraphStore(
 
     # -- writes ----------------------------------------------------------------------------
 
-    @abc.abstractmethod
-    def upsert_accounts(self, accounts: Sequence[Account]) -> UpsertResult:
-        """Create or update accounts; a new account gets a new person unless it names one."""
-
     def upsert_posts(self, posts: Sequence[Post]) -> UpsertResult:
         """Create or update posts with their links; ``created`` counts posts new to the store."""
         return self.write_posts(self.prepare_posts(posts))
@@ -113,11 +103,6 @@ class GraphStore(
         """Write a batch made by `prepare_posts` of this store, in one transaction."""
 
     @abc.abstractmethod
-    def upsert_channels(self, channels: Sequence[Channel]) -> UpsertResult:
-        """Create channels or update their kind. A channel is first seen at the earliest
-        post written in it (`write_posts`), else when it was created."""
-
-    @abc.abstractmethod
     def upsert_touchpoints(self, touchpoints: Sequence[Touchpoint]) -> UpsertResult: ...
 
     @abc.abstractmethod
@@ -131,9 +116,6 @@ class GraphStore(
         """Record that people are customers, with evidence and confidence; returns links written."""
 
     # -- reads -----------------------------------------------------------------------------
-
-    @abc.abstractmethod
-    def get_person(self, person_id: str) -> Person | None: ...
 
     @abc.abstractmethod
     def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
@@ -154,53 +136,5 @@ class GraphStore(
         return self.get_posts([uid]).get(uid)
 
     @abc.abstractmethod
-    def get_topic(self, key: str) -> Topic | None: ...
-
-    @abc.abstractmethod
-    def get_channel(self, platform: str, venue: str) -> Channel | None: ...
-
-    def get_customer(self, external_id: str) -> Customer | None:
-        return self.get_customers([external_id]).get(external_id)
-
-    @abc.abstractmethod
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         """The conversation containing ``post_uid``, from its topmost stored ancestor down."""
-
-    def neighbourhood(
-        self, person_id: str, hops: int = 1, max_people: int = MAX_NEIGHBOURHOOD_PEOPLE
-    ) -> Neighbourhood:
-        """People within ``hops`` interaction hops of a person (1..MAX_NEIGHBOURHOOD_HOPS).
-
-        Expanded one hop per query, so the cost follows the neighbourhood, not the graph. At
-        most ``max_people`` people are kept: when a hop reaches more, those with the most
-        interactions with the people already kept come first (then by id), and the result is
-        marked truncated. Only interactions among kept people are returned.
-        """
-        if not 1 <= hops <= MAX_NEIGHBOURHOOD_HOPS:
-            raise ValueError(f"hops must be between 1 and {MAX_NEIGHBOURHOOD_HOPS}")
-        if not 1 <= max_people <= MAX_NEIGHBOURHOOD_PEOPLE:
-            raise ValueError(f"max_people must be between 1 and {MAX_NEIGHBOURHOOD_PEOPLE}")
-        distance = {person_id: 0}
-        frontier = [person_id]
-        edges: dict[tuple[str, str, str, str], Interaction] = {}
-        truncated = False
-        for hop in range(1, hops + 1):
-            ties: dict[str, int] = {}
-            for edge in self.interactions(person_ids=frontier):
-                edges[(edge.source, edge.target, edge.kind, edge.post_uid)] = edge
-                for other in (edge.source, edge.target):
-                    if other not in distance:
-                        ties[other] = ties.get(other, 0) + 1
-            ranked = sorted(ties, key=lambda other: (-ties[other], other))
-            room = max_people - len(distance)
-            truncated = truncated or len(ranked) > room
-            frontier = ranked[: max(room, 0)]
-            distance.update((other, hop) for other in frontier)
-            if not frontier:
-                break
-        kept = tuple(
-            edge for edge in edges.values() if edge.source in distance and edge.target in distance
-        )
-        return Neighbourhood(
-            center=person_id, hops=distance, interactions=kept, truncated=truncated
-        )

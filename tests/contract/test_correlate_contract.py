@@ -21,7 +21,7 @@ from graph.model.responses import Conversation, ConversationStatus
 from graph.model.routing import BusinessFunction, Priority
 from graph.store.contract import GraphStore
 from graph.store.correlate import ConversationFilter
-from tests.helpers.factories import T0, account, person_of, post
+from tests.helpers.factories import T0, account, customer_by_id, person_of, post
 
 
 def _link(
@@ -60,14 +60,14 @@ def _conversation(uid: str, priority: Priority, due_hours: float, **fields: obje
 def test_customers_keep_their_handles_and_page_by_id(store: GraphStore) -> None:
     customers = [Customer(f"C-{n}", "Ada", handles=(f"x:ada{n}",)) for n in range(5)]
     store.upsert_customers(customers)
-    assert store.get_customer("C-3") == customers[3]
+    assert customer_by_id(store, "C-3") == customers[3]
     first = store.customer_page(None, 2)
     assert [c.external_id for c in first] == ["C-0", "C-1"]
     assert [c.external_id for c in store.customer_page("C-1", 10)] == ["C-2", "C-3", "C-4"]
 
 
 def test_accounts_page_by_uid_with_their_person(store: GraphStore) -> None:
-    store.upsert_accounts([account(handle) for handle in ("cleo", "ada", "bob")])
+    store.upsert_posts([post("1", "cleo", mentions=("ada", "bob"))])
     page = store.account_page(None, 2)
     assert [a.uid for a in page] == ["mastodon:ada", "mastodon:bob"]
     assert page[0].person_id == person_of(store, "ada")
@@ -227,11 +227,13 @@ def test_erasure_removes_conversations_links_and_alerts_of_the_person(store: Gra
 
 
 def test_profile_links_are_kept_until_an_account_shows_others(store: GraphStore) -> None:
-    store.upsert_accounts([account("ada", links=("https://ada.example/",))])
-    store.upsert_posts([post("1", "ada")])  # the post's author shows no links: kept
+    store.upsert_posts([post("1", account("ada", links=("https://ada.example/",)))])
+    store.upsert_posts([post("2", "ada")])  # the post's author shows no links: kept
     found = store.get_account("mastodon", "ada")
     assert found is not None and found.links == ("https://ada.example/",)
     assert store.account_page(None, 1)[0].links == ("https://ada.example/",)
-    store.upsert_accounts([account("ada", links=("https://ada.example/", "https://b.example"))])
+    store.upsert_posts(
+        [post("3", account("ada", links=("https://ada.example/", "https://b.example")))]
+    )
     (accounts,) = store.accounts_of([person_of(store, "ada")]).values()
     assert accounts[0].links == ("https://ada.example/", "https://b.example")

@@ -29,10 +29,10 @@ def talk(store: GraphStore) -> GraphStore:
     """ada posts twice (day 0 and day 1), bob replies to her and mentions her, cy reposts
     bob; ada's second post is about delivery."""
     care = Aspect(AspectTarget.TOUCHPOINT, "delivery", Sentiment.NEGATIVE, -0.5)
-    store.upsert_accounts([account("ada", display_name="Ada Lovelace")])
+    ada = account("ada", display_name="Ada Lovelace")
     store.upsert_posts(
         [
-            post("1", "ada", "#caffe ok", topics=("caffe",), sentiment_score=0.5),
+            post("1", ada, "#caffe ok", topics=("caffe",), sentiment_score=0.5),
             post(
                 "2",
                 "ada",

@@ -75,8 +75,12 @@ def test_programme_members_are_the_people_whose_latest_step_has_the_status(
 
 
 def test_a_merge_undone_leaves_the_graph_as_it_was(store: GraphStore) -> None:
-    store.upsert_accounts([account("ada", "x", display_name="Ada L.")])
-    store.upsert_posts([post("1", "ada", mentions=("bob",)), post("2", "ada", platform="x")])
+    store.upsert_posts(
+        [
+            post("1", "ada", mentions=("bob",)),
+            post("2", account("ada", "x", display_name="Ada L."), platform="x"),
+        ]
+    )
     on_mastodon, on_x = person_of(store, "ada"), person_of(store, "ada", "x")
     store.upsert_customers([Customer("C-1", "Ada"), Customer("C-2", "Ada")])
     store.link_customers(

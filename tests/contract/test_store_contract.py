@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
+from graph.model.insights import TopicCount
 from graph.model.nodes import (
     BRAND_KEY,
-    Account,
     Affiliation,
     Aspect,
     AspectTarget,
@@ -28,7 +28,16 @@ from graph.model.nodes import (
 )
 from graph.model.rankings import AffiliatedAccount
 from graph.store.contract import GraphStore
-from tests.helpers.factories import T0, account, opinions_of, person_of, post
+from tests.helpers.factories import (
+    T0,
+    account,
+    channel_of,
+    customer_by_id,
+    opinions_of,
+    person_by_id,
+    person_of,
+    post,
+)
 
 
 def test_schema_creation_is_idempotent(store: GraphStore) -> None:
@@ -73,9 +82,8 @@ def test_upsert_posts_stores_authors_mentions_topics_and_channel(store: GraphSto
     assert stored.mention_uids == ("mastodon:bob",)
     assert stored.topic_keys == ("caffe",)
     assert stored.channel_uid == "mastodon:social.example"
-    topic = store.get_topic("caffe")
-    assert topic is not None
-    assert topic.display == "Caffè"
+    ada = person_of(store, "ada")
+    assert store.topics_of([ada], 5) == {ada: [TopicCount("caffe", "Caffè", 1)]}
 
 
 def test_reingesting_the_same_posts_creates_nothing(store: GraphStore) -> None:
@@ -114,8 +122,8 @@ def test_hostile_text_round_trips_unchanged(store: GraphStore) -> None:
 
 
 def test_handles_match_case_insensitively_and_without_at(store: GraphStore) -> None:
-    store.upsert_accounts([account("@Ada", display_name="Ada L.", followers=10)])
-    store.upsert_posts([post("1", "ADA")])
+    store.upsert_posts([post("1", account("@Ada", display_name="Ada L.", followers=10))])
+    store.upsert_posts([post("2", "ADA")])
     found = store.get_account("mastodon", "ada")
     assert found is not None
     assert (found.handle, found.display_name, found.followers) == ("ada", "Ada L.", 10)
@@ -124,9 +132,9 @@ def test_handles_match_case_insensitively_and_without_at(store: GraphStore) -> N
 
 
 def test_account_upsert_keeps_known_fields(store: GraphStore) -> None:
-    first = store.upsert_accounts([account("ada", display_name="Ada", followers=3)])
-    second = store.upsert_accounts([account("ada", followers=5)])
-    assert (first.created, second.created) == (1, 0)
+    store.upsert_posts([post("1", account("ada", display_name="Ada", followers=3))])
+    store.upsert_posts([post("2", account("ada", followers=5))])
+    assert (store.counts().accounts, store.counts().people) == (1, 1)
     found = store.get_account("mastodon", "ada")
     assert found is not None
     assert (found.display_name, found.followers) == ("Ada", 5)
@@ -139,10 +147,10 @@ def test_accounts_of_people(store: GraphStore) -> None:
     assert [a.handle for a in accounts[ada]] == ["ada"]
     assert [a.handle for a in accounts[bob]] == ["bob"]
     assert accounts["nobody"] == []
-    person = store.get_person(ada)
-    assert person is not None
-    assert person.id == ada
-    assert store.get_person("nobody") is None
+    found = person_by_id(store, ada)
+    assert found is not None
+    assert found.id == ada
+    assert person_by_id(store, "nobody") is None
 
 
 def test_reply_stored_before_its_parent_is_linked_when_parent_arrives(store: GraphStore) -> None:
@@ -219,8 +227,8 @@ def test_interactions_exclude_self_and_respect_the_time_window(store: GraphStore
     assert [e.post_uid for e in window] == ["mastodon:2"]
 
 
-def test_neighbourhood_expands_hop_by_hop(store: GraphStore) -> None:
-    # ada -> bob -> cy -> dan, a chain of mentions; eve is unconnected.
+def test_interactions_of_people_are_those_touching_them(store: GraphStore) -> None:
+    # ada -> bob -> cy -> dan, a chain of mentions and a reply; eve is unconnected.
     store.upsert_posts(
         [
             post("1", "ada", mentions=("bob",)),
@@ -230,34 +238,11 @@ def test_neighbourhood_expands_hop_by_hop(store: GraphStore) -> None:
             post("5", "eve"),
         ]
     )
-    ada, bob, cy, dan = (person_of(store, h) for h in ("ada", "bob", "cy", "dan"))
-    one = store.neighbourhood(ada, hops=1)
-    assert one.hops == {ada: 0, bob: 1}
-    two = store.neighbourhood(ada, hops=2)
-    assert two.hops == {ada: 0, bob: 1, cy: 2, dan: 2}
-    assert {e.post_uid for e in two.interactions} == {"mastodon:1", "mastodon:2", "mastodon:3"}
-    with pytest.raises(ValueError, match="hops"):
-        store.neighbourhood(ada, hops=0)
-    assert not two.truncated
-
-
-def test_neighbourhood_is_capped_keeping_the_strongest_ties(store: GraphStore) -> None:
-    # hub talks to bob three times, to cy twice, to dan and eve once.
-    store.upsert_posts(
-        [
-            post("1", "hub", mentions=("bob", "cy", "dan", "eve")),
-            post("2", "hub", mentions=("bob", "cy")),
-            post("3", "bob", mentions=("hub",)),
-        ]
-    )
-    hub, bob, cy = (person_of(store, h) for h in ("hub", "bob", "cy"))
-    capped = store.neighbourhood(hub, hops=2, max_people=3)
-    assert capped.truncated
-    assert capped.hops == {hub: 0, bob: 1, cy: 1}
-    assert {e.post_uid for e in capped.interactions} == {"mastodon:1", "mastodon:2", "mastodon:3"}
-    assert all(e.target in capped.hops for e in capped.interactions)
-    with pytest.raises(ValueError, match="max_people"):
-        store.neighbourhood(hub, max_people=0)
+    ada, bob, eve = (person_of(store, h) for h in ("ada", "bob", "eve"))
+    touching_bob = list(store.interactions(person_ids=[bob]))
+    assert {e.post_uid for e in touching_bob} == {"mastodon:1", "mastodon:2", "mastodon:3"}
+    assert all(bob in (e.source, e.target) for e in touching_bob)
+    assert [e.post_uid for e in store.interactions(person_ids=[ada, eve])] == ["mastodon:1"]
 
 
 def test_interactions_are_person_to_person_edges_in_a_window(store: GraphStore) -> None:
@@ -286,7 +271,7 @@ def test_scores_are_replaced_per_name(store: GraphStore) -> None:
     assert store.write_scores("pagerank", {ada: 0.7, bob: 0.3, "ghost": 1.0}, T0) == 2
     store.write_scores("kcore", {ada: 1.0}, T0)
     assert store.write_scores("pagerank", {bob: 0.9}, T0) == 1
-    ada_person, bob_person = store.get_person(ada), store.get_person(bob)
+    ada_person, bob_person = person_by_id(store, ada), person_by_id(store, bob)
     assert ada_person is not None
     assert bob_person is not None
     assert dict(ada_person.scores) == {"kcore": 1.0}
@@ -303,20 +288,20 @@ def test_communities_are_replaced_as_a_whole(store: GraphStore) -> None:
     assert first is not None
     assert first.size == 2
     assert first.computed_at == T0
-    person = store.get_person(cy)
+    person = person_by_id(store, cy)
     assert person is not None
     assert person.community_id == "c2"
     # A recomputation that moves one person: each person stays in exactly one community.
     assert store.write_communities({ada: "c2", bob: "c1", cy: "c2"}, T0) == 2
     sizes = {c.id: c.size for c in store.list_communities(10, 0)}
     assert sizes == {"c1": 1, "c2": 2}
-    moved = store.get_person(ada)
+    moved = person_by_id(store, ada)
     assert moved is not None
     assert moved.community_id == "c2"
     assert store.write_communities({ada: "c9"}, T0) == 1
     assert store.get_community("c1") is None
     assert store.counts().communities == 1
-    person = store.get_person(cy)
+    person = person_by_id(store, cy)
     assert person is not None
     assert person.community_id is None
 
@@ -333,7 +318,7 @@ def test_customers_link_to_people_with_evidence(store: GraphStore) -> None:
     assert store.link_customers([link, CustomerLink("ghost", "C-1", 1.0, ("x",))]) == 1
     assert store.customer_links_of([ada, "nobody"]) == {ada: [link], "nobody": []}
     assert set(store.get_customers(["C-1", "C-404"])) == {"C-1"}
-    customer = store.get_customer("C-1")
+    customer = customer_by_id(store, "C-1")
     assert customer is not None
     assert customer.first_name == "Ada"
     assert customer.city is None
@@ -361,13 +346,15 @@ def test_touchpoints_products_and_aspects(store: GraphStore) -> None:
 def test_channels_remember_when_first_seen_and_take_kind_overrides(store: GraphStore) -> None:
     channel = Channel("reddit", "r/Espresso", ChannelKind.VERTICAL)
     store.upsert_posts([post("1", "ada", platform="reddit", channel=channel)])
-    first = store.get_channel("reddit", "r/espresso")
+    first = channel_of(store, "reddit", "r/espresso")
     assert first is not None
     assert first.kind is ChannelKind.VERTICAL
     assert first.first_seen_at is not None
-    result = store.upsert_channels([Channel("reddit", "r/espresso", ChannelKind.PERIPHERAL)])
-    assert result.created == 0
-    again = store.get_channel("reddit", "r/espresso")
+    # A later post names the channel with another kind (as a configured override does).
+    peripheral = Channel("reddit", "r/espresso", ChannelKind.PERIPHERAL)
+    store.upsert_posts([post("2", "bea", platform="reddit", channel=peripheral, minutes=5)])
+    assert store.counts().channels == 1
+    again = channel_of(store, "reddit", "r/espresso")
     assert again is not None
     assert again.kind is ChannelKind.PERIPHERAL
     assert again.first_seen_at == first.first_seen_at
@@ -377,14 +364,12 @@ def test_a_channel_is_first_seen_at_its_earliest_post(store: GraphStore) -> None
     channel = Channel("reddit", "r/espresso", ChannelKind.VERTICAL)
     later = post("2", "bea", platform="reddit", channel=channel, minutes=600)
     store.upsert_posts([later, post("1", "ada", platform="reddit", channel=channel, minutes=60)])
-    assert (seen := store.get_channel("reddit", "r/espresso")) is not None
+    assert (seen := channel_of(store, "reddit", "r/espresso")) is not None
     assert seen.first_seen_at == T0 + timedelta(minutes=60)
-    # An older post imported afterwards moves it back; a newer one, or naming the
-    # channel again, does not move it forward.
+    # An older post imported afterwards moves it back; a newer one does not move it forward.
     store.upsert_posts([post("0", "cy", platform="reddit", channel=channel)])
     store.upsert_posts([post("3", "di", platform="reddit", channel=channel, minutes=900)])
-    store.upsert_channels([channel])
-    assert (seen := store.get_channel("reddit", "r/espresso")) is not None
+    assert (seen := channel_of(store, "reddit", "r/espresso")) is not None
     assert seen.first_seen_at == T0
 
 
@@ -397,13 +382,13 @@ def test_concurrent_upserts_leave_one_node_per_key(store: GraphStore) -> None:
         try:
             barrier.wait()
             for start in range(0, len(handles), 10):
-                store.upsert_accounts([Account("mastodon", h) for h in handles[start : start + 10]])
+                # Each post brings ten accounts (its author among its mentions) at once.
                 store.upsert_posts(
                     [
                         post(
                             f"p{start}",
                             handles[start],
-                            mentions=("shared",),
+                            mentions=(*handles[start : start + 10], "shared"),
                             topics=("#same",),
                             minutes=worker,
                         )
@@ -429,10 +414,16 @@ def test_concurrent_upserts_leave_one_node_per_key(store: GraphStore) -> None:
 
 
 def test_people_activity_gathers_what_the_rankings_need(store: GraphStore) -> None:
-    store.upsert_accounts([account("ada", followers=120), account("ada", "x", followers=30)])
     store.upsert_posts(
         [
-            post("1", "ada", topics=("#caffe",), sentiment=Sentiment.POSITIVE, sentiment_score=0.8),
+            post(
+                "1",
+                account("ada", followers=120),
+                topics=("#caffe",),
+                sentiment=Sentiment.POSITIVE,
+                sentiment_score=0.8,
+            ),
+            post("x1", account("ada", "x", followers=30), platform="x"),
             post("2", "ada", topics=("#caffe", "#latte"), minutes=5, sentiment_score=-0.2),
             post("3", "bob", channel=Channel("mastodon", "other.example"), mentions=("ada",)),
         ]
@@ -571,12 +562,12 @@ def test_community_profiles_and_person_classes_are_written_back(store: GraphStor
 
     classes = {ada: "potential_advocate", "ghost": "x"}
     assert store.write_scores("advocacy", {ada: 0.4, "ghost": 0.1}, T0, classes=classes) == 1
-    person = store.get_person(ada)
+    person = person_by_id(store, ada)
     assert person is not None
     assert person.labels == {"advocacy": "potential_advocate"}
     store.write_scores("influence", {ada: 2.0}, T0)  # another score leaves classes be
     store.write_scores("advocacy", {bob: -0.5}, T0, classes={bob: "detractor"})
-    again, other = store.get_person(ada), store.get_person(bob)
+    again, other = person_by_id(store, ada), person_by_id(store, bob)
     assert again is not None and other is not None
     assert (again.labels, again.scores.get("advocacy")) == ({}, None)
     assert other.labels == {"advocacy": "detractor"}

@@ -18,7 +18,7 @@ from graph.model.nodes import Account, Customer
 from graph.model.people import ProgrammeStatus
 from graph.model.resolution import MAX_NAME_ONLY, customer_candidates
 from graph.store.contract import GraphStore
-from tests.helpers.factories import T0, person_of
+from tests.helpers.factories import T0, customer_by_id, person_of
 from tests.helpers.identity import FIXTURES, THRESHOLDS, import_customers, ingest_conversations
 from tests.helpers.serving import OSMOSI, clean_env
 
@@ -43,14 +43,14 @@ def test_a_crm_import_is_lossless_and_idempotent(world: GraphStore) -> None:
         "row 7": "invalid customer_id: Field required",
     }
     assert import_customers(world) == IngestCounts(read=6, stored=0, duplicates=4, rejected=2)
-    giulia = world.get_customer("C-100")
+    giulia = customer_by_id(world, "C-100")
     assert giulia is not None and giulia.handles == ("mastodon:giulia@mastodon.social",)
     assert giulia.lifetime_value == 420.5
 
     # JSON lines: one known customer unchanged, one new, one bad email, two unreadable.
     counts = import_customers(world, "customers.jsonl")
     assert counts == IngestCounts(read=5, stored=1, duplicates=1, rejected=3)
-    ioana = world.get_customer("C-600")
+    ioana = customer_by_id(world, "C-600")
     assert ioana is not None and (ioana.last_name, ioana.city) == ("Mureșan", "Iași")
     reasons = {entry.position: entry.reason for entry in world.quarantined(format="crm-jsonl")}
     assert reasons["line 3"] == "invalid email: Value error, not an email address"

@@ -9,9 +9,8 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from graph.embedded.base import DATABASE_FILE
-
 from graph.embedded import EmbeddedGraphStore
+from graph.embedded.base import DATABASE_FILE
 from graph.model.nodes import Account, Intent, Post, Sentiment
 from graph.store.contract import GraphStore
 from osmosi.runtime import pipeline_for

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from graph.model.nodes import Account, Channel, Post, Topic
+from graph.model.insights import VolumeDimension
+from graph.model.keys import channel_uid
+from graph.model.nodes import Account, Channel, Customer, Person, Post, Topic
 from graph.model.rankings import BrandOpinions, Opinions
 from graph.store.contract import GraphStore
 
@@ -19,7 +21,7 @@ def account(handle: str, platform: str = "mastodon", **fields: Any) -> Account:
 
 def post(
     external_id: str,
-    author: str,
+    author: str | Account,
     text: str = "hello",
     *,
     minutes: int = 0,
@@ -31,7 +33,9 @@ def post(
     return Post(
         platform=platform,
         external_id=external_id,
-        author=account(author, platform),
+        # An account with fields (a display name, followers, links) comes into the store as
+        # the author of a post, as ingestion brings it.
+        author=author if isinstance(author, Account) else account(author, platform),
         text=text,
         created_at=T0 + timedelta(minutes=minutes),
         mentions=tuple(account(handle, platform) for handle in mentions),
@@ -78,3 +82,27 @@ def person_of(store: GraphStore, handle: str, platform: str = "mastodon") -> str
     assert found is not None
     assert found.person_id
     return found.person_id
+
+
+# -- the public reads, one record at a time ----------------------------------------------------
+
+
+def person_by_id(store: GraphStore, person_id: str) -> Person | None:
+    return store.get_people([person_id]).get(person_id)
+
+
+def customer_by_id(store: GraphStore, external_id: str) -> Customer | None:
+    return store.get_customers([external_id]).get(external_id)
+
+
+def channel_of(store: GraphStore, platform: str, venue: str) -> Channel | None:
+    uid = channel_uid(platform, venue)
+    return next((found for found in store.list_channels() if found.uid == uid), None)
+
+
+def topic_keys(store: GraphStore) -> set[str]:
+    """The keys of the stored topics, read as the API reads them (their daily volumes). Every
+    topic a test stores is used by a post, which the store's count of topics checks."""
+    keys = {volume.key for volume in store.daily_volumes(VolumeDimension.TOPIC)}
+    assert store.counts().topics == len(keys), "a stored topic no post uses"
+    return keys

@@ -16,6 +16,7 @@ from graph.model.bookkeeping import IngestCounts
 from graph.store.contract import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
+from tests.helpers.factories import channel_of
 from tests.helpers.mastodon_export import as_array, status, uid
 
 HANDLES = ("giulia", "marco", "aurora", "stefano", "ada")
@@ -65,7 +66,7 @@ def canonical_dump(store: GraphStore, uids: set[str]) -> dict[str, Any]:
         "counts": store.counts(),
         "posts": posts,
         "accounts": accounts,
-        "channel": store.get_channel("mastodon", "mastodon.social"),
+        "channel": channel_of(store, "mastodon", "mastodon.social"),
         "interactions": sorted(store.interactions()),
         "threads": {post_uid: store.thread(post_uid) for post_uid in sorted(uids)},
         "topics": {key: store.topic_authors(key) for key in ("tema0", "tema1", "tema2", "tema3")},

@@ -12,6 +12,7 @@ from graph.model.nodes import ChannelKind
 from graph.store.contract import GraphStore
 from ingestion.parsers import parser_for
 from ingestion.pipeline import Pipeline
+from tests.helpers.factories import channel_of
 from tests.helpers.ingest import FILES, ingest_fixture
 from tests.helpers.ingest import FIXTURES as FILES_DIR
 
@@ -125,14 +126,14 @@ def test_replies_arriving_before_their_submission_are_linked(store: GraphStore) 
 
 def test_channel_kinds_default_by_platform_and_can_be_overridden(store: GraphStore) -> None:
     ingest_fixture(store, "reddit")
-    channel = store.get_channel("reddit", "r/espresso")
+    channel = channel_of(store, "reddit", "r/espresso")
     assert channel is not None and channel.kind is ChannelKind.VERTICAL
     assert channel.first_seen_at is not None
     parser = parser_for("reddit")
     overrides = {"reddit": ChannelKind.VERTICAL, "reddit:r/espresso": ChannelKind.PERIPHERAL}
     data = (FILES_DIR / "reddit.jsonl").read_bytes()
     Pipeline(store, channel_kinds=overrides).ingest(parser.read(io.BytesIO(data)), parser, "r")
-    again = store.get_channel("reddit", "r/espresso")
+    again = channel_of(store, "reddit", "r/espresso")
     assert again is not None and again.kind is ChannelKind.PERIPHERAL
     assert again.first_seen_at == channel.first_seen_at
 

@@ -13,6 +13,7 @@ from graph.ranking.influence import INFLUENCE_FACTORS
 from graph.rankings.service import RankOptions, recompute
 from graph.store.contract import GraphStore
 from tests.helpers.demo import load_small_demo
+from tests.helpers.factories import person_by_id
 from tests.helpers.ingest import FIXTURES
 from tests.helpers.serving import OSMOSI, clean_env
 
@@ -37,7 +38,7 @@ def test_rank_writes_scores_and_communities_back(store: GraphStore) -> None:
         ]
     )
     top = max(report.influence, key=lambda p: report.influence[p].score)
-    person = store.get_person(top)
+    person = person_by_id(store, top)
     assert person is not None
     assert person.scores["influence"] == report.influence[top].score
     assert person.factors["influence"] == report.influence[top].factors
