@@ -339,6 +339,5 @@ class EmbeddedGraphStore(
 
 
 def _first_seen(row: Row, now: str) -> str:
-    """A channel is first seen at its earliest post known, or now when none is."""
-    first_post = row.get("first_post_at")
-    return now if first_post is None else min(now, iso(first_post))
+    """A channel is first seen at its earliest post known, never later than now."""
+    return min(now, iso(row["first_post_at"]))
