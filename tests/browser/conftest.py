@@ -104,7 +104,7 @@ def _wait_until_serving(url: str, server: Server) -> None:
                 return
         except httpx.TransportError:
             time.sleep(0.5)
-    raise AssertionError(f"osmosi serve did not answer in time:\n{server.output()}")
+    raise AssertionError(f"osmosi serve did not answer in time:\n{server.stacks()}")
 
 
 @pytest.fixture(

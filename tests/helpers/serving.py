@@ -3,8 +3,10 @@ free port, and ``osmosi serve`` with what it prints."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -33,7 +35,8 @@ def free_port() -> int:
 class Server:
     def __init__(self, process: subprocess.Popen[str]) -> None:
         self.process = process
-        self._lines: queue.Queue[str] = queue.Queue()
+        # The lines it prints, then None once its output ends (it has exited).
+        self._lines: queue.Queue[str | None] = queue.Queue()
         self._seen: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()
 
@@ -41,25 +44,40 @@ class Server:
         assert self.process.stdout is not None
         for line in self.process.stdout:
             self._lines.put(line)
+        self._lines.put(None)
 
     def wait_for(self, prefix: str, deadline: float) -> str:
         """The rest of the first printed line that starts with ``prefix``."""
-        for line in self._seen:
-            if line.startswith(prefix):
-                return line[len(prefix) :].strip()
+        for seen in self._seen:
+            if seen.startswith(prefix):
+                return seen[len(prefix) :].strip()
         while (left := deadline - time.monotonic()) > 0:
             try:
                 line = self._lines.get(timeout=left)
             except queue.Empty:
                 break
+            if line is None:
+                raise AssertionError(f"osmosi serve ended before {prefix!r}:\n{self.output()}")
             self._seen.append(line)
             if line.startswith(prefix):
                 return line[len(prefix) :].strip()
-        raise AssertionError(f"osmosi serve printed no {prefix!r} line in time")
+        raise AssertionError(f"osmosi serve printed no {prefix!r} line in time:\n{self.stacks()}")
+
+    def stacks(self) -> str:
+        """What it printed, then where each of its threads is (a server that hangs says
+        where: `serving` starts it with Python's fault handler on, which SIGABRT triggers)."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGABRT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=10)
+        time.sleep(0.5)  # the pump reads the last lines
+        return self.output()
 
     def output(self) -> str:
         while not self._lines.empty():
-            self._seen.append(self._lines.get())
+            line = self._lines.get()
+            if line is not None:
+                self._seen.append(line)
         return "".join(self._seen)
 
 
@@ -68,7 +86,7 @@ def serving(args: list[str], cwd: Path, env: Mapping[str, str]) -> Iterator[Serv
     process = subprocess.Popen(
         [OSMOSI, "serve", *args],
         cwd=cwd,
-        env=dict(env),
+        env={**env, "PYTHONFAULTHANDLER": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
