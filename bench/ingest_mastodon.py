@@ -1,10 +1,11 @@
 """End-to-end ingest throughput: 100k Mastodon statuses (read + parse + validate + write).
 
 For each backend: the whole pipeline as ``osmosi ingest`` runs it (``--workers`` processes
-prepare the file while this one writes), then the same posts written again (idempotent
-re-run), then the whole pipeline again with everything in this process (``workers=0``), plus
-two references measured in the same process to show where the time goes: parsing alone
-(read + parse + validate, no store) and writing alone (upserting already-parsed posts).
+prepare the file while this one writes), once for each number of batches written at once
+(``--writers``), each followed by the same posts written again (idempotent re-run); then
+the whole pipeline again with everything in this process (``workers=0``), plus two
+references measured in the same process to show where the time goes: parsing alone (read +
+parse + validate, no store) and writing alone (upserting already-parsed posts).
 Each backend is first warmed up by ingesting ``--warmup`` other statuses (a long-running
 server has compiled its hot paths; a just-started JVM has not), reported as its own row.
 Neo4j is the test server from ``OSMOSI_TEST_NEO4J_URI`` (``make bench`` starts it); its
@@ -12,6 +13,7 @@ database is wiped first.
 
     python -m bench.ingest_mastodon [--posts 100000] [--batch 1000] [--workers N]
                                     [--warmup 20000] [--backends embedded,neo4j]
+                                    [--writers 1,2]
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=None, help="preparing processes (default: as osmosi ingest)"
     )
+    parser.add_argument(
+        "--writers", default="1,2", help="batches written at once, each compared (default: 1,2)"
+    )
     args = parser.parse_args()
     workers = ingest_workers(Settings()) if args.workers is None else args.workers
 
@@ -85,12 +90,15 @@ def main() -> None:
                     rate = ingest_rate(pipeline, warmup, args.warmup)
                     rows.append((name, f"warm-up ({args.warmup} posts)", rate))
                     store.clear()
-                rate = ingest_rate(pipeline, export, args.posts)
-                rows.append((name, f"end to end, {workers} preparing", rate))
-                again = ingest_rate(pipeline, export, args.posts, duplicates=True)
-                rows.append((name, "end to end, re-run", again))
-                store.clear()
-                pipeline.workers = 0
+                for writers in (int(n) for n in args.writers.split(",")):
+                    pipeline.writers = writers
+                    rate = ingest_rate(pipeline, export, args.posts)
+                    label = f"end to end, {workers} prep., {writers} wr."
+                    rows.append((name, label, rate))
+                    again = ingest_rate(pipeline, export, args.posts, duplicates=True)
+                    rows.append((name, f"re-run, {writers} wr.", again))
+                    store.clear()
+                pipeline.workers, pipeline.writers = 0, 1
                 rate = ingest_rate(pipeline, export, args.posts)
                 rows.append((name, "end to end, 1 process", rate))
                 store.clear()

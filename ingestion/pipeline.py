@@ -10,9 +10,10 @@ import hashlib
 import io
 import json
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import islice
 from typing import IO, Any
@@ -23,6 +24,7 @@ from graph.model.people import post_suppression_key, suppression_key
 from graph.responses.acting import Actions
 from graph.store.contract import GraphStore
 from graph.store.rows import PostBatch, without_erased
+from graph.store.shared_rows import BatchKeys, SharedRows, batch_keys
 from ingestion.canonical.record import RecordError, validate_record
 from ingestion.parallel import can_fork, in_workers
 from ingestion.parsers import Item, Parser, RawRecord, Unreadable
@@ -31,6 +33,10 @@ from ingestion.parsers.base import readable
 log = logging.getLogger(__name__)
 
 Enricher = Callable[[list[Post]], list[Post]]
+Stored = tuple[IngestCounts, list[Post]]
+"""What a chunk stored, and its posts to act on."""
+
+_NO_KEYS = BatchKeys(frozenset(), frozenset())
 
 DEFAULT_CHANNEL_KINDS: Mapping[str, ChannelKind] = {
     "mastodon": ChannelKind.APPEAL,
@@ -142,6 +148,8 @@ class Pipeline:
     """Called when a batch stored new posts (the in-process mode schedules a ranking)."""
     workers: int = 0
     """Processes that prepare the parts of a source for `ingest_stream` (0: this process)."""
+    writers: int = 1
+    """Chunks written at once, each in a thread of its own (see `_write_all`)."""
 
     def ingest_stream(
         self,
@@ -184,17 +192,39 @@ class Pipeline:
         chunks: Iterable[PreparedChunk],
         progress: Callable[[IngestCounts], None] | None,
     ) -> IngestCounts:
-        """`write` every chunk in order, in a thread of its own, so the next chunk is
-        prepared (or received from a worker) while the previous one is written."""
+        """`write` every chunk, up to `writers` at once in threads of their own, while the
+        next chunk is prepared (or received from a worker).
+
+        A chunk waits for the chunks being written that share a node with it
+        (`graph.store.shared_rows`), and each chunk's accounts, channels and topics are
+        written only if this run has not already written them as they are. Chunks are
+        reported and acted on in the order they come.
+        """
         total = IngestCounts()
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-writer") as writer:
-            pending: Future[IngestCounts] | None = None
+        shared = SharedRows()
+        writing: deque[tuple[Future[Stored], BatchKeys]] = deque()
+
+        def finish_oldest() -> None:
+            nonlocal total
+            future, _ = writing.popleft()
+            counts, written = future.result()
+            self._act(written)
+            total += self._report(counts, progress)
+
+        with ThreadPoolExecutor(self.writers, thread_name_prefix="osmosi-writer") as pool:
             for prepared in chunks:
-                if pending is not None:
-                    total += self._report(pending.result(), progress)
-                pending = writer.submit(self.write, prepared)
-            if pending is not None:
-                total += self._report(pending.result(), progress)
+                chunk = prepared
+                if prepared.posts is not None:
+                    chunk = replace(prepared, posts=shared.novel(prepared.posts))
+                keys = batch_keys(chunk.posts) if chunk.posts is not None else _NO_KEYS
+                while writing and (
+                    len(writing) >= self.writers
+                    or any(keys.conflicts(other) for _, other in writing)
+                ):
+                    finish_oldest()
+                writing.append((pool.submit(self._store, chunk), keys))
+            while writing:
+                finish_oldest()
         return total
 
     @staticmethod
@@ -234,7 +264,14 @@ class Pipeline:
         return PreparedChunk(len(items), batch, rejected, acted_on)
 
     def write(self, chunk: PreparedChunk) -> IngestCounts:
-        """Store a prepared chunk: posts upserted, rejects quarantined.
+        """Store a prepared chunk (`_store`) and act on its new posts."""
+        counts, written = self._store(chunk)
+        self._act(written)
+        return counts
+
+    def _store(self, chunk: PreparedChunk) -> Stored:
+        """Store a prepared chunk: posts upserted, rejects quarantined; also the posts to act
+        on.
 
         Posts by an erased person are rejected and not kept anywhere, not even in the
         quarantine: keeping them would undo the erasure.
@@ -243,6 +280,7 @@ class Pipeline:
             self.store.quarantine(chunk.rejected)
             log.info("%d records quarantined", len(chunk.rejected))
         stored = duplicates = erased = 0
+        written: list[Post] = []
         if chunk.posts is not None:
             erased_uids, erased_posts = self._erased(chunk.posts)
             posts, erased = without_erased(chunk.posts, erased_uids, erased_posts)
@@ -251,12 +289,12 @@ class Pipeline:
             if posts.posts:
                 result = self.store.write_posts(posts)
                 stored, duplicates = result.created, result.existing
-                self._act([p for p in chunk.enriched if p.author.uid not in erased_uids])
+                written = [p for p in chunk.enriched if p.author.uid not in erased_uids]
                 if stored and self.on_stored is not None:
                     self.on_stored()
             else:
                 duplicates = posts.submitted
-        return IngestCounts(chunk.read, stored, duplicates, len(chunk.rejected) + erased)
+        return IngestCounts(chunk.read, stored, duplicates, len(chunk.rejected) + erased), written
 
     def _act(self, posts: list[Post]) -> None:
         """Route the written posts and raise their alerts. A post opens one conversation
@@ -270,7 +308,12 @@ class Pipeline:
 
     def _erased(self, batch: PostBatch) -> tuple[set[str], set[str]]:
         """The batch's erased accounts, and the erased posts it links to."""
-        accounts = {suppression_key(row["uid"]): row["uid"] for row in batch.accounts}
+        # From the posts, not the account rows: those this run wrote already are not there.
+        accounts = {
+            suppression_key(uid): uid
+            for row in batch.posts
+            for uid in (row["author_uid"], *row["mention_uids"])
+        }
         posts = {
             post_suppression_key(uid): uid
             for row in batch.posts

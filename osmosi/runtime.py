@@ -145,6 +145,13 @@ def ingest_workers(settings: Settings) -> int:
     return min(4, max(1, (os.cpu_count() or 1) - 1))
 
 
+def ingest_writers(settings: Settings, store: GraphStore) -> int:
+    """How many chunks `osmosi ingest` writes at once (see `Settings.ingest_writers`)."""
+    if settings.ingest_writers is not None:
+        return settings.ingest_writers
+    return 2 if store.parallel_writes else 1
+
+
 def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
     """The ingest pipeline over ``store``, with the configured channel kinds, routing and
     alerts and, unless disabled, enrichment with the configured brand lexicon (whose
@@ -161,6 +168,7 @@ def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
         channel_kinds=kinds,
         batch_size=settings.ingest_batch_size,
         workers=ingest_workers(settings),
+        writers=ingest_writers(settings, store),
         actions=Actions(routing_table(settings), tuple(settings.webhook_urls)),
         on_alerts=BackgroundDelivery(delivery).kick if delivery is not None else None,
     )

@@ -79,6 +79,14 @@ class Settings(BaseSettings):
         "`osmosi ingest` while it writes; 0 prepares in the writing process. Unset: one "
         "less than the CPUs, at least 1 and at most 4.",
     )
+    ingest_writers: int | None = Field(
+        None,
+        ge=1,
+        le=16,
+        description="Chunks `osmosi ingest` writes at once, each chunk waiting for those that "
+        "share an account, channel, topic or post with it. Unset: 2 on Neo4j (a server runs "
+        "transactions in parallel), 1 on the embedded store (SQLite commits one at a time).",
+    )
     store_threads: int = Field(
         4,
         ge=1,

@@ -62,6 +62,7 @@ class Neo4jGraphStore(
     or a cluster through its routing driver (``neo4j://``, ``neo4j+s://``)."""
 
     backend = "neo4j"
+    parallel_writes = True
 
     # -- lifecycle -------------------------------------------------------------------------
 

@@ -60,6 +60,9 @@ class GraphStore(
     `CorrelateContract`, `RankingsContract`, `BookkeepingContract`)."""
 
     backend: str
+    parallel_writes: bool = False
+    """Whether transactions written at once commit faster than one after another: true of a
+    server that runs them in parallel, not of SQLite, which commits one at a time."""
 
     # -- lifecycle -------------------------------------------------------------------------
 

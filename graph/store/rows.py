@@ -57,7 +57,7 @@ def account_row(account: Account) -> Row:
     }
 
 
-_FILLABLE = ("display_name", "followers", "url", "links")
+FILLABLE = ("display_name", "followers", "url", "links")
 
 
 def account_rows(accounts: Iterable[Account]) -> list[Row]:
@@ -69,7 +69,7 @@ def account_rows(accounts: Iterable[Account]) -> list[Row]:
             merged[account.uid] = account_row(account)
             continue
         later = account_row(account)
-        for key in _FILLABLE:
+        for key in FILLABLE:
             if later[key] is not None:
                 known[key] = later[key]
     return list(merged.values())
