@@ -54,6 +54,20 @@ def redeliver_lost_chunks(app: Celery, ledger: ChunkLedger) -> int:
     )
 
 
+def _scan_after_last_chunk(pipeline: Pipeline, job_id: str) -> None:
+    """Once a job's last chunk is in, the scan for alerts that would otherwise wait for the
+    beat's next one. Every worker that finds the job done scans (alerts have stable ids, so
+    none is raised twice); a job whose chunks all finished before its size was recorded is
+    left to the beat. A failed scan leaves the chunk stored: the beat scans again."""
+    job = pipeline.store.get_job(job_id)
+    if job is None or job.status is not JobState.DONE:
+        return
+    try:
+        after_ingest(pipeline, datetime.now(UTC))
+    except Exception as error:
+        log.warning("alert scan after ingest job %s failed: %s", job_id, type(error).__name__)
+
+
 def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline], ledger: ChunkLedger) -> None:
     """Register Osmosi's tasks; each worker process opens its own store on first use."""
     opened: dict[str, Any] = {}
@@ -88,6 +102,7 @@ def register_tasks(app: Celery, open_pipeline: Callable[[], Pipeline], ledger: C
             ledger.settle(job_id, chunk)
             raise
         ledger.settle(job_id, chunk)
+        _scan_after_last_chunk(pipeline(), task.job_id)
         return asdict(counts)
 
     @app.task(name=REDELIVER_CHUNKS, shared=False)  # type: ignore[untyped-decorator]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import redis
 
 from graph.embedded import EmbeddedGraphStore
+from graph.model.alerts import AlertKind
 from graph.model.bookkeeping import JobState
-from ingestion.jobs.tasks import ingest_queue
+from ingestion.jobs.tasks import INGEST_CHUNK, ingest_queue
 from ingestion.parsers import parser_for
 from ingestion.synthetic import write_mastodon_statuses
 from osmosi.runtime import celery_app, job_runner
@@ -78,8 +81,6 @@ def test_a_killed_worker_loses_nothing(worker_settings: Settings, tmp_path: Path
 def test_cli_ingest_runs_on_workers_when_redis_is_configured(
     worker_settings: Settings, tmp_path: Path
 ) -> None:
-    import json
-
     from tests.helpers.ingest import FIXTURES
 
     worker = start_worker(worker_settings, tmp_path / "worker.log")
@@ -113,3 +114,43 @@ def test_cli_ingest_runs_on_workers_when_redis_is_configured(
             job = store.get_job(job_id)
             assert job is not None and job.status is JobState.DONE
             assert job.chunks_done == job.chunks_total == 1
+
+
+def test_a_jobs_last_chunk_scans_for_alerts_without_the_beat(
+    worker_settings: Settings, tmp_path: Path
+) -> None:
+    # Twelve posts within hours in a channel never seen before: a channel surge, which only
+    # a scan over the store raises (no single post does). Three chunks of five.
+    now = datetime.now(UTC)
+    records = [
+        {
+            "platform": "reddit",
+            "id": f"s{n}",
+            "author": {"handle": f"voice{n}"},
+            "text": "anyone tried the new pods?",
+            "created_at": (now - timedelta(hours=n)).isoformat(),
+            "channel": "r/nuovo",
+        }
+        for n in range(12)
+    ]
+    export = tmp_path / "surge.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records))
+    settings = Settings(**{**worker_settings.model_dump(), "ingest_batch_size": 5, "enrich": False})
+    app = celery_app(settings)
+    with EmbeddedGraphStore(settings.data_dir) as store:
+        store.ensure_schema()
+        with export.open("rb") as stream:
+            job_id = job_runner(settings, store).submit(
+                "jsonl", export.name, parser_for("jsonl").read(stream)
+            )
+        for chunk in range(2):
+            app.tasks[INGEST_CHUNK].apply(args=(job_id, chunk)).get()
+        assert store.alerts(10) == []  # two chunks of three in: no scan yet
+
+        app.tasks[INGEST_CHUNK].apply(args=(job_id, 2)).get()
+
+        job = store.get_job(job_id)
+        assert job is not None and job.status is JobState.DONE
+        assert [(a.kind, a.subject) for a in store.alerts(10)] == [
+            (AlertKind.CHANNEL_SURGE, "reddit:r/nuovo")
+        ]
