@@ -192,8 +192,8 @@ class Pipeline:
         chunks: Iterable[PreparedChunk],
         progress: Callable[[IngestCounts], None] | None,
     ) -> IngestCounts:
-        """`write` every chunk, up to `writers` at once in threads of their own, while the
-        next chunk is prepared (or received from a worker).
+        """Store every chunk (`_store`), up to `writers` at once in threads of their own,
+        while the next chunk is prepared (or received from a worker).
 
         A chunk waits for the chunks being written that share a node with it
         (`graph.store.shared_rows`), and each chunk's accounts, channels and topics are
@@ -213,10 +213,10 @@ class Pipeline:
 
         with ThreadPoolExecutor(self.writers, thread_name_prefix="osmosi-writer") as pool:
             for prepared in chunks:
-                chunk = prepared
+                chunk, keys = prepared, _NO_KEYS
                 if prepared.posts is not None:
-                    chunk = replace(prepared, posts=shared.novel(prepared.posts))
-                keys = batch_keys(chunk.posts) if chunk.posts is not None else _NO_KEYS
+                    posts = shared.novel(prepared.posts)
+                    chunk, keys = replace(prepared, posts=posts), batch_keys(posts)
                 while writing and (
                     len(writing) >= self.writers
                     or any(keys.conflicts(other) for _, other in writing)
