@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from graph.embedded.sql import ensure_pow, json_list
+from graph.embedded.sql import ensure_pow, json_list, packed
 from graph.model.nodes import Account
 from graph.store.contract import GraphStore, StoreUnavailable
 
@@ -103,6 +103,19 @@ class SqliteBase(GraphStore):
     ) -> list[tuple[Any, ...]]:
         with self._using() as con:
             return con.execute(sql, params).fetchall()
+
+    def _packed(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any], columns: int
+    ) -> list[list[Any]]:
+        """The rows of a large read (``columns`` wide), in one step into SQLite.
+
+        Python's sqlite3 lets go of the GIL at every row it steps to and takes it back
+        after; beside a thread computing in Python (a ranking reads on one thread while it
+        computes on another), each take waits for that thread's switch interval, and 200k
+        rows took minutes instead of two seconds. As one JSON text (`packed`) the statement
+        runs in one step, and the text is parsed in C.
+        """
+        return cast(list[list[Any]], json.loads(self._query(packed(sql, columns), params)[0][0]))
 
     @staticmethod
     def _existing(con: sqlite3.Connection, table: str, key: str, values: list[str]) -> set[str]:

@@ -56,7 +56,7 @@ def _community(row: tuple[Any, ...]) -> Community:
     )
 
 
-def per_person(owners: Mapping[str, str], rows: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
+def per_person(owners: Mapping[str, str], rows: Sequence[Sequence[Any]]) -> dict[str, Any]:
     """Rows of ``(account, *sums)`` summed over each person's accounts. Accounts missing
     from ``owners`` (made by an ingest since it was read) wait for the next ranking.
 
@@ -70,12 +70,12 @@ def per_person(owners: Mapping[str, str], rows: Sequence[tuple[Any, ...]]) -> di
         if person is None:
             continue
         known = sums.get(person)
-        sums[person] = row[1:] if known is None else tuple(map(operator.add, known, row[1:]))
+        sums[person] = tuple(row[1:]) if known is None else tuple(map(operator.add, known, row[1:]))
     return sums
 
 
-def _factors_json(factors: Mapping[str, float] | None) -> str | None:
-    return json.dumps(dict(factors), separators=(",", ":")) if factors else None
+def _json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 class RankingsMixin(SqliteBase):
@@ -91,26 +91,30 @@ class RankingsMixin(SqliteBase):
     ) -> int:
         validate_score_name(name)
         explained = factors or {}
-        # In key order, rows append to the tables' B-trees instead of landing at random
-        # pages: about 1.7x faster for 200k people.
+        # One JSON parameter per statement, not a row at a time: the ranking computes on
+        # another thread meanwhile (see `_packed`). In key order, rows append to the
+        # tables' B-trees instead of landing at random pages: about 1.7x faster for 200k
+        # people.
         people = sorted(scores)
+        rows = [[p, float(scores[p]), dict(explained.get(p) or {}) or None] for p in people]
         with self._transaction() as con:
             con.execute("DELETE FROM person_score WHERE name = ?", (name,))
-            cursor = con.executemany(
+            written = con.execute(
                 "INSERT INTO person_score(person_id, name, value, factors) "
-                "SELECT id, ?, ?, ? FROM person WHERE id = ?",
-                [
-                    (name, float(scores[person]), _factors_json(explained.get(person)), person)
-                    for person in people
-                ],
-            )
-            written = cursor.rowcount
+                "SELECT p.id, :name, j.value ->> 1, j.value ->> 2 FROM json_each(:rows) j "
+                "JOIN person p ON p.id = j.value ->> 0",
+                {"name": name, "rows": _json(rows)},
+            ).rowcount
             if classes is not None:
                 con.execute("DELETE FROM person_label WHERE name = ?", (name,))
-                con.executemany(
+                con.execute(
                     "INSERT INTO person_label(person_id, name, value) "
-                    "SELECT id, ?, ? FROM person WHERE id = ?",
-                    [(name, classes[person], person) for person in people if person in classes],
+                    "SELECT p.id, :name, j.value ->> 1 FROM json_each(:rows) j "
+                    "JOIN person p ON p.id = j.value ->> 0",
+                    {
+                        "name": name,
+                        "rows": _json([[p, classes[p]] for p in people if p in classes]),
+                    },
                 )
             self._record_run(con, name, computed_at, written)
         return written
@@ -149,29 +153,33 @@ class RankingsMixin(SqliteBase):
         computed_at: datetime,
         profiles: Mapping[str, Community] | None = None,
     ) -> int:
+        described = profiles or {}
         with self._transaction() as con:
-            known = self._existing(con, "person", "id", list(membership))
-            members = {
-                person: community for person, community in membership.items() if person in known
-            }
-            sizes: dict[str, int] = {}
-            for community in members.values():
-                sizes[community] = sizes.get(community, 0) + 1
             con.execute("DELETE FROM membership")
             con.execute("DELETE FROM community")
-            described = profiles or {}
-            con.executemany(
-                "INSERT INTO community(id, size, computed_at, profile) VALUES (?, ?, ?, ?)",
-                [
-                    (cid, size, iso(computed_at), json.dumps(profile_row(described.get(cid))))
-                    for cid, size in sizes.items()
-                ],
+            # Members who are people, in key order (as `write_scores`), then each community
+            # that has any, with its size.
+            con.execute(
+                "INSERT INTO membership(person_id, community_id) "
+                "SELECT p.id, j.value ->> 1 FROM json_each(:members) j "
+                "JOIN person p ON p.id = j.value ->> 0",
+                {"members": _json(sorted(membership.items()))},
             )
-            con.executemany(
-                "INSERT INTO membership(person_id, community_id) VALUES (?, ?)",
-                sorted(members.items()),  # in key order, as `write_scores`
-            )
-        return len(sizes)
+            return con.execute(
+                "INSERT INTO community(id, size, computed_at, profile) "
+                "SELECT m.community_id, count(*), :at, d.value FROM membership m "
+                "JOIN json_each(:profiles) d ON d.key = m.community_id "
+                "GROUP BY m.community_id",
+                {
+                    "at": iso(computed_at),
+                    "profiles": _json(
+                        {
+                            cid: json.dumps(profile_row(described.get(cid)))
+                            for cid in set(membership.values())
+                        }
+                    ),
+                },
+            ).rowcount
 
     def get_people(self, ids: Sequence[str]) -> dict[str, Person]:
         found = (json_list(ids),)
@@ -288,15 +296,16 @@ class RankingsMixin(SqliteBase):
         # Posts are summed per author in one sorted scan (NOT INDEXED: walking the author
         # index visits the table in random order) and the accounts folded into their people
         # here: joining every post to its account took three times as long at 1M posts.
-        owners: dict[str, str] = dict(self._query("SELECT uid, person_id FROM account"))
+        # Every read is packed (`_packed`): the ranking computes beside it.
+        owners: dict[str, str] = dict(self._packed("SELECT uid, person_id FROM account", (), 2))
         decay = decay_params(now, half_life)
 
-        def summed(sql: str) -> dict[str, Any]:
-            return per_person(owners, self._query(sql, decay))
+        def summed(sql: str, columns: int) -> dict[str, Any]:
+            return per_person(owners, self._packed(sql, decay, columns))
 
-        opinions = {person: Opinions(*sums) for person, sums in summed(_OPINIONS).items()}
+        opinions = {person: Opinions(*sums) for person, sums in summed(_OPINIONS, 5).items()}
         brand_opinions = {
-            person: BrandOpinions(*sums) for person, sums in summed(_BRAND_VOTES).items()
+            person: BrandOpinions(*sums) for person, sums in summed(_BRAND_VOTES, 6).items()
         }
         counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
         for name, statement in (
@@ -313,24 +322,27 @@ class RankingsMixin(SqliteBase):
                 "WHERE channel_uid IS NOT NULL GROUP BY author_uid, channel_uid",
             ),
         ):
-            for account, key, posts in self._query(statement):
+            for account, key, posts in self._packed(statement, (), 3):
                 if account in owners:
                     keys = counted[name].setdefault(owners[account], {})
                     keys[key] = keys.get(key, 0) + posts
         return PeopleActivity(
             followers=dict(
-                self._query(
+                self._packed(
                     "SELECT person_id, sum(followers) FROM account NOT INDEXED "
-                    "WHERE followers IS NOT NULL GROUP BY person_id"
+                    "WHERE followers IS NOT NULL GROUP BY person_id",
+                    (),
+                    2,
                 )
             ),
             opinions=opinions,
             topics=counted["topics"],
             channels=counted["channels"],
             customers=frozenset(
-                row[0] for row in self._query("SELECT DISTINCT person_id FROM customer_link")
+                row[0]
+                for row in self._packed("SELECT DISTINCT person_id FROM customer_link", (), 1)
             ),
-            communities=dict(self._query("SELECT person_id, community_id FROM membership")),
+            communities=dict(self._packed("SELECT person_id, community_id FROM membership", (), 2)),
             brand_opinions=brand_opinions,
             affiliations=person_affiliations(self.affiliated_accounts()),
         )

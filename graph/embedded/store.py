@@ -331,7 +331,7 @@ class EmbeddedGraphStore(
         from graph.model.stream import iso_seconds, stream_from_pages  # numpy: only when ranking
 
         window, params = post_window(since, until)
-        owners = dict(self._query("SELECT uid, person_id FROM account"))
+        owners = dict(self._packed("SELECT uid, person_id FROM account", (), 2))
         sql = " UNION ALL ".join(
             s.format(where=window, post="") for s in ACCOUNT_INTERACTION_SELECTS
         )

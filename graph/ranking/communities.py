@@ -5,6 +5,7 @@ each community is about.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -182,7 +183,8 @@ def describe(
         top_voices=tuple(voices),
         top_topics=_most_common(topic_counts, top),
         main_channels=_most_common(channel_counts, top),
-        average_sentiment=sum(scored) / len(scored) if scored else None,
+        # fsum: the same last bit whatever order the set of members iterates in.
+        average_sentiment=math.fsum(scored) / len(scored) if scored else None,
     )
 
 

@@ -9,6 +9,7 @@ are the time the computation waited for it.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections import Counter
@@ -109,6 +110,24 @@ def peak_memory(reset: bool = False) -> int | None:
         return peak if sys.platform == "darwin" else peak * 1024  # bytes there, KiB here
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the block (and back on after, if it was on).
+
+    A ranking makes millions of small objects (rows, dictionaries, factors) that live until
+    it ends and hold no cycles worth collecting; the collector walked them again and again,
+    about a tenth of a 1M-interaction ranking. Memory freed by reference counting is freed
+    as before.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def recompute(
     store: GraphStore,
     now: datetime,
@@ -129,7 +148,10 @@ def recompute(
 
     # Store reads and writes run on a second thread while the algorithms compute: both
     # drivers release the GIL while they wait on I/O.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-io") as io:
+    with (
+        collector_paused(),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-io") as io,
+    ):
         reading = io.submit(store.people_activity, now, options.half_life)
         with timed("projection"):
             graph = project(store.interaction_stream(), now, half_life=options.half_life)

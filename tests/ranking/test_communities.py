@@ -7,6 +7,7 @@ from typing import cast
 import networkx as nx
 import pytest
 
+from graph.ranking.communities import describe
 from graph.ranking.communities import detect_communities as detect
 from graph.ranking.indexed import IndexedGraph
 
@@ -61,3 +62,13 @@ def test_people_without_interactions_are_left_out() -> None:
     graph.add_node("e")
     assert detect_communities(graph, seed=0) == [{"a", "b", "c"}]
     assert detect_communities(nx.DiGraph([("d", "d")]), seed=0) == []
+
+
+def test_a_profiles_average_sentiment_does_not_depend_on_member_order() -> None:
+    # A set's order follows string hashes, which differ between processes: summed in that
+    # order, 1e16 + 1 - 1e16 gives 0 or 1 and two runs of one ranking disagreed in the last
+    # digits.
+    sentiment = {"a": 1e16, "b": 1.0, "c": -1e16}
+    for members in ({"a", "b", "c"}, {"c", "b", "a"}, {"b", "c", "a"}):
+        profile = describe("c-1", members, {}, {}, {}, sentiment)
+        assert profile.average_sentiment == 1 / 3
