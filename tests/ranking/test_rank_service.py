@@ -31,8 +31,8 @@ def test_rank_writes_scores_and_communities_back(store: GraphStore) -> None:
             "projection",
             "activity",
             "influence",
-            "communities",
             "advocacy",
+            "communities",
             "shortlist",
             "write-back",
         ]
