@@ -99,4 +99,10 @@ AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 PING = "RETURN 1 AS ok"
 
 
-CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+# Relationships first, then nodes, each in batches: a DETACH DELETE of a node deletes all its
+# relationships in its batch's transaction, and the brand's node, ABOUT a million posts,
+# overran the transaction memory pool.
+CLEAR = (
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+)

@@ -85,7 +85,8 @@ class Neo4jGraphStore(
         self._driver.close()
 
     def clear(self) -> None:
-        self._auto_commit(schema.CLEAR)
+        for statement in schema.CLEAR:
+            self._auto_commit(statement)
 
     # -- writes ----------------------------------------------------------------------------
 
