@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 import operator
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from itertools import islice
 from typing import Any
 
 from graph.embedded.base import SqliteBase
@@ -75,33 +74,11 @@ def per_person(owners: Mapping[str, str], rows: Sequence[Sequence[Any]]) -> dict
     return sums
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"))
-
-
 def _plain(factors: Mapping[str, float] | None) -> dict[str, float] | None:
     """Factors as JSON takes them (a dict), None for none."""
     if not factors:
         return None
     return factors if isinstance(factors, dict) else dict(factors)
-
-
-_ROWS_PER_STATEMENT = 20_000
-
-
-def _insert_rows(
-    con: sqlite3.Connection, statement: str, rows: Iterable[Sequence[Any]], **params: Any
-) -> int:
-    """``statement``, which reads ``json_each(:rows)``, over ``rows``: a JSON parameter of
-    `_ROWS_PER_STATEMENT` rows at a time. Python's sqlite3 lets go of the GIL and takes it
-    back at every row of an ``executemany``, and beside a thread computing in Python each take
-    waits (see `SqliteBase._packed`); ten statements for 200k rows do not, and the text of
-    each stays small. Returns the rows inserted."""
-    written = 0
-    pending = iter(rows)
-    while chunk := list(islice(pending, _ROWS_PER_STATEMENT)):
-        written += con.execute(statement, {**params, "rows": _json(chunk)}).rowcount
-    return written
 
 
 class RankingsMixin(SqliteBase):
@@ -118,12 +95,12 @@ class RankingsMixin(SqliteBase):
         validate_score_name(name)
         explained = factors or {}
         # JSON parameters, not a row at a time: the ranking computes on another thread
-        # meanwhile (see `_insert_rows`). In key order, rows append to the tables' B-trees
-        # instead of landing at random pages: about 1.7x faster for 200k people.
+        # meanwhile (see `SqliteBase._insert_rows`). In key order, rows append to the
+        # tables' B-trees instead of landing at random pages: about 1.7x faster for 200k.
         people = sorted(scores)
         with self._transaction() as con:
             con.execute("DELETE FROM person_score WHERE name = ?", (name,))
-            written = _insert_rows(
+            written = self._insert_rows(
                 con,
                 "INSERT INTO person_score(person_id, name, value, factors) "
                 "SELECT p.id, :name, j.value ->> 1, j.value ->> 2 FROM json_each(:rows) j "
@@ -133,7 +110,7 @@ class RankingsMixin(SqliteBase):
             )
             if classes is not None:
                 con.execute("DELETE FROM person_label WHERE name = ?", (name,))
-                _insert_rows(
+                self._insert_rows(
                     con,
                     "INSERT INTO person_label(person_id, name, value) "
                     "SELECT p.id, :name, j.value ->> 1 FROM json_each(:rows) j "
@@ -184,7 +161,7 @@ class RankingsMixin(SqliteBase):
             con.execute("DELETE FROM community")
             # Members who are people, in key order (as `write_scores`), then each community
             # that has any, with its size.
-            _insert_rows(
+            self._insert_rows(
                 con,
                 "INSERT INTO membership(person_id, community_id) "
                 "SELECT p.id, j.value ->> 1 FROM json_each(:rows) j "
@@ -198,7 +175,7 @@ class RankingsMixin(SqliteBase):
                 "GROUP BY m.community_id",
                 {
                     "at": iso(computed_at),
-                    "profiles": _json(
+                    "profiles": json.dumps(
                         {
                             cid: json.dumps(profile_row(described.get(cid)))
                             for cid in set(membership.values())
