@@ -103,7 +103,7 @@ def write_mastodon_statuses(out: IO[str], count: int, seed: int = 42, people: in
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 """The generated world's "now": its interactions fall in the half year before."""
 WORLD_PLATFORM = "world"
-_BATCH = 5000
+WORLD_BATCH = 5000
 """Posts per list that `world_posts` yields."""
 _KINDS = (
     (InteractionKind.REPLY, 0.45),
@@ -193,7 +193,7 @@ def world_posts(world: World, seed: int) -> Iterator[list[Post]]:
                 sentiment_score=round(score, 3),
             )
         )
-        if len(batch) == _BATCH:
+        if len(batch) == WORLD_BATCH:
             yield batch
             batch = []
     if batch:

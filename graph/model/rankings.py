@@ -108,6 +108,19 @@ class PeopleActivity:
     """Person -> their tie to the brand (owned wins over staff), for the people marked."""
 
 
+@dataclass(frozen=True, slots=True)
+class ScoreSet:
+    """One score of a ranking for every person it scored, as the ranking writes it back."""
+
+    name: str
+    scores: Mapping[str, float]
+    """Person -> score; people absent lose the score (and its factors and class)."""
+    factors: Mapping[str, Mapping[str, float]] | None = None
+    """Person -> the factors behind their score, where known."""
+    classes: Mapping[str, str] | None = None
+    """Person -> their class under the same name (advocacy's, say), when the score has one."""
+
+
 class AdvocacyClass(enum.StrEnum):
     ADVOCATE = "advocate"
     """Clearly positive, engaged, and already a customer or in the advocacy programme."""

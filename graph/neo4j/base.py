@@ -5,6 +5,7 @@ the parts)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -121,15 +122,23 @@ class Neo4jBase(GraphStore):
         return list(tx.run(cypher_text(statement), params))
 
     def _write_batches(
-        self, statement: str, rows: Sequence[Any], **params: Any
+        self, statement: str, rows: Sequence[Any], *, concurrency: int = 1, **params: Any
     ) -> list[neo4j.Record]:
         """``statement`` (an ``UNWIND $rows``) over ``rows``, a managed transaction per
-        `_ROWS_PER_WRITE`; the records of all batches."""
-        records = []
-        for start in range(0, len(rows), _ROWS_PER_WRITE):
-            batch = rows[start : start + _ROWS_PER_WRITE]
-            records += self._write_statement(statement, rows=batch, **params)
-        return records
+        `_ROWS_PER_WRITE`, ``concurrency`` of them at a time (for rows that touch disjoint
+        nodes, so that no two transactions wait on each other's locks); the records of all
+        batches, in order."""
+        batches = [
+            rows[start : start + _ROWS_PER_WRITE] for start in range(0, len(rows), _ROWS_PER_WRITE)
+        ]
+
+        def write(batch: Sequence[Any]) -> list[neo4j.Record]:
+            return self._write_statement(statement, rows=batch, **params)
+
+        if concurrency > 1 and len(batches) > 1:
+            with ThreadPoolExecutor(concurrency, thread_name_prefix="osmosi-neo4j-write") as pool:
+                return [record for records in pool.map(write, batches) for record in records]
+        return [record for batch in batches for record in write(batch)]
 
     def _write_statement(self, statement: str, **params: Any) -> list[neo4j.Record]:
         def work(tx: ManagedTransaction) -> list[neo4j.Record]:

@@ -4,6 +4,8 @@ relationship types are literals of this module."""
 
 from __future__ import annotations
 
+import functools
+
 # The decay of an ``age`` in seconds (from $now, epoch seconds): 0.5 ^ (age / $half_life); a
 # future timestamp weighs 1.
 DECAY_WEIGHT = "0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life)"
@@ -11,24 +13,25 @@ DECAY_WEIGHT = "0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life)"
 # Scores the rankings write on people (``score_<name>``), each indexed for its ranked reads.
 RANKED_SCORES = ("influence", "advocacy")
 
-# Rows [person id, score, factors (JSON text or null)] and, with classes, [..., class]; the
-# properties are code-chosen names (a validated score name with its prefix), never input.
-# Lists, not maps: a map per person cost the driver twice the time to pack.
-WRITE_SCORES = """
+
+# Rows are lists, not maps: a map per person cost the driver twice the time to pack.
+@functools.cache
+def write_columns(columns: int, scores: tuple[int, ...]) -> str:
+    """Set ``columns`` properties of each person, ``row[0]`` the person's id and ``row[i]``
+    the value of the property named ``$columns[i - 1]`` (null removes it); returns, for each
+    row index in ``scores``, how many people got a value there. Property names come from
+    validated score names, never input; the text only from these two counts."""
+    assignments = ", ".join(f"p[$columns[{i}]] = row[{i + 1}]" for i in range(columns))
+    counts = ", ".join(f"count(row[{i}])" for i in scores)
+    return f"""
 UNWIND $rows AS row
-MATCH (p:Person {id: row[0]})
-SET p[$property] = row[1], p[$factors_property] = row[2]
-RETURN count(p) AS written
+MATCH (p:Person {{id: row[0]}})
+SET {assignments}
+RETURN [{counts}] AS written
 """
 
-WRITE_SCORES_AND_CLASSES = """
-UNWIND $rows AS row
-MATCH (p:Person {id: row[0]})
-SET p[$property] = row[1], p[$factors_property] = row[2], p[$class_property] = row[3]
-RETURN count(p) AS written
-"""
 
-# After WRITE_SCORES: the values of people the run did not score are removed.
+# After `write_columns`: the values of people the run did not score are removed.
 CLEAR_STALE_SCORES = """
 MATCH (p:Person) WHERE p[$property] IS NOT NULL AND NOT p.id IN $ids
 SET p += $cleared
@@ -57,8 +60,8 @@ SET r.computed_at = $computed_at, r.count = $count
 """
 
 # Communities are rewritten as a difference, so that a recomputation that changes little
-# writes little: memberships that changed are deleted, the rest merged; communities left
-# without members go.
+# writes little: memberships that changed are deleted, the missing ones merged; communities
+# left without members go.
 UPSERT_COMMUNITIES = """
 UNWIND $rows AS row
 MERGE (c:Community {id: row.id})
@@ -71,10 +74,16 @@ WHERE $membership[p.id] IS NULL OR $membership[p.id] <> c.id
 DELETE r
 """
 
+# After DROP_CHANGED_MEMBERSHIPS every membership left is one the new membership keeps.
+KEPT_MEMBERS = """
+MATCH (p:Person)-[:MEMBER_OF]->(:Community)
+RETURN collect(p.id) AS rows
+"""
+
 MERGE_MEMBERSHIPS = """
 UNWIND $rows AS row
-MATCH (p:Person {id: row.person_id})
-MATCH (c:Community {id: row.community_id})
+MATCH (p:Person {id: row[0]})
+MATCH (c:Community {id: row[1]})
 MERGE (p)-[:MEMBER_OF]->(c)
 """
 

@@ -15,7 +15,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -27,6 +27,7 @@ except ImportError:  # Windows
     resource = None  # type: ignore[assignment]
 
 from graph.model.nodes import Community
+from graph.model.rankings import ScoreSet
 from graph.ranking.advocacy import CONFIDENT, Advocacy, advocacy
 from graph.ranking.communities import describe, detect_communities, stable_ids
 from graph.ranking.influence import Ranked, influence
@@ -164,16 +165,8 @@ def recompute(
             # are real) but are nobody's influencer.
             ranked = {p: r for p, r in ranked.items() if p not in activity.affiliations}
             scores = {person: r.score for person, r in ranked.items()}
-            writes = [
-                io.submit(
-                    store.write_scores,
-                    "influence",
-                    scores,
-                    now,
-                    {p: r.factors for p, r in ranked.items()},
-                ),
-                io.submit(store.write_map_ties, ties_among(graph, top_people(scores)), now),
-            ]
+            ties = ties_among(graph, top_people(scores))
+            writes: list[Future[object]] = [io.submit(store.write_map_ties, ties, now)]
         with timed("advocacy"):
             advocates = advocacy(
                 activity.opinions,
@@ -182,16 +175,17 @@ def recompute(
                 customers=activity.customers,
                 excluded=activity.affiliations.keys(),
             )
-            writes.append(
-                io.submit(
-                    store.write_scores,
+            # Both scores at once, so that a store can update each person once.
+            scored = [
+                ScoreSet("influence", scores, {p: r.factors for p, r in ranked.items()}),
+                ScoreSet(
                     "advocacy",
                     {p: a.score for p, a in advocates.items()},
-                    now,
                     {p: a.factors for p, a in advocates.items()},
                     {p: a.klass.value for p, a in advocates.items()},
-                )
-            )
+                ),
+            ]
+            writes.append(io.submit(store.write_score_sets, scored, now))
         with timed("communities"):
             named = stable_ids(detect_communities(graph, seed=options.seed), activity.communities)
             membership = {person: cid for cid, members in named.items() for person in members}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from graph.model.network import MapTie
 from graph.model.nodes import Community, Interaction
-from graph.model.rankings import PeopleActivity
+from graph.model.rankings import PeopleActivity, ScoreSet
 
 if TYPE_CHECKING:
     from graph.model.stream import InteractionStream
@@ -31,6 +31,17 @@ class RankingsContract(abc.ABC):
         """Replace the score ``name`` for every person, with the factors behind each
         person's score and their class under the same name (advocacy's, say) when given;
         people absent from ``scores`` lose them. Returns how many people were scored."""
+
+    def write_score_sets(self, sets: Sequence[ScoreSet], computed_at: datetime) -> dict[str, int]:
+        """Write several scores as `write_scores` writes each; returns how many people each
+        one scored, by name. A store that updates a person once for all of them (Neo4j)
+        overrides this."""
+        return {
+            score.name: self.write_scores(
+                score.name, score.scores, computed_at, score.factors, score.classes
+            )
+            for score in sets
+        }
 
     @abc.abstractmethod
     def write_communities(

@@ -20,7 +20,7 @@ from graph.model.nodes import (
     Intent,
     Sentiment,
 )
-from graph.model.rankings import AffiliatedAccount
+from graph.model.rankings import AffiliatedAccount, ScoreSet
 from graph.store.contract import GraphStore
 from tests.helpers.factories import (
     T0,
@@ -45,6 +45,37 @@ def test_scores_are_replaced_per_name(store: GraphStore) -> None:
     assert dict(bob_person.scores) == {"pagerank": 0.9}
     with pytest.raises(ValueError, match="score name"):
         store.write_scores("bad name}) DELETE", {}, T0)
+
+
+def test_scores_written_together_are_as_if_written_one_by_one(store: GraphStore) -> None:
+    store.upsert_posts([post("1", "ada", mentions=("bob", "cy"))])
+    ada, bob, cy = (person_of(store, h) for h in ("ada", "bob", "cy"))
+    store.write_scores("influence", {cy: 9.0}, T0, factors={cy: {"pagerank": 9.0}})
+    store.write_scores("advocacy", {ada: 0.3, cy: 0.1}, T0, classes={ada: "advocate", cy: "x"})
+    written = store.write_score_sets(
+        [
+            ScoreSet("influence", {ada: 2.0, bob: 1.0, "ghost": 5.0}, {ada: {"pagerank": 2.0}}),
+            ScoreSet("advocacy", {bob: -0.5}, {bob: {"opinion": -0.5}}, {bob: "detractor"}),
+        ],
+        T0,
+    )
+    assert written == {"influence": 2, "advocacy": 1}
+    people = store.get_people([ada, bob, cy])
+    # Scored by one set only: the other's score, factors and class are gone.
+    assert (people[ada].scores, people[ada].factors, people[ada].labels) == (
+        {"influence": 2.0},
+        {"influence": {"pagerank": 2.0}},
+        {},
+    )
+    assert (people[bob].scores, people[bob].factors, people[bob].labels) == (
+        {"influence": 1.0, "advocacy": -0.5},
+        {"advocacy": {"opinion": -0.5}},
+        {"advocacy": "detractor"},
+    )
+    # Scored before, by neither set now: nothing left.
+    assert (people[cy].scores, people[cy].factors, people[cy].labels) == ({}, {}, {})
+    assert store.top_people("advocacy", 5) == [(bob, -0.5)]
+    assert store.top_people("influence", 5) == [(ada, 2.0), (bob, 1.0)]
 
 
 def test_communities_are_replaced_as_a_whole(store: GraphStore) -> None:
