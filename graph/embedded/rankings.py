@@ -78,7 +78,8 @@ def _plain(factors: Mapping[str, float] | None) -> dict[str, float] | None:
     """Factors as JSON takes them (a dict), None for none."""
     if not factors:
         return None
-    return factors if isinstance(factors, dict) else dict(factors)
+    # From the items: a mapping's own (the ranking's factor rows) may read them in one step.
+    return factors if isinstance(factors, dict) else dict(factors.items())
 
 
 class RankingsMixin(SqliteBase):

@@ -93,7 +93,7 @@ class RankingsMixin(Neo4jBase):
                 known = explained.get(row[0]) if value is not None else None
                 row += [
                     None if value is None else float(value),
-                    None if known is None else _factors_json(dict(known)),
+                    None if known is None else _factors_json(dict(known.items())),
                 ]
                 if score.classes is not None:
                     row.append(score.classes.get(row[0]) if value is not None else None)

@@ -184,6 +184,20 @@ def classify(
     return AdvocacyClass.NEUTRAL, found.between
 
 
+# The factors of each person's advocacy, in the order of their table's columns.
+ADVOCACY_FACTORS = (
+    "lean",
+    "confidence",
+    "positive",
+    "negative",
+    "evidence",
+    "engagement",
+    "influence",
+    "customer",
+    "posts",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Advocacy:
     score: float
@@ -230,27 +244,27 @@ def advocacy(
             if person not in excluded
         }
     )
+    from graph.ranking.factors import FactorTable  # numpy: only when ranking
+
+    table = FactorTable.empty(ADVOCACY_FACTORS, len(found_of))
     result = {}
-    for person, found in found_of.items():
+    for row, (person, found) in enumerate(found_of.items()):
         said = opinions.get(person)
         engagement = 1.0 - math.exp(-(said.volume if said else 0.0) / 3.0)
         reach = ranks.get(person, 0.0)
         customer = person in customers
         score = found.lean * (0.5 + 0.5 * engagement) * (0.6 + 0.3 * reach + 0.1 * customer)
         klass, confidence = classify(found, engagement, reach, customer or person in programme)
-        result[person] = Advocacy(
-            round(score, 6),
-            klass,
-            {
-                "lean": round(found.lean, 6),
-                "confidence": round(confidence, 6),
-                "positive": round(found.positive, 6),
-                "negative": round(found.negative, 6),
-                "evidence": float(found.evidence),
-                "engagement": round(engagement, 6),
-                "influence": reach,
-                "customer": float(customer),
-                "posts": float(said.posts if said else 0),
-            },
+        table.values[row] = (
+            round(found.lean, 6),
+            round(confidence, 6),
+            round(found.positive, 6),
+            round(found.negative, 6),
+            float(found.evidence),
+            round(engagement, 6),
+            reach,
+            float(customer),
+            float(said.posts if said else 0),
         )
+        result[person] = Advocacy(round(score, 6), klass, table.row(row))
     return result

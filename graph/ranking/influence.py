@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 import rustworkx as rx
 
+from graph.ranking.factors import FactorTable
 from graph.ranking.indexed import IndexedGraph
 
 # Exact betweenness is O(nm). Beyond BROKER_SAMPLES people it is estimated from that many
@@ -198,27 +199,18 @@ def influence(
     cores = core_numbers(graph)
     between = brokers(graph, broker_samples, seed)
     n = graph.number_of_nodes()
-    attention = dict(
-        zip(graph.people, np.bincount(graph.targets, graph.weights, n).tolist(), strict=True)
-    )
-    audience = dict(
-        zip(graph.people, np.bincount(graph.targets, minlength=n).tolist(), strict=True)
-    )
-    return {
-        person: Ranked(
-            rank,
-            {
-                # Six significant digits: factors explain a score, and are stored per person.
-                name: float(f"{value:.6g}")
-                for name, value in (
-                    ("pagerank", rank),
-                    ("attention", attention[person]),
-                    ("audience", audience[person]),
-                    ("followers", followers.get(person, 0)),
-                    ("core", cores.get(person, 0)),
-                    ("broker", between.get(person, 0.0)),
-                )
-            },
-        )
-        for person, rank in ranks.items()
+    columns = {
+        "pagerank": [ranks[person] for person in graph.people],
+        "attention": np.bincount(graph.targets, graph.weights, n).tolist(),
+        "audience": np.bincount(graph.targets, minlength=n).tolist(),
+        "followers": [followers.get(person, 0) for person in graph.people],
+        "core": [cores.get(person, 0) for person in graph.people],
+        "broker": [between.get(person, 0.0) for person in graph.people],
     }
+    # Six significant digits: factors explain a score, and are stored per person.
+    six_digits = [
+        np.fromiter((float(f"{v:.6g}") for v in columns[name]), np.float64, n)
+        for name in INFLUENCE_FACTORS
+    ]
+    table = FactorTable(INFLUENCE_FACTORS, np.column_stack(six_digits))
+    return {person: Ranked(rank, table.row(graph.index[person])) for person, rank in ranks.items()}
