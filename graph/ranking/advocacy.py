@@ -235,6 +235,8 @@ def advocacy(
     >>> result["ada"].klass, result["bob"].klass
     (<AdvocacyClass.ADVOCATE: 'advocate'>, <AdvocacyClass.UNKNOWN: 'unknown'>)
     """
+    from graph.ranking.factors import FactorTable  # numpy: only when ranking
+
     ranks = percentiles({person: ranked.score for person, ranked in influence.items()})
     nothing = BrandOpinions(0, 0.0, 0.0, 0.0)
     found_of = stances(
@@ -244,8 +246,6 @@ def advocacy(
             if person not in excluded
         }
     )
-    from graph.ranking.factors import FactorTable  # numpy: only when ranking
-
     table = FactorTable.empty(ADVOCACY_FACTORS, len(found_of))
     result = {}
     for row, (person, found) in enumerate(found_of.items()):
