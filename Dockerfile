@@ -25,12 +25,13 @@ COPY osmosi ./osmosi
 RUN pip install --no-deps --no-build-isolation . \
     && pip check \
     && useradd --create-home --uid 10001 osmosi && mkdir /data && chown osmosi /data
-# Compile the numba kernels (Leiden, the shortlist's sampling, the advocacy posteriors) into
-# the image (numba caches them beside the package), so that a container's first ranking does
-# not spend seconds compiling.
-RUN python -c "from graph.ranking.leiden import leiden; leiden(3, [(0, 1, 1.0), (1, 2, 1.0)])" \
-    && python -c "import networkx as nx; from graph.ranking.indexed import IndexedGraph; \
-from graph.ranking.shortlist import shortlist; shortlist(IndexedGraph.of(nx.DiGraph([('a', 'b')])), 1, seed=0)" \
+# Compile the numba kernels (PageRank, cores, Leiden, the shortlist's sampling, the advocacy
+# posteriors) into the image (numba caches them beside the package), so that a container's
+# first ranking does not spend seconds compiling.
+RUN python -c "import networkx as nx; from graph.ranking.indexed import IndexedGraph; \
+from graph.ranking.influence import influence; from graph.ranking.communities import detect_communities; \
+from graph.ranking.shortlist import shortlist; G = IndexedGraph.of(nx.DiGraph([('a', 'b'), ('b', 'c')])); \
+influence(G, seed=0); detect_communities(G); shortlist(G, 1, seed=0)" \
     && python -c "from graph.ranking.advocacy import stance; stance(None)"
 USER osmosi
 ENV OSMOSI_DATA_DIR=/data OSMOSI_HOST=0.0.0.0

@@ -91,8 +91,10 @@ def lfr(people: int, mixing: float, seed: int) -> nx.Graph[int]:
 def igraph_leiden(indexed: IndexedGraph, seed: int) -> tuple[list[set[str]], float]:
     """igraph's Leiden from the same edge list, and its seconds without building its graph."""
     random.seed(seed)  # igraph draws from Python's random
-    graph = ig.Graph(n=len(indexed.people), edges=[(a, b) for a, b, _ in indexed.undirected])
-    graph.es["weight"] = [w for _, _, w in indexed.undirected]
+    ties = indexed.undirected
+    pairs = list(zip(ties.low.tolist(), ties.high.tolist(), strict=True))
+    graph = ig.Graph(n=len(indexed.people), edges=pairs)
+    graph.es["weight"] = ties.weights.tolist()
     started = time.perf_counter()
     found = graph.community_leiden(objective_function="modularity", weights="weight")
     alone = time.perf_counter() - started

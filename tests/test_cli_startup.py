@@ -30,7 +30,6 @@ HEAVY = {
     "redis",
     "httpx",
     "networkx",
-    "rustworkx",
     "numpy",
     "scipy",
     "sklearn",

@@ -61,7 +61,10 @@ def detect_communities(
     >>> parts == detect_communities(G, seed=1)
     True
     """
-    labels = leiden(len(graph.people), graph.undirected, resolution=resolution, seed=seed)
+    ties = graph.undirected
+    labels = leiden(
+        len(graph.people), ties.low, ties.high, ties.weights, resolution=resolution, seed=seed
+    )
     parts: dict[int, set[str]] = {}
     for person, label in zip(graph.people, labels.tolist(), strict=True):
         if label >= 0:

@@ -1,7 +1,7 @@
 """The interaction graph as integer-indexed edge arrays, the form the rankings run on.
 
-The rankings' heavy steps (PageRank, cores, Leiden) run in rustworkx and numba code,
-which number their nodes, and the rest walk numpy arrays: a million edges as arrays are
+The rankings' heavy steps (PageRank, cores, Leiden) run in numba code over these arrays,
+and the rest walk numpy arrays: a million edges as arrays are
 summed, sorted and filtered in a fraction of a second, where a networkx graph of them takes
 seconds to build and to walk. A ranking builds the graph once and every step shares it.
 
@@ -20,10 +20,28 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
-import rustworkx as rx
+
+from graph.ranking.compiled import compiled
 
 Indices = npt.NDArray[np.intp]
 Floats = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class Undirected:
+    """Edge ``e`` joins ``low[e] < high[e]`` with ``weights[e]``; sorted by ``low`` then
+    ``high``. Arrays, not tuples: ten million ties as Python tuples take 1.5 GB."""
+
+    low: Indices
+    high: Indices
+    weights: Floats
+
+    def __len__(self) -> int:
+        return len(self.low)
+
+    def edges(self) -> list[tuple[int, int, float]]:
+        """The edges as ``(i, j, weight)`` tuples, for libraries that take them."""
+        return list(zip(self.low.tolist(), self.high.tolist(), self.weights.tolist(), strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +58,8 @@ class IndexedGraph:
     """The decayed weight of each edge's interactions."""
     counts: Indices
     """How many interactions each edge sums."""
-    undirected: list[tuple[int, int, float]]
-    """One edge ``(i, j, weight)``, ``i < j``, per pair of distinct people, the weights of
-    both directions added; sorted."""
+    undirected: Undirected
+    """One edge per pair of distinct people, the weights of both directions added."""
 
     @classmethod
     def from_edges(
@@ -62,7 +79,7 @@ class IndexedGraph:
         >>> sources, targets = np.array([1, 0, 1]), np.array([1, 1, 0])
         >>> G = IndexedGraph.from_edges(
         ...     ["a", "b"], sources, targets, np.array([2.0, 1.0, 0.5]), np.array([1, 1, 1]))
-        >>> G.sources.tolist(), G.targets.tolist(), G.undirected
+        >>> G.sources.tolist(), G.targets.tolist(), G.undirected.edges()
         ([0, 1, 1], [1, 0, 1], [(0, 1, 1.5)])
         """
         n = len(people)
@@ -89,7 +106,7 @@ class IndexedGraph:
         >>> G = nx.DiGraph()
         >>> G.add_weighted_edges_from([("a", "b", 1.0), ("b", "a", 0.5), ("b", "b", 2.0)])
         >>> indexed = IndexedGraph.of(G)
-        >>> indexed.people, indexed.undirected
+        >>> indexed.people, indexed.undirected.edges()
         (['a', 'b'], [(0, 1, 1.5)])
         """
         people = list(graph)
@@ -143,38 +160,41 @@ class IndexedGraph:
         )
         return graph
 
-    # The edge lists hold no parallel edges: adding them unchecked (as a multigraph) saves
-    # rustworkx a search of the adjacency per edge, quadratic around the hubs.
 
-    def rx_directed(self) -> rx.PyDiGraph[Any, float]:
-        graph: rx.PyDiGraph[Any, float] = rx.PyDiGraph()
-        graph.add_nodes_from(self.people)
-        graph.add_edges_from(
-            list(
-                zip(
-                    self.sources.tolist(),
-                    self.targets.tolist(),
-                    self.weights.tolist(),
-                    strict=True,
-                )
-            )
-        )
-        return graph
-
-    def rx_undirected(self) -> rx.PyGraph[Any, float]:
-        graph: rx.PyGraph[Any, float] = rx.PyGraph()
-        graph.add_nodes_from(self.people)
-        graph.add_edges_from(self.undirected)
-        return graph
-
-
-def _undirected(
-    n: int, sources: Indices, targets: Indices, weights: Floats
-) -> list[tuple[int, int, float]]:
+def _undirected(n: int, sources: Indices, targets: Indices, weights: Floats) -> Undirected:
     """Both directions of each pair summed (two addends: the same sum in either order)."""
     ties = sources != targets
     low = np.minimum(sources[ties], targets[ties])
     high = np.maximum(sources[ties], targets[ties])
     pairs, position = np.unique(low * n + high, return_inverse=True)
     summed = np.bincount(position, weights[ties], minlength=len(pairs))
-    return list(zip((pairs // n).tolist(), (pairs % n).tolist(), summed.tolist(), strict=True))
+    return Undirected(pairs // n, pairs % n, summed.astype(np.float64, copy=False))
+
+
+@compiled
+def adjacency(
+    n: int, sources: Indices, targets: Indices, weights: Floats
+) -> tuple[Indices, Indices, Floats]:
+    """Both directions of every undirected edge, grouped by their first node: node ``i``'s
+    neighbours are ``neighbours[indptr[i]:indptr[i + 1]]``, with their weights.
+
+    >>> import numpy as np
+    >>> indptr, neighbours, _ = adjacency(3, np.array([0, 0]), np.array([1, 2]), np.ones(2))
+    >>> indptr.tolist(), neighbours.tolist()
+    ([0, 2, 3, 4], [1, 2, 0, 0])
+    """
+    indptr = np.zeros(n + 1, np.int64)
+    for e in range(len(sources)):
+        indptr[sources[e] + 1] += 1
+        indptr[targets[e] + 1] += 1
+    indptr = np.cumsum(indptr)
+    fill = indptr[:-1].copy()
+    neighbours = np.empty(2 * len(sources), np.int64)
+    out = np.empty(2 * len(sources), np.float64)
+    for e in range(len(sources)):
+        a, b = sources[e], targets[e]
+        neighbours[fill[a]], out[fill[a]] = b, weights[e]
+        neighbours[fill[b]], out[fill[b]] = a, weights[e]
+        fill[a] += 1
+        fill[b] += 1
+    return indptr, neighbours, out

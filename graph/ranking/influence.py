@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import cast
 
 import networkx as nx
 import numpy as np
-import rustworkx as rx
 
+from graph.ranking.compiled import compiled
 from graph.ranking.factors import FactorTable
-from graph.ranking.indexed import IndexedGraph
+from graph.ranking.indexed import Floats, IndexedGraph, Indices, adjacency
 
 # Exact betweenness is O(nm). Beyond BROKER_SAMPLES people it is estimated from that many
 # sampled sources (Brandes & Pich, 2007), and beyond BACKBONE people it is measured on the
@@ -49,11 +48,17 @@ def pagerank(
 ) -> dict[str, float]:
     """Weighted PageRank, scaled so that the average person scores 1.
 
-    networkx's algorithm (dangling people's attention spread like the restarts), run by
-    rustworkx: ten times faster on a million ties. Iterations stop once the scores change
+    networkx's algorithm (dangling people's attention spread like the restarts), as a
+    compiled power iteration over the graph's edge arrays: no graph object is built, so ten
+    million ties cost their arrays and nothing more. Iterations stop once the scores change
     by less than `PAGERANK_TOLERANCE` in all (L1, on scores summing to 1), whatever the
     graph's size: ``bench/rank.py`` compares the result with igraph's exact PRPACK on the
     same graph.
+
+    Raises
+    ------
+    ArithmeticError
+        If the scores have not settled after `PAGERANK_MAX_ITERATIONS` iterations.
 
     Examples
     --------
@@ -67,18 +72,63 @@ def pagerank(
     n = graph.number_of_nodes()
     if n == 0:
         return {}
-    restarts = None
+    restarts = np.full(n, 1.0 / n)
     if personalization is not None:
-        restarts = {graph.index[person]: value for person, value in personalization.items()}
-    ranks = rx.pagerank(
-        graph.rx_directed(),
-        alpha=alpha,
-        weight_fn=float,
-        personalization=restarts,
-        tol=PAGERANK_TOLERANCE / n,  # rustworkx, like networkx, allows n times its tol
-        max_iter=PAGERANK_MAX_ITERATIONS,
+        restarts[:] = 0.0
+        for person, value in personalization.items():
+            restarts[graph.index[person]] = value
+        restarts /= restarts.sum()
+    ranks, iterations = _power_iteration(
+        graph.sources,
+        graph.targets,
+        graph.weights,
+        restarts,
+        alpha,
+        PAGERANK_TOLERANCE,
+        PAGERANK_MAX_ITERATIONS,
     )
-    return {graph.people[i]: value * n for i, value in ranks.items()}
+    if iterations > PAGERANK_MAX_ITERATIONS:
+        raise ArithmeticError(f"PageRank did not settle in {PAGERANK_MAX_ITERATIONS} iterations")
+    return dict(zip(graph.people, (ranks * n).tolist(), strict=True))
+
+
+@compiled
+def _power_iteration(
+    sources: Indices,
+    targets: Indices,
+    weights: Floats,
+    restarts: Floats,
+    alpha: float,
+    tolerance: float,
+    max_iterations: int,
+) -> tuple[Floats, int]:
+    """Scores and the iterations they took (``max_iterations + 1``: they did not settle)."""
+    n = len(restarts)
+    out = np.zeros(n)
+    for e in range(len(sources)):
+        out[sources[e]] += weights[e]
+    share = np.zeros(len(sources))
+    for e in range(len(sources)):
+        if out[sources[e]] > 0.0:
+            share[e] = weights[e] / out[sources[e]]
+    ranks = np.full(n, 1.0 / n)
+    for iteration in range(1, max_iterations + 1):
+        passed = np.zeros(n)
+        for e in range(len(sources)):
+            passed[targets[e]] += ranks[sources[e]] * share[e]
+        dangling = 0.0
+        for i in range(n):
+            if out[i] == 0.0:
+                dangling += ranks[i]
+        change = 0.0
+        for i in range(n):
+            value = alpha * (passed[i] + dangling * restarts[i]) + (1.0 - alpha) * restarts[i]
+            change += abs(value - ranks[i])
+            passed[i] = value
+        ranks = passed
+        if change < tolerance:
+            return ranks, iteration
+    return ranks, max_iterations + 1
 
 
 def topic_influence(
@@ -158,6 +208,8 @@ def core_numbers(graph: IndexedGraph) -> dict[str, int]:
     """k-core number of each person on the undirected graph: the dense centre of a community
     has a high core number, its periphery a low one.
 
+    Batagelj & Zaversnik's O(m) algorithm (networkx's), compiled over the graph's arrays.
+
     Examples
     --------
     >>> G = nx.DiGraph(nx.complete_graph(4))
@@ -166,9 +218,41 @@ def core_numbers(graph: IndexedGraph) -> dict[str, int]:
     >>> cores["tail"], cores[1]
     (1, 3)
     """
-    # rustworkx (Rust, Apache-2.0) for speed: the same O(m) algorithm as networkx's.
-    cores = cast(dict[int, int], rx.graph_core_number(graph.rx_undirected()))  # stub: int
-    return {graph.people[i]: int(core) for i, core in cores.items()}
+    ties = graph.undirected
+    indptr, neighbours, _ = adjacency(graph.number_of_nodes(), ties.low, ties.high, ties.weights)
+    return dict(zip(graph.people, _cores(indptr, neighbours).tolist(), strict=True))
+
+
+@compiled
+def _cores(indptr: Indices, neighbours: Indices) -> Indices:
+    n = len(indptr) - 1
+    degree = indptr[1:] - indptr[:-1]
+    # People in bins of equal degree, the bins in increasing order; peeling a person lowers
+    # each neighbour of higher degree by one, moving it to the start of its bin.
+    start = np.zeros(degree.max() + 2 if n else 1, np.int64)
+    for i in range(n):
+        start[degree[i] + 1] += 1
+    start = np.cumsum(start)
+    order = np.empty(n, np.int64)
+    position = np.empty(n, np.int64)
+    fill = start.copy()
+    for i in range(n):
+        position[i] = fill[degree[i]]
+        order[position[i]] = i
+        fill[degree[i]] += 1
+    for k in range(n):
+        v = order[k]
+        for e in range(indptr[v], indptr[v + 1]):
+            u = neighbours[e]
+            if degree[u] > degree[v]:
+                first = start[degree[u]]
+                w = order[first]
+                if u != w:
+                    order[position[u]], order[first] = w, u
+                    position[w], position[u] = position[u], first
+                start[degree[u]] += 1
+                degree[u] -= 1
+    return degree
 
 
 def influence(

@@ -14,13 +14,11 @@ communities."""
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
-
 import numpy as np
 import numpy.typing as npt
 
 from graph.ranking.compiled import compiled
+from graph.ranking.indexed import adjacency
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -36,7 +34,9 @@ MAX_PASSES = 50
 
 def leiden(
     n: int,
-    edges: Sequence[tuple[int, int, float]],
+    sources: npt.ArrayLike,
+    targets: npt.ArrayLike,
+    weights: npt.ArrayLike,
     *,
     resolution: float = 1.0,
     randomness: float = 0.01,
@@ -44,54 +44,31 @@ def leiden(
 ) -> IntArray:
     """Leiden communities of maximum modularity: ``labels[i]`` is node ``i``'s community.
 
-    ``edges`` are ``(i, j, weight)`` with ``0 <= i, j < n``, each pair of distinct nodes at
-    most once, weights positive. Communities are numbered in the order of their first node;
-    a node without edges is in none (-1).
+    Edge ``e`` joins ``sources[e]`` and ``targets[e]`` (``0 <= i, j < n``) with
+    ``weights[e]``; each pair of distinct nodes at most once, weights positive. Communities
+    are numbered in the order of their first node; a node without edges is in none (-1).
 
     Examples
     --------
-    >>> two_triangles = [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0),
-    ...     (3, 4, 1.0), (4, 5, 1.0), (3, 5, 1.0), (2, 3, 0.5)]
-    >>> leiden(7, two_triangles, seed=1).tolist()
+    >>> two_triangles = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)]
+    >>> sources, targets = zip(*two_triangles)
+    >>> leiden(7, sources, targets, [1.0] * 6 + [0.5], seed=1).tolist()
     [0, 0, 0, 1, 1, 1, -1]
     """
-    if not edges:
+    if len(ends := np.asarray(sources, np.int64)) == 0:
         return np.full(n, -1, np.int64)
-    flat = np.fromiter(itertools.chain.from_iterable(edges), np.float64, 3 * len(edges))
-    sources = flat[0::3].astype(np.int64)
-    targets = flat[1::3].astype(np.int64)
-    indptr, indices, weights = _csr(n, sources, targets, flat[2::3])
-    strength = np.bincount(indices, weights, minlength=n).astype(np.float64)
+    indptr, indices, both = adjacency(
+        n, ends, np.asarray(targets, np.int64), np.asarray(weights, np.float64)
+    )
+    strength = np.bincount(indices, both, minlength=n).astype(np.float64)
     if seed is None:
         seed = int(np.random.SeedSequence().generate_state(1)[0])
     scale = resolution / strength.sum()
-    labels = _leiden(indptr, indices, weights, strength, scale, randomness, seed % 2**32, MIN_GAIN)
+    labels = _leiden(indptr, indices, both, strength, scale, randomness, seed % 2**32, MIN_GAIN)
     linked = np.diff(indptr) > 0
     labels[~linked] = -1
     labels[linked] = np.unique(labels[linked], return_inverse=True)[1]  # no gaps
     return labels
-
-
-@compiled
-def _csr(
-    n: int, sources: IntArray, targets: IntArray, weights: FloatArray
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """Both directions of every edge, grouped by their first node."""
-    indptr = np.zeros(n + 1, np.int64)
-    for e in range(len(sources)):
-        indptr[sources[e] + 1] += 1
-        indptr[targets[e] + 1] += 1
-    indptr = np.cumsum(indptr)
-    fill = indptr[:-1].copy()
-    indices = np.empty(2 * len(sources), np.int64)
-    out = np.empty(2 * len(sources), np.float64)
-    for e in range(len(sources)):
-        a, b = sources[e], targets[e]
-        indices[fill[a]], out[fill[a]] = b, weights[e]
-        indices[fill[b]], out[fill[b]] = a, weights[e]
-        fill[a] += 1
-        fill[b] += 1
-    return indptr, indices, out
 
 
 @compiled

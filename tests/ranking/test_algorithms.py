@@ -18,6 +18,7 @@ from graph.ranking.influence import (
     INFLUENCE_FACTORS,
     Ranked,
     brokers,
+    core_numbers,
     influence,
     pagerank,
     topic_influence,
@@ -90,6 +91,32 @@ def test_pagerank_is_exact_whatever_the_number_of_people() -> None:
         shipped = pagerank(IndexedGraph.of(nx.relabel_nodes(graph, str)))
         error = sum(abs(shipped[str(p)] / people - exact[p]) for p in graph)
         assert error < 1e-6, f"{people} people: L1 error {error:.1e}"
+
+
+def test_personalised_pagerank_is_networkxs_with_the_same_restarts() -> None:
+    # Restarts and dangling people's attention go to the personalised people alone.
+    graph = nx.gnm_random_graph(300, 900, seed=5, directed=True)
+    graph.add_nodes_from(range(300, 310))  # people with no ties at all
+    nx.set_edge_attributes(graph, {edge: 1 + sum(edge) % 5 for edge in graph.edges}, "weight")
+    restarts = {0: 2.0, 7: 1.0, 305: 1.0}
+    exact = nx.pagerank(graph, weight="weight", personalization=restarts, tol=1e-13, max_iter=1000)
+    named = IndexedGraph.of(nx.relabel_nodes(graph, str))
+    shipped = pagerank(named, personalization={str(p): v for p, v in restarts.items()})
+    error = sum(abs(shipped[str(p)] / len(graph) - exact[p]) for p in graph)
+    assert error < 1e-6, f"L1 error {error:.1e}"
+
+
+def test_core_numbers_are_networkxs() -> None:
+    graph = nx.gnm_random_graph(2_000, 9_000, seed=11)
+    graph.add_edges_from((2_000 + i, 2_000 + j) for i in range(12) for j in range(i))  # a K12
+    graph.add_edge(3, 3)  # a self-loop counts for nothing
+    graph.add_node(5_000)  # nor does being alone
+    plain = graph.copy()
+    plain.remove_edges_from(list(nx.selfloop_edges(graph)))
+    expected = nx.core_number(plain)
+    found = core_numbers(IndexedGraph.of(nx.DiGraph(nx.relabel_nodes(graph, str))))
+    assert found == {str(p): core for p, core in expected.items()}
+    assert max(found.values()) == 11
 
 
 def test_topic_influence_reaches_only_the_people_the_topics_conversation_leads_to() -> None:
