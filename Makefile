@@ -67,7 +67,7 @@ schema: $(STAMP)
 
 bench: $(STAMP) web browser
 	$(BIN)/pip install -q -e ".[dev,bench]"
-	services/dev-services.sh run -- sh -c '$(BIN)/python -m bench.upsert_posts && $(BIN)/python -m bench.ingest_mastodon && $(BIN)/python -m bench.enrich_posts && $(BIN)/python -m bench.sentiment_eval && $(BIN)/python -m bench.rank && $(BIN)/python -m bench.api_latency && $(BIN)/python -m bench.web_map'
+	services/dev-services.sh run -- sh -c '$(BIN)/python -m bench.upsert_posts && $(BIN)/python -m bench.ingest_mastodon && $(BIN)/python -m bench.enrich_posts && $(BIN)/python -m bench.sentiment_eval && $(BIN)/python -m bench.rank && $(BIN)/python -m bench.kernels && $(BIN)/python -m bench.api_latency && $(BIN)/python -m bench.web_map'
 
 ## The Docker image's dependencies and build tools, pinned with their hashes (needs pip-tools)
 lock:
