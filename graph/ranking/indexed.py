@@ -36,9 +36,6 @@ class Undirected:
     high: Indices
     weights: Floats
 
-    def __len__(self) -> int:
-        return len(self.low)
-
     def edges(self) -> list[tuple[int, int, float]]:
         """The edges as ``(i, j, weight)`` tuples, for libraries that take them."""
         return list(zip(self.low.tolist(), self.high.tolist(), self.weights.tolist(), strict=True))
