@@ -30,14 +30,17 @@ say of the brand and its size from how much they say, how far it carries and whe
 
 from __future__ import annotations
 
-import math
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graph.model.rankings import AdvocacyClass, BrandOpinions, Opinions
 
-if TYPE_CHECKING:  # influence imports numpy, which the classes alone do not need
+if TYPE_CHECKING:  # numpy only when ranking: the classes alone do not need it
+    import numpy as np
+    import numpy.typing as npt
+
+    from graph.ranking.indexed import Floats
     from graph.ranking.influence import Ranked
 
 PRIOR_VOTES = 2.0
@@ -54,18 +57,18 @@ INFLUENTIAL = 0.5
 VERY_INFLUENTIAL = 0.9
 
 
-def percentiles(values: Mapping[str, float]) -> dict[str, float]:
-    """Each key's share of keys with a strictly lower value, 0 to 1 (ties share a rank).
+def percentile_ranks(values: Floats, of: Floats) -> Floats:
+    """Each of ``of``'s share of ``values`` strictly lower than it, 0 to 1 (ties share a rank).
 
-    >>> percentiles({"a": 1.0, "b": 3.0, "c": 3.0, "d": 5.0})
-    {'a': 0.0, 'b': 0.25, 'c': 0.25, 'd': 0.75}
+    >>> import numpy as np
+    >>> percentile_ranks(np.array([1.0, 3.0, 3.0, 5.0]), np.array([1.0, 3.0, 5.0])).tolist()
+    [0.0, 0.25, 0.75]
     """
-    ordered = sorted(values.values())
-    n = len(ordered)
-    lower: dict[float, int] = {}
-    for index, value in enumerate(ordered):
-        lower.setdefault(value, index)
-    return {key: lower[value] / n for key, value in values.items()}
+    import numpy as np
+
+    ordered = np.sort(values)
+    ranks: Floats = np.searchsorted(ordered, of, side="left") / max(len(ordered), 1)
+    return ranks
 
 
 def effective_votes(total: float, squares: float | None) -> float:
@@ -103,9 +106,33 @@ class Stance:
     votes: float
     """Their decayed posts about the brand, polar or neutral."""
 
+
+@dataclass(frozen=True, slots=True)
+class Stances:
+    """Where many people stand: each field of `Stance` as an array, a person per entry."""
+
+    lean: Floats
+    negative: Floats
+    positive: Floats
+    evidence: Floats
+    votes: Floats
+
+    def __getitem__(self, index: int) -> Stance:
+        return Stance(
+            float(self.lean[index]),
+            float(self.negative[index]),
+            float(self.positive[index]),
+            int(self.evidence[index]),
+            float(self.votes[index]),
+        )
+
     @property
-    def between(self) -> float:
-        return max(0.0, 1.0 - self.negative - self.positive)
+    def between(self) -> Floats:
+        """The posterior probability of neither side."""
+        import numpy as np
+
+        between: Floats = np.maximum(0.0, 1.0 - self.negative - self.positive)
+        return between
 
 
 def stance(said: BrandOpinions | None, prior: float = PRIOR_VOTES) -> Stance:
@@ -118,43 +145,78 @@ def stance(said: BrandOpinions | None, prior: float = PRIOR_VOTES) -> Stance:
     >>> round(angry_often.lean, 2), angry_often.negative > CONFIDENT
     (-0.62, True)
     """
-    return stances({"": said or BrandOpinions(0, 0.0, 0.0, 0.0)}, prior)[""]
+    return stances([said or BrandOpinions(0, 0.0, 0.0, 0.0)], prior)[0]
 
 
-def stances(said: Mapping[str, BrandOpinions], prior: float = PRIOR_VOTES) -> dict[str, Stance]:
-    """`stance` for everyone in ``said`` at once (the posteriors are computed together)."""
+def stances(said: Sequence[BrandOpinions], prior: float = PRIOR_VOTES) -> Stances:
+    """`stance` for many people at once, in ``said``'s order.
+
+    Each gets a Beta posterior: the prior's votes plus what their polar votes are worth
+    (`effective_votes`); votes all older than `STALE` are worth nothing.
+    """
     import numpy as np
 
-    from graph.ranking.posterior import beta_cdfs  # compiled: numpy and numba on demand
+    from graph.ranking.posterior import beta_cdfs  # compiled: numba on demand
 
-    people = list(said)
-    a = np.empty(len(people))
-    b = np.empty(len(people))
-    for i, person in enumerate(people):
-        a[i], b[i] = _posterior(said[person], prior)
-    negative = beta_cdfs((1.0 - BAND) / 2.0, a, b).tolist()
-    positive = (1.0 - beta_cdfs((1.0 + BAND) / 2.0, a, b)).tolist()
-    lean = ((a - b) / (a + b)).tolist()
-    return {
-        person: Stance(
-            lean=lean[i],
-            negative=negative[i],
-            positive=positive[i],
-            evidence=said[person].posts,
-            votes=said[person].positive + said[person].negative + said[person].neutral,
-        )
-        for i, person in enumerate(people)
-    }
+    def column(values: Iterable[float | None]) -> Floats:
+        return np.fromiter((np.nan if v is None else v for v in values), float, len(said))
+
+    positive = column(s.positive for s in said)
+    polar = positive + column(s.negative for s in said)
+    # Undecayed votes (no squares) are worth their number: squares equal to the votes.
+    squares = column(s.polar_squares for s in said)
+    squares = np.where(np.isnan(squares), polar, squares)
+    worth = np.divide(polar * polar, squares, out=np.zeros_like(polar), where=squares > 0.0)
+    worth[squares < STALE * polar] = 0.0  # all said long ago: nothing known of them now
+    share = np.divide(positive, polar, out=np.full_like(polar, 0.5), where=worth > 0.0)
+    a, b = prior + worth * share, prior + worth * (1.0 - share)
+    return Stances(
+        lean=(a - b) / (a + b),
+        negative=beta_cdfs((1.0 - BAND) / 2.0, a, b),
+        positive=1.0 - beta_cdfs((1.0 + BAND) / 2.0, a, b),
+        evidence=column(s.posts for s in said),
+        votes=polar + column(s.neutral for s in said),
+    )
 
 
-def _posterior(said: BrandOpinions, prior: float) -> tuple[float, float]:
-    """The Beta posterior's parameters: the prior's votes plus what the votes are worth."""
-    polar = said.positive + said.negative
-    worth = effective_votes(polar, said.polar_squares)
-    if said.polar_squares is not None and said.polar_squares < STALE * polar:
-        worth = 0.0  # all said long ago: nothing is known of where they stand now
-    share = said.positive / polar if worth else 0.5
-    return prior + worth * share, prior + worth * (1.0 - share)
+# The classes in the order of the codes `classes` gives.
+CLASSES = (
+    AdvocacyClass.AT_RISK_INFLUENCER,
+    AdvocacyClass.DETRACTOR,
+    AdvocacyClass.ADVOCATE,
+    AdvocacyClass.POTENTIAL_ADVOCATE,
+    AdvocacyClass.NEUTRAL,
+    AdvocacyClass.UNKNOWN,
+)
+
+
+def classes(
+    found: Stances, engagement: Floats, influence: Floats, member: npt.NDArray[np.bool_]
+) -> tuple[npt.NDArray[np.intp], Floats]:
+    """Each person's class (an index into `CLASSES`) and its confidence; ``member`` is
+    customer or programme member. See `classify` for one person."""
+    import numpy as np
+
+    negative = found.negative >= CONFIDENT
+    positive = ~negative & (found.positive >= CONFIDENT)
+    undecided = ~negative & ~positive
+    index = {klass: code for code, klass in enumerate(CLASSES)}
+    codes = np.select(
+        [
+            negative & (influence >= VERY_INFLUENTIAL),
+            negative,
+            positive & (engagement >= ENGAGED) & member,
+            positive & (engagement >= SOMEWHAT_ENGAGED) & (influence >= INFLUENTIAL),
+            positive,  # positive, but quiet or unheard
+            undecided & ((found.votes < MIN_VOTES) | (np.abs(found.lean) >= LEANING)),
+        ],
+        [index[klass] for klass in CLASSES],
+        default=index[AdvocacyClass.NEUTRAL],
+    )
+    confidence = np.where(
+        negative, found.negative, np.where(positive, found.positive, found.between)
+    )
+    return codes, confidence
 
 
 def classify(
@@ -163,25 +225,27 @@ def classify(
     """The class for a stance and the other measures, and its confidence; ``member`` is
     customer or programme member.
 
+    A side is called when its posterior probability reaches `CONFIDENT`; otherwise someone
+    is ``neutral`` when their lean is within `LEANING` of 0 and rests on at least
+    `MIN_VOTES` posts, and ``unknown`` when it is not.
+
     >>> sure = Stance(lean=-0.6, negative=0.97, positive=0.0, evidence=12, votes=11.5)
     >>> classify(sure, 0.8, 0.95, False)
     (<AdvocacyClass.AT_RISK_INFLUENCER: 'at_risk_influencer'>, 0.97)
     >>> classify(Stance(-0.3, 0.66, 0.05, 2, 1.9), 0.8, 0.2, False)[0]
     <AdvocacyClass.UNKNOWN: 'unknown'>
     """
-    if found.negative >= CONFIDENT:
-        if influence >= VERY_INFLUENTIAL:
-            return AdvocacyClass.AT_RISK_INFLUENCER, found.negative
-        return AdvocacyClass.DETRACTOR, found.negative
-    if found.positive >= CONFIDENT:
-        if engagement >= ENGAGED and member:
-            return AdvocacyClass.ADVOCATE, found.positive
-        if engagement >= SOMEWHAT_ENGAGED and influence >= INFLUENTIAL:
-            return AdvocacyClass.POTENTIAL_ADVOCATE, found.positive
-        return AdvocacyClass.NEUTRAL, found.positive  # positive, but quiet or unheard
-    if found.votes < MIN_VOTES or abs(found.lean) >= LEANING:
-        return AdvocacyClass.UNKNOWN, found.between
-    return AdvocacyClass.NEUTRAL, found.between
+    import numpy as np
+
+    one = Stances(*(np.array([value], np.float64) for value in _fields(found)))
+    codes, confidence = classes(
+        one, np.array([engagement]), np.array([influence]), np.array([member])
+    )
+    return CLASSES[int(codes[0])], float(confidence[0])
+
+
+def _fields(found: Stance) -> tuple[float, ...]:
+    return (found.lean, found.negative, found.positive, float(found.evidence), found.votes)
 
 
 # The factors of each person's advocacy, in the order of their table's columns.
@@ -223,6 +287,7 @@ def advocacy(
 
     ``opinions`` maps a person to all their analysed posts and ``brand_opinions`` to their
     votes about the brand, both summed with decay weights (`GraphStore.people_activity`).
+    Computed for everyone at once, as arrays.
 
     Examples
     --------
@@ -235,36 +300,41 @@ def advocacy(
     >>> result["ada"].klass, result["bob"].klass
     (<AdvocacyClass.ADVOCATE: 'advocate'>, <AdvocacyClass.UNKNOWN: 'unknown'>)
     """
-    from graph.ranking.factors import FactorTable  # numpy: only when ranking
+    import numpy as np
 
-    ranks = percentiles({person: ranked.score for person, ranked in influence.items()})
+    from graph.ranking.factors import FactorTable
+
+    people = [p for p in opinions if p not in excluded]
+    people += [p for p in brand_opinions if p not in opinions and p not in excluded]
+    n = len(people)
     nothing = BrandOpinions(0, 0.0, 0.0, 0.0)
-    found_of = stances(
-        {
-            person: brand_opinions.get(person, nothing)
-            for person in opinions.keys() | brand_opinions.keys()
-            if person not in excluded
-        }
+    found = stances([brand_opinions.get(person, nothing) for person in people])
+    said = [opinions.get(person) for person in people]
+    engagement = 1.0 - np.exp(-np.fromiter((o.volume if o else 0.0 for o in said), float, n) / 3)
+    scores = np.fromiter((ranked.score for ranked in influence.values()), float, len(influence))
+    score_of = {person: ranked.score for person, ranked in influence.items()}
+    reach = percentile_ranks(scores, np.array([score_of.get(p, -np.inf) for p in people]))
+    customer = np.fromiter((person in customers for person in people), bool, n)
+    member = customer | np.fromiter((person in programme for person in people), bool, n)
+    advocacy_scores = np.round(
+        found.lean * (0.5 + 0.5 * engagement) * (0.6 + 0.3 * reach + 0.1 * customer), 6
     )
-    table = FactorTable.empty(ADVOCACY_FACTORS, len(found_of))
-    result = {}
-    for row, (person, found) in enumerate(found_of.items()):
-        said = opinions.get(person)
-        engagement = 1.0 - math.exp(-(said.volume if said else 0.0) / 3.0)
-        reach = ranks.get(person, 0.0)
-        customer = person in customers
-        score = found.lean * (0.5 + 0.5 * engagement) * (0.6 + 0.3 * reach + 0.1 * customer)
-        klass, confidence = classify(found, engagement, reach, customer or person in programme)
-        table.values[row] = (
-            round(found.lean, 6),
-            round(confidence, 6),
-            round(found.positive, 6),
-            round(found.negative, 6),
-            float(found.evidence),
-            round(engagement, 6),
-            reach,
-            float(customer),
-            float(said.posts if said else 0),
+    codes, confidence = classes(found, engagement, reach, member)
+    columns = (
+        found.lean.round(6),
+        confidence.round(6),
+        found.positive.round(6),
+        found.negative.round(6),
+        found.evidence,
+        engagement.round(6),
+        reach,
+        customer.astype(float),
+        np.fromiter((o.posts if o else 0 for o in said), float, n),
+    )
+    table = FactorTable(ADVOCACY_FACTORS, np.column_stack(columns) if n else [])
+    return {
+        person: Advocacy(score, CLASSES[code], table.row(row))
+        for row, (person, score, code) in enumerate(
+            zip(people, advocacy_scores.tolist(), codes.tolist(), strict=True)
         )
-        result[person] = Advocacy(round(score, 6), klass, table.row(row))
-    return result
+    }
