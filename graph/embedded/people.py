@@ -12,6 +12,7 @@ from typing import Any
 from graph.embedded.base import SqliteBase
 from graph.embedded.sql import iso, json_list, parse
 from graph.model.access import ApiKey, Role
+from graph.model.factors import factors_json
 from graph.model.nodes import Affiliation, CustomerLink
 from graph.model.people import IdentityEvent, PersonSnapshot, ProgrammeStatus, StatusChange
 from graph.model.rankings import AffiliatedAccount
@@ -114,7 +115,7 @@ class PeopleMixin(SqliteBase):
             "INSERT INTO person_score(person_id, name, value, factors) VALUES (?, ?, ?, ?) "
             "ON CONFLICT DO UPDATE SET value = excluded.value, factors = excluded.factors",
             [
-                (person, name, value, json.dumps(dict(factors[name])) if name in factors else None)
+                (person, name, value, factors_json(dict(factors.get(name, ()))))
                 for name, value in snapshot.scores
             ],
         )

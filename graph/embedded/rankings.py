@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.embedded.base import SqliteBase
 from graph.embedded.sql import decay_params, decay_weight, iso, json_list, parse
+from graph.model.factors import factors_json
 from graph.model.keys import validate_score_name
 from graph.model.network import MapTie
 from graph.model.nodes import Community, Person
@@ -74,14 +75,6 @@ def per_person(owners: Mapping[str, str], rows: Sequence[Sequence[Any]]) -> dict
     return sums
 
 
-def _plain(factors: Mapping[str, float] | None) -> dict[str, float] | None:
-    """Factors as JSON takes them (a dict), None for none."""
-    if not factors:
-        return None
-    # From the items: a mapping's own (the ranking's factor rows) may read them in one step.
-    return factors if isinstance(factors, dict) else dict(factors.items())
-
-
 class RankingsMixin(SqliteBase):
     """The rankings' part of `EmbeddedGraphStore` (on the connection helpers of `SqliteBase`)."""
 
@@ -106,7 +99,7 @@ class RankingsMixin(SqliteBase):
                 "INSERT INTO person_score(person_id, name, value, factors) "
                 "SELECT p.id, :name, j.value ->> 1, j.value ->> 2 FROM json_each(:rows) j "
                 "JOIN person p ON p.id = j.value ->> 0",
-                ([p, float(scores[p]), _plain(explained.get(p))] for p in people),
+                ([p, float(scores[p]), factors_json(explained.get(p))] for p in people),
                 name=name,
             )
             if classes is not None:

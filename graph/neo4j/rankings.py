@@ -12,6 +12,7 @@ from typing import Any
 import neo4j
 from neo4j import ManagedTransaction
 
+from graph.model.factors import factors_json
 from graph.model.keys import utc, validate_score_name
 from graph.model.network import MapTie
 from graph.model.nodes import Community, Person
@@ -35,9 +36,6 @@ _LABEL_PREFIX = "class_"
 
 
 _FACTORS_PREFIX = "factors_"
-# Factors are stored as JSON text, keys sorted. One encoder for all: ``json.dumps`` with an
-# option builds a new one per call, a third of the time of 200k people's factors.
-_factors_json = json.JSONEncoder(sort_keys=True).encode
 # Transactions that write scores at once: each person is in one, so none waits on another's
 # locks, and the JVM writes on two cores while the ranking, done computing, waits for it.
 _SCORE_WRITERS = 2
@@ -48,7 +46,7 @@ def restored_props(snapshot: PersonSnapshot) -> dict[str, object]:
     merge."""
     props: dict[str, object] = {_SCORE_PREFIX + name: value for name, value in snapshot.scores}
     props.update(
-        (_FACTORS_PREFIX + name, _factors_json(dict(values))) for name, values in snapshot.factors
+        (_FACTORS_PREFIX + name, factors_json(dict(values))) for name, values in snapshot.factors
     )
     props.update((_LABEL_PREFIX + name, value) for name, value in snapshot.labels)
     return props
@@ -93,7 +91,7 @@ class RankingsMixin(Neo4jBase):
                 known = explained.get(row[0]) if value is not None else None
                 row += [
                     None if value is None else float(value),
-                    None if known is None else _factors_json(dict(known.items())),
+                    factors_json(known),
                 ]
                 if score.classes is not None:
                     row.append(score.classes.get(row[0]) if value is not None else None)

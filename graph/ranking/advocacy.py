@@ -302,7 +302,7 @@ def advocacy(
     """
     import numpy as np
 
-    from graph.ranking.factors import FactorTable
+    from graph.model.factors import FactorTable
 
     people = [p for p in opinions if p not in excluded]
     people += [p for p in brand_opinions if p not in opinions and p not in excluded]

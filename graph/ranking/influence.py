@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
+from graph.model.factors import FactorTable
 from graph.ranking.compiled import compiled
-from graph.ranking.factors import FactorTable
 from graph.ranking.indexed import Floats, IndexedGraph, Indices, adjacency
 
 # Exact betweenness is O(nm). Beyond BROKER_SAMPLES people it is estimated from that many

@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from graph.ranking.factors import FactorTable
+from graph.model.factors import FactorTable
 
 
 def test_a_row_reads_as_the_mapping_of_its_values() -> None:
