@@ -71,25 +71,25 @@ def percentile_ranks(values: Floats, of: Floats) -> Floats:
     return ranks
 
 
-def effective_votes(total: float, squares: float | None) -> float:
-    """How many equal votes a set of decayed votes is worth: Kish's effective sample size
-    ``(sum w)^2 / sum w^2``.
+def effective_votes(total: Floats, squares: Floats) -> Floats:
+    """How many equal votes sets of decayed votes are worth: Kish's effective sample size
+    ``(sum w)^2 / sum w^2`` of each (none where there are none).
 
     Decay makes older posts count for less in where a person stands, but ten posts are
     still ten posts' worth of evidence: summing the weights alone would also shrink the
     evidence, so that ten posts from last season read like three. Votes of equal weight are
     worth their number, whatever that weight.
 
-    >>> effective_votes(10 * 0.25, 10 * 0.25**2)
-    10.0
-    >>> round(effective_votes(1.0 + 0.5 + 0.25, 1.0 + 0.25 + 0.0625), 2)
-    2.33
-    >>> effective_votes(3.0, None)  # undecayed votes
-    3.0
+    >>> import numpy as np
+    >>> total = np.array([10 * 0.25, 1.0 + 0.5 + 0.25, 3.0, 0.0])
+    >>> squares = np.array([10 * 0.25**2, 1.0 + 0.25 + 0.0625, 3.0, 0.0])
+    >>> effective_votes(total, squares).round(2).tolist()
+    [10.0, 2.33, 3.0, 0.0]
     """
-    if squares is None:
-        return total
-    return total * total / squares if squares > 0.0 else 0.0
+    import numpy as np
+
+    worth: Floats = np.divide(total * total, squares, out=np.zeros_like(total), where=squares > 0)
+    return worth
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +166,7 @@ def stances(said: Sequence[BrandOpinions], prior: float = PRIOR_VOTES) -> Stance
     # Undecayed votes (no squares) are worth their number: squares equal to the votes.
     squares = column(s.polar_squares for s in said)
     squares = np.where(np.isnan(squares), polar, squares)
-    worth = np.divide(polar * polar, squares, out=np.zeros_like(polar), where=squares > 0.0)
+    worth = effective_votes(polar, squares)
     worth[squares < STALE * polar] = 0.0  # all said long ago: nothing known of them now
     share = np.divide(positive, polar, out=np.full_like(polar, 0.5), where=worth > 0.0)
     a, b = prior + worth * share, prior + worth * (1.0 - share)
@@ -237,15 +237,12 @@ def classify(
     """
     import numpy as np
 
-    one = Stances(*(np.array([value], np.float64) for value in _fields(found)))
+    fields = (found.lean, found.negative, found.positive, found.evidence, found.votes)
+    one = Stances(*(np.array([value], np.float64) for value in fields))
     codes, confidence = classes(
         one, np.array([engagement]), np.array([influence]), np.array([member])
     )
     return CLASSES[int(codes[0])], float(confidence[0])
-
-
-def _fields(found: Stance) -> tuple[float, ...]:
-    return (found.lean, found.negative, found.positive, float(found.evidence), found.votes)
 
 
 # The factors of each person's advocacy, in the order of their table's columns.
@@ -311,8 +308,8 @@ def advocacy(
     found = stances([brand_opinions.get(person, nothing) for person in people])
     said = [opinions.get(person) for person in people]
     engagement = 1.0 - np.exp(-np.fromiter((o.volume if o else 0.0 for o in said), float, n) / 3)
-    scores = np.fromiter((ranked.score for ranked in influence.values()), float, len(influence))
     score_of = {person: ranked.score for person, ranked in influence.items()}
+    scores = np.fromiter(score_of.values(), float, len(score_of))
     reach = percentile_ranks(scores, np.array([score_of.get(p, -np.inf) for p in people]))
     customer = np.fromiter((person in customers for person in people), bool, n)
     member = customer | np.fromiter((person in programme for person in people), bool, n)
