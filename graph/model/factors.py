@@ -92,7 +92,7 @@ class FactorRow(Mapping[str, float]):
         self._index = index
 
     def __getitem__(self, name: str) -> float:
-        return float(self._table.values[self._index, self._table._columns[name]])
+        return float(self._table.values.item(self._index, self._table._columns[name]))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._table.names)

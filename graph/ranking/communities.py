@@ -5,6 +5,7 @@ each community is about.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -140,7 +141,8 @@ def stable_ids(communities: Sequence[set[str]], previous: Mapping[str, str]) -> 
     sizes = Counter(previous.values())
     named: dict[str, set[str]] = {}
     for members in sorted(communities, key=lambda part: (-len(part), min(part))):
-        overlaps = Counter(previous[p] for p in members if p in previous)
+        # Counted in C: members new to the ranking (no previous id) are filtered out.
+        overlaps = Counter(filter(None, map(previous.get, members)))
         chosen = None
         for old_id, shared in overlaps.most_common():
             union = len(members) + sizes[old_id] - shared
@@ -178,7 +180,7 @@ def describe(
     for person in members:
         topic_counts.update(topics.get(person, {}))
         channel_counts.update(channels.get(person, {}))
-    voices = sorted(members, key=lambda p: (-influence.get(p, 0.0), p))[:top]
+    voices = heapq.nsmallest(top, members, key=lambda p: (-influence.get(p, 0.0), p))
     scored = [sentiment[p] for p in members if p in sentiment]
     return Community(
         community_id,

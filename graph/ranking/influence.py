@@ -292,9 +292,23 @@ def influence(
         "broker": [between.get(person, 0.0) for person in graph.people],
     }
     # Six significant digits: factors explain a score, and are stored per person.
-    six_digits = [
-        np.fromiter((float(f"{v:.6g}") for v in columns[name]), np.float64, n)
-        for name in INFLUENCE_FACTORS
-    ]
-    table = FactorTable(INFLUENCE_FACTORS, np.column_stack(six_digits))
+    table = FactorTable(
+        INFLUENCE_FACTORS,
+        np.column_stack([six_digits(np.array(columns[name])) for name in INFLUENCE_FACTORS]),
+    )
     return {person: Ranked(rank, table.row(graph.index[person])) for person, rank in ranks.items()}
+
+
+def six_digits(values: Floats) -> Floats:
+    """``values`` rounded to six significant digits, as ``float(f"{v:.6g}")`` rounds each.
+
+    Integers below a million (counts, core numbers, a broker score of 0) are their own six
+    digits and are kept as they are; only the others are formatted, one by one.
+
+    >>> six_digits(np.array([1234567.0, 0.123456789, 42.0, -0.0])).tolist()
+    [1234570.0, 0.123457, 42.0, -0.0]
+    """
+    rounded = np.array(values, np.float64)
+    inexact = np.flatnonzero((rounded != np.round(rounded)) | ~(np.abs(rounded) < 1e6))
+    rounded[inexact] = [float(f"{v:.6g}") for v in rounded[inexact].tolist()]
+    return rounded
