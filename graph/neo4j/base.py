@@ -28,8 +28,9 @@ from graph.neo4j.values import cypher_text
 from graph.store.contract import GraphStore, StoreUnavailable
 from graph.store.rows import METRIC_NAMES
 
-# Whole-graph reads take this many accounts a query, their rows packed in one record.
-_ACCOUNTS_PER_PAGE = 2000
+# Whole-graph reads take this many accounts (or people) a query, their rows packed in one
+# record.
+_NODES_PER_PAGE = 2000
 # Rewrites of everyone's rankings commit this many rows at a time: one transaction of 200k
 # property changes takes twice as long, most of it spent holding the transaction's state.
 _ROWS_PER_WRITE = 20_000
@@ -207,14 +208,27 @@ class Neo4jBase(GraphStore):
 
     def _owners(self) -> dict[str, str]:
         """Account uid -> person id, of every account."""
-        return dict(row for page in self._account_pages(cypher.ACCOUNT_OWNERS) for row in page)
+        return dict(row for page in self._pages(cypher.ACCOUNT_OWNERS) for row in page["rows"])
 
-    def _account_pages(self, statement: str, **params: Any) -> Iterator[list[Any]]:
-        """The rows of a statement read a page of accounts at a time (`cypher._account_pages`)."""
-        after = ""
-        while True:
-            [page] = self._read(statement, after=after, page=_ACCOUNTS_PER_PAGE, **params)
-            yield page["rows"]
-            if page["read"] < _ACCOUNTS_PER_PAGE:
-                return
-            after = page["last"]
+    def _pages(self, statement: str, **params: Any) -> Iterator[neo4j.Record]:
+        """The records of a statement that reads the whole graph a page of accounts or people
+        at a time, by key (`cypher.INTERACTIONS`, `rankings_cypher.PEOPLE_ACTIVITY`): one per
+        page, with its ``last`` key and how many nodes it ``read``.
+
+        The next page is read while the caller handles this one, so that the JVM computes
+        while Python decodes (each waited on the other)."""
+
+        def read(after: str) -> neo4j.Record:
+            [page] = self._read(statement, after=after, page=_NODES_PER_PAGE, **params)
+            return page
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-neo4j-page") as ahead:
+            upcoming = ahead.submit(read, "")
+            while True:
+                page = upcoming.result()
+                full = page["read"] == _NODES_PER_PAGE
+                if full:
+                    upcoming = ahead.submit(read, page["last"])
+                yield page
+                if not full:
+                    return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -261,27 +262,37 @@ class RankingsMixin(Neo4jBase):
     def people_activity(self, now: datetime, half_life: timedelta) -> PeopleActivity:
         opinions: dict[str, Opinions] = {}
         brand_opinions: dict[str, BrandOpinions] = {}
-        for person, posts, total, volume, decayed, votes, *brand in self._packed_rows(
-            cypher.PEOPLE_OPINIONS, now=now.timestamp(), half_life=half_life.total_seconds()
+        topics: dict[str, dict[str, int]] = {}
+        channels: dict[str, dict[str, int]] = {}
+        followers: dict[str, int] = {}
+        customers: set[str] = set()
+        communities: dict[str, str] = {}
+        for page in self._pages(
+            cypher.PEOPLE_ACTIVITY, now=now.timestamp(), half_life=half_life.total_seconds()
         ):
-            if posts:
-                opinions[person] = Opinions(posts, total, volume, decayed)
-            if votes:
-                brand_opinions[person] = BrandOpinions(votes, *brand)
-        counted: dict[str, dict[str, dict[str, int]]] = {"topics": {}, "channels": {}}
-        for name, statement in (
-            ("topics", cypher.PEOPLE_TOPICS),
-            ("channels", cypher.PEOPLE_CHANNELS),
-        ):
-            for person, key, posts in self._packed_rows(statement):
-                counted[name].setdefault(person, {})[key] = posts
+            for person, posts, total, volume, decayed, votes, *brand, tags, venues in page["posts"]:
+                if posts:
+                    opinions[person] = Opinions(posts, total, volume, decayed)
+                if votes:
+                    brand_opinions[person] = BrandOpinions(votes, *brand)
+                # Each post's topic keys and channel uids, counted per person.
+                for counts, keys in ((topics, tags), (channels, venues)):
+                    if keys:
+                        counts[person] = dict(Counter(itertools.chain.from_iterable(keys)))
+            for person, counts, customer, community in page["profiles"]:
+                if counts:
+                    followers[person] = sum(counts)
+                if customer:
+                    customers.add(person)
+                if community:
+                    communities[person] = community[0]
         return PeopleActivity(
-            followers=dict(self._packed_rows(cypher.PEOPLE_FOLLOWERS)),
+            followers=followers,
             opinions=opinions,
-            topics=counted["topics"],
-            channels=counted["channels"],
-            customers=frozenset(self._packed_rows(cypher.PEOPLE_CUSTOMERS)),
-            communities=dict(self._packed_rows(cypher.PEOPLE_COMMUNITIES)),
+            topics=topics,
+            channels=channels,
+            customers=frozenset(customers),
+            communities=communities,
             brand_opinions=brand_opinions,
             affiliations=person_affiliations(self.affiliated_accounts()),
         )

@@ -166,67 +166,61 @@ MATCH (:Topic {key: $key})<-[:TAGGED]-(:Post)<-[:POSTED]-(:Account)<-[:HAS_ACCOU
 RETURN p.id AS person, count(*) AS posts
 """
 
-PEOPLE_FOLLOWERS = """
-MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account)
-WHERE a.followers IS NOT NULL
-WITH p, sum(a.followers) AS followers
-RETURN collect([p.id, followers]) AS rows
-"""
-
-# Each person's analysed posts, in one pass (two passes took 1.3x as long at 1M posts):
-# ``posts``, ``total``, ``volume`` and ``decayed`` sum the posts with a sentiment score; each
-# post weighs 0.5 ^ (age / half-life), ages in seconds from $now (epoch seconds). ``votes``
-# and the sums after it count the posts about the brand (with an aspect), each one vote: a
-# complaint against the brand and praise for it whatever the label, else the label. Nulls
-# leave a sum as it was, so each sum adds the same numbers in the same order as a pass of
-# its own would.
-PEOPLE_OPINIONS = f"""
-MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
-WHERE post.sentiment_score IS NOT NULL OR post.sentiment IS NOT NULL
-WITH p, post.sentiment_score AS score,
-     CASE WHEN post.sentiment IS NOT NULL AND EXISTS {{ (post)-[:ABOUT]->() }} THEN
-       CASE post.intent WHEN 'complaint' THEN 'negative' WHEN 'praise' THEN 'positive'
-       ELSE CASE WHEN EXISTS {{ (post)-[:ABOUT]->(:Brand) }} THEN post.sentiment
-                 ELSE 'neutral' END
-       END
-     END AS label,
-     $now - post.created_at.epochSeconds AS age
-WITH p, score, label, {DECAY_WEIGHT} AS weight
-WITH p, count(score) AS posts, sum(score) AS total,
-     sum(CASE WHEN score IS NOT NULL THEN weight END) AS volume,
-     sum(weight * score) AS decayed,
-     count(label) AS votes,
-     sum(CASE WHEN label = 'positive' THEN weight WHEN label IS NOT NULL THEN 0.0 END)
-       AS positive,
-     sum(CASE WHEN label = 'negative' THEN weight WHEN label IS NOT NULL THEN 0.0 END)
-       AS negative,
-     sum(CASE WHEN label = 'neutral' THEN weight WHEN label IS NOT NULL THEN 0.0 END)
-       AS neutral,
-     sum(CASE WHEN label = 'neutral' THEN 0.0 WHEN label IS NOT NULL THEN weight * weight END)
-       AS squares
-RETURN collect([p.id, posts, total, volume, decayed, votes, positive, negative, neutral,
-                squares]) AS rows
-"""
-
-PEOPLE_TOPICS = """
-MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:TAGGED]->(t:Topic)
-WITH p, t, count(*) AS posts
-RETURN collect([p.id, t.key, posts]) AS rows
-"""
-
-PEOPLE_CHANNELS = """
-MATCH (p:Person)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(:Post)-[:IN_CHANNEL]->(c:Channel)
-WITH p, c, count(*) AS posts
-RETURN collect([p.id, c.uid, posts]) AS rows
-"""
-
-PEOPLE_CUSTOMERS = """
-MATCH (p:Person)
-WHERE EXISTS { (p)-[:IS_CUSTOMER]->(:Customer) }
-RETURN collect(p.id) AS rows
-"""
-
-PEOPLE_COMMUNITIES = """
-MATCH (p:Person)-[:MEMBER_OF]->(c:Community)
-RETURN collect([p.id, c.id]) AS rows
+# Everything the rankings read about people, a page of people at a time (by id on its
+# unique index; $after: the last id of the page before, "" at first), in the page's one
+# record: one aggregation over everyone held 166 MB of the JVM's heap at 200k people (its
+# PROFILE), too much for a 2 GB heap at 2M. Each person's posts are walked once, for their
+# opinions, topics and channels together.
+#
+# ``posts`` rows: ``posts``, ``total``, ``volume`` and ``decayed`` sum the posts with a
+# sentiment score; each post weighs 0.5 ^ (age / half-life), ages in seconds from $now
+# (epoch seconds). ``votes`` and the sums after it count the posts about the brand (with an
+# aspect), each one vote: a complaint against the brand and praise for it whatever the
+# label, else the label. Nulls leave a sum as it was (a post not analysed adds to no sum).
+# Then the topic keys and the channel uids of each post that has any. ``profiles`` rows: the
+# followers of each account that has a count, whether a customer, the community (none or
+# one).
+PEOPLE_ACTIVITY = f"""
+MATCH (p:Person) WHERE p.id > $after
+WITH p ORDER BY p.id LIMIT $page
+WITH collect(p) AS people
+CALL (people) {{
+  UNWIND people AS p
+  MATCH (p)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
+  WITH p, post.sentiment_score AS score,
+       CASE WHEN post.sentiment IS NOT NULL AND EXISTS {{ (post)-[:ABOUT]->() }} THEN
+         CASE post.intent WHEN 'complaint' THEN 'negative' WHEN 'praise' THEN 'positive'
+         ELSE CASE WHEN EXISTS {{ (post)-[:ABOUT]->(:Brand) }} THEN post.sentiment
+                   ELSE 'neutral' END
+         END
+       END AS label,
+       $now - post.created_at.epochSeconds AS age,
+       [(post)-[:TAGGED]->(t:Topic) | t.key] AS topics,
+       [(post)-[:IN_CHANNEL]->(c:Channel) | c.uid] AS channels
+  WITH p, score, label, topics, channels, {DECAY_WEIGHT} AS weight
+  WITH p, count(score) AS posts, sum(score) AS total,
+       sum(CASE WHEN score IS NOT NULL THEN weight END) AS volume,
+       sum(weight * score) AS decayed,
+       count(label) AS votes,
+       sum(CASE WHEN label = 'positive' THEN weight WHEN label IS NOT NULL THEN 0.0 END)
+         AS positive,
+       sum(CASE WHEN label = 'negative' THEN weight WHEN label IS NOT NULL THEN 0.0 END)
+         AS negative,
+       sum(CASE WHEN label = 'neutral' THEN weight WHEN label IS NOT NULL THEN 0.0 END)
+         AS neutral,
+       sum(CASE WHEN label = 'neutral' THEN 0.0 WHEN label IS NOT NULL THEN weight * weight END)
+         AS squares,
+       [keys IN collect(topics) WHERE keys <> []] AS topics,
+       [uids IN collect(channels) WHERE uids <> []] AS channels
+  RETURN collect([p.id, posts, total, volume, decayed, votes, positive, negative, neutral,
+                  squares, topics, channels]) AS posts
+}}
+CALL (people) {{
+  UNWIND people AS p
+  RETURN collect([p.id,
+                  [(p)-[:HAS_ACCOUNT]->(a:Account) WHERE a.followers IS NOT NULL | a.followers],
+                  EXISTS {{ (p)-[:IS_CUSTOMER]->(:Customer) }},
+                  [(p)-[:MEMBER_OF]->(c:Community) | c.id]]) AS profiles
+}}
+RETURN people[-1].id AS last, size(people) AS read, posts, profiles
 """

@@ -177,7 +177,7 @@ class Neo4jGraphStore(
         window = time_window(since, until)
         if person_ids is None:
             rows = (
-                row for page in self._account_pages(cypher.INTERACTIONS, **window) for row in page
+                row for page in self._pages(cypher.INTERACTIONS, **window) for row in page["rows"]
             )
             yield from interactions_from_rows(rows, self._owners())
             return
@@ -190,8 +190,8 @@ class Neo4jGraphStore(
         from graph.model.stream import microseconds, stream_from_pages  # numpy: only when ranking
 
         owners = self._owners()
-        pages = self._account_pages(cypher.INTERACTION_TIMES, **time_window(since, until))
-        return stream_from_pages(pages, owners, microseconds)
+        pages = self._pages(cypher.INTERACTION_TIMES, **time_window(since, until))
+        return stream_from_pages((page["rows"] for page in pages), owners, microseconds)
 
     def thread(self, post_uid: str, limit: int = MAX_THREAD_POSTS) -> Thread | None:
         records = self._read(cypher.THREAD, uid=post_uid, limit=limit)
