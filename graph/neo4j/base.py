@@ -212,8 +212,8 @@ class Neo4jBase(GraphStore):
 
     def _pages(self, statement: str, **params: Any) -> Iterator[neo4j.Record]:
         """The records of a statement that reads the whole graph a page of accounts or people
-        at a time, by key (`cypher.INTERACTIONS`, `rankings_cypher.PEOPLE_ACTIVITY`): one per
-        page, with its ``last`` key and how many nodes it ``read``.
+        at a time (`cypher.keyed_pages`): one per page, with its ``last`` key and how many
+        nodes it ``read``.
 
         The next page is read while the caller handles this one, so that the JVM computes
         while Python decodes (each waited on the other)."""

@@ -291,24 +291,38 @@ INTERACTIONS_OF_PEOPLE = interactions_of_people_query()
 # Reads of the whole graph return their rows packed in lists, in a few records: the Python
 # driver spends some 20 µs on each record it receives, 20 s on a million of them.
 
-# Reads of every account's rows go a page of accounts at a time, by uid on its unique index
-# ($after: the last uid of the page before, "" at first): one record per page with the
-# page's ``last`` uid, how many accounts it ``read`` and its ``rows``; nothing is collected
-# over the whole graph.
+# Reads of every account's (or person's) rows go a page of nodes at a time, by key on its
+# unique index ($after: the last key of the page before, "" at first): one record per page
+# with the page's ``last`` key, how many nodes it ``read`` and what it gathered; nothing is
+# collected over the whole graph (`Neo4jBase._pages` reads them).
+
+
+def keyed_pages(label: str, key: str, page: str, body: str, columns: str) -> str:
+    """A read of every ``label`` node a page at a time by ``key``: the page's nodes are the
+    list ``page``, which ``body`` (``CALL`` subqueries) reads, and each record returns
+    ``columns`` after ``last`` and ``read``. Labels and names are literals of this package,
+    never input."""
+    return f"""
+MATCH (n:{label}) WHERE n.{key} > $after
+WITH n ORDER BY n.{key} LIMIT $page
+WITH collect(n) AS {page}
+{body}
+RETURN {page}[-1].{key} AS last, size({page}) AS read, {columns}
+"""
 
 
 def _account_pages(rows: str, body: str) -> str:
-    return f"""
-MATCH (a:Account) WHERE a.uid > $after
-WITH a ORDER BY a.uid LIMIT $page
-WITH collect(a) AS accounts
-CALL (accounts) {{
+    return keyed_pages(
+        "Account",
+        "uid",
+        "accounts",
+        f"""CALL (accounts) {{
   UNWIND accounts AS src
   {body}
   RETURN collect({rows}) AS rows
-}}
-RETURN accounts[-1].uid AS last, size(accounts) AS read, rows
-"""
+}}""",
+        "rows",
+    )
 
 
 _ACCOUNT_INTERACTIONS = (

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import functools
 
+from graph.neo4j.cypher import keyed_pages
+
 # The decay of an ``age`` in seconds (from $now, epoch seconds): 0.5 ^ (age / $half_life); a
 # future timestamp weighs 1.
 DECAY_WEIGHT = "0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $half_life)"
@@ -180,11 +182,11 @@ RETURN p.id AS person, count(*) AS posts
 # Then the topic keys and the channel uids of each post that has any. ``profiles`` rows: the
 # followers of each account that has a count, whether a customer, the community (none or
 # one).
-PEOPLE_ACTIVITY = f"""
-MATCH (p:Person) WHERE p.id > $after
-WITH p ORDER BY p.id LIMIT $page
-WITH collect(p) AS people
-CALL (people) {{
+PEOPLE_ACTIVITY = keyed_pages(
+    "Person",
+    "id",
+    "people",
+    f"""CALL (people) {{
   UNWIND people AS p
   MATCH (p)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(post:Post)
   WITH p, post.sentiment_score AS score,
@@ -221,6 +223,6 @@ CALL (people) {{
                   [(p)-[:HAS_ACCOUNT]->(a:Account) WHERE a.followers IS NOT NULL | a.followers],
                   EXISTS {{ (p)-[:IS_CUSTOMER]->(:Customer) }},
                   [(p)-[:MEMBER_OF]->(c:Community) | c.id]]) AS profiles
-}}
-RETURN people[-1].id AS last, size(people) AS read, posts, profiles
-"""
+}}""",
+    "posts, profiles",
+)
