@@ -190,6 +190,11 @@ def _move_nodes(
         current = membership[v]
         total[current] -= strength[v]
         size[current] -= 1
+        if size[current] == 0:
+            # Exactly nothing: the subtractions leave rounding behind, and a residue would
+            # make staying alone look like a loss and send v to a free label when none is
+            # left (it read past the list of free labels and wrote at a random address).
+            total[current] = 0.0
         reached = 0
         for e in range(indptr[v], indptr[v + 1]):
             c = membership[indices[e]]

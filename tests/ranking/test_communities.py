@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import cast
 
 import networkx as nx
@@ -62,6 +65,23 @@ def test_people_without_interactions_are_left_out() -> None:
     graph.add_node("e")
     assert detect_communities(graph, seed=0) == [{"a", "b", "c"}]
     assert detect_communities(nx.DiGraph([("d", "d")]), seed=0) == []
+
+
+def test_a_node_alone_stays_alone_whatever_the_rounding() -> None:
+    # Nodes 1, 4 and 3 moving about left 1e-17 of strength in a community they had all left;
+    # node 1, alone again, saw staying as a loss, and with no free label left the kernel
+    # wrote at a random address (a segfault, once in CI). A child process, so that a crash
+    # fails this test and not the run.
+    call = "leiden(6, [1, 1, 4], [3, 4, 5], [1.0, 0.9, 0.1 * 3], seed=4).tolist()"
+    child = subprocess.run(
+        [sys.executable, "-c", f"from graph.ranking.leiden import leiden; print({call})"],
+        cwd=Path(__file__).parents[2],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.split() == ["[-1,", "0,", "-1,", "0,", "1,", "1]"]
 
 
 def test_a_profiles_average_sentiment_does_not_depend_on_member_order() -> None:
