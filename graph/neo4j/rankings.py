@@ -96,8 +96,8 @@ class RankingsMixin(Neo4jBase):
                 ]
                 if score.classes is not None:
                     row.append(score.classes.get(row[0]) if value is not None else None)
-        # Written in batches; then, in one transaction, the values of everyone not scored
-        # are removed and each run is recorded.
+        # Written in batches; then the values of everyone not scored are removed, and in
+        # one transaction each run is recorded.
         written = [0] * len(sets)
         for record in self._write_batches(
             cypher.write_columns(len(columns), tuple(score_columns)),
@@ -106,17 +106,18 @@ class RankingsMixin(Neo4jBase):
             columns=columns,
         ):
             written = [a + int(b) for a, b in zip(written, record["written"], strict=True)]
-        ids = [row[0] for row in rows]
+        stale: list[list[str]] = [[] for _ in sets]
+        held = [props[0] for props in written_props]
+        for page in self._pages(cypher.HELD_SCORES, properties=held):
+            for person, indices in page["rows"]:
+                for i in indices:
+                    if person not in sets[i].scores:
+                        stale[i].append(person)
+        for props, ids in zip(written_props, stale, strict=True):
+            self._write_batches(cypher.CLEAR_SCORES, ids, cleared=dict.fromkeys(props))
 
         def finish(tx: ManagedTransaction) -> None:
-            for score, props, count in zip(sets, written_props, written, strict=True):
-                self._run(
-                    tx,
-                    cypher.CLEAR_STALE_SCORES,
-                    property=props[0],
-                    ids=ids,
-                    cleared=dict.fromkeys(props),
-                )
+            for score, count in zip(sets, written, strict=True):
                 self._run(
                     tx,
                     cypher.RECORD_SCORE_RUN,
@@ -160,19 +161,27 @@ class RankingsMixin(Neo4jBase):
             for cid in set(membership.values())
         ]
 
-        def prepare(tx: ManagedTransaction) -> set[str]:
-            self._run(tx, cypher.UPSERT_COMMUNITIES, rows=communities, computed_at=utc(computed_at))
-            self._run(tx, cypher.DROP_CHANGED_MEMBERSHIPS, membership=dict(membership))
-            return set(self._run(tx, cypher.KEPT_MEMBERS)[0]["rows"])
+        self._write_statement(
+            cypher.UPSERT_COMMUNITIES, rows=communities, computed_at=utc(computed_at)
+        )
+        # A rerun mostly keeps the communities it found (their ids are kept): merging every
+        # membership again cost the JVM seconds at 200k people, for nothing. So only the
+        # memberships that changed are dropped, and only the missing ones merged.
+        kept: set[str] = set()
+        changed: list[list[str]] = []
+        for page in self._pages(cypher.MEMBERSHIPS):
+            for person, cid in page["rows"]:
+                if membership.get(person) == cid:
+                    kept.add(person)
+                else:
+                    changed.append([person, cid])
+        self._write_batches(cypher.DROP_MEMBERSHIPS, changed)
+        missing = [[person, cid] for person, cid in membership.items() if person not in kept]
+        self._write_batches(cypher.MERGE_MEMBERSHIPS, missing)
 
         def finish(tx: ManagedTransaction) -> int:
             return int(self._run(tx, cypher.SIZE_COMMUNITIES)[0]["communities"])
 
-        # A rerun mostly keeps the communities it found (their ids are kept): merging every
-        # membership again cost the JVM seconds at 200k people, for nothing.
-        kept = self._write(prepare)
-        missing = [[person, cid] for person, cid in membership.items() if person not in kept]
-        self._write_batches(cypher.MERGE_MEMBERSHIPS, missing)
         return int(self._write(finish))
 
     @staticmethod

@@ -33,9 +33,25 @@ RETURN [{counts}] AS written
 """
 
 
-# After `write_columns`: the values of people the run did not score are removed.
-CLEAR_STALE_SCORES = """
-MATCH (p:Person) WHERE p[$property] IS NOT NULL AND NOT p.id IN $ids
+# After `write_columns`, the people who hold any of $properties, a page of people at a time:
+# [person, [the index in $properties of each one held]] rows. Those a run did not score are
+# then cleared by id (CLEAR_SCORES): no statement carries everyone scored, 2M ids at 10M.
+HELD_SCORES = keyed_pages(
+    "Person",
+    "id",
+    "people",
+    """CALL (people) {
+  UNWIND people AS p
+  WITH p, [i IN range(0, size($properties) - 1) WHERE p[$properties[i]] IS NOT NULL] AS held
+  WHERE held <> []
+  RETURN collect([p.id, held]) AS rows
+}""",
+    "rows",
+)
+
+CLEAR_SCORES = """
+UNWIND $rows AS id
+MATCH (p:Person {id: id})
 SET p += $cleared
 """
 
@@ -70,16 +86,24 @@ MERGE (c:Community {id: row.id})
 SET c += row.profile, c.computed_at = $computed_at
 """
 
-DROP_CHANGED_MEMBERSHIPS = """
-MATCH (p:Person)-[r:MEMBER_OF]->(c:Community)
-WHERE $membership[p.id] IS NULL OR $membership[p.id] <> c.id
-DELETE r
-"""
+# The memberships held, a page of people at a time: [person, community] rows, compared with
+# the new membership on the caller's side (no statement carries all of it).
+MEMBERSHIPS = keyed_pages(
+    "Person",
+    "id",
+    "people",
+    """CALL (people) {
+  UNWIND people AS p
+  MATCH (p)-[:MEMBER_OF]->(c:Community)
+  RETURN collect([p.id, c.id]) AS rows
+}""",
+    "rows",
+)
 
-# After DROP_CHANGED_MEMBERSHIPS every membership left is one the new membership keeps.
-KEPT_MEMBERS = """
-MATCH (p:Person)-[:MEMBER_OF]->(:Community)
-RETURN collect(p.id) AS rows
+DROP_MEMBERSHIPS = """
+UNWIND $rows AS row
+MATCH (:Person {id: row[0]})-[r:MEMBER_OF]->(:Community {id: row[1]})
+DELETE r
 """
 
 MERGE_MEMBERSHIPS = """
