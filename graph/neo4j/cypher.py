@@ -311,18 +311,24 @@ RETURN {page}[-1].{key} AS last, size({page}) AS read, {columns}
 """
 
 
-def _account_pages(rows: str, body: str) -> str:
+def collected_pages(label: str, key: str, page: str, node: str, body: str, rows: str) -> str:
+    """`keyed_pages` whose records each hold ``rows``: for every ``node`` of the page that
+    ``body`` matches (or keeps), ``rows`` collected into one list."""
     return keyed_pages(
-        "Account",
-        "uid",
-        "accounts",
-        f"""CALL (accounts) {{
-  UNWIND accounts AS src
+        label,
+        key,
+        page,
+        f"""CALL ({page}) {{
+  UNWIND {page} AS {node}
   {body}
   RETURN collect({rows}) AS rows
 }}""",
         "rows",
     )
+
+
+def _account_pages(rows: str, body: str) -> str:
+    return collected_pages("Account", "uid", "accounts", "src", body, rows)
 
 
 _ACCOUNT_INTERACTIONS = (

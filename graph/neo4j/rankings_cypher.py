@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-from graph.neo4j.cypher import keyed_pages
+from graph.neo4j.cypher import collected_pages, keyed_pages
 
 # The decay of an ``age`` in seconds (from $now, epoch seconds): 0.5 ^ (age / $half_life); a
 # future timestamp weighs 1.
@@ -36,17 +36,14 @@ RETURN [{counts}] AS written
 # After `write_columns`, the people who hold any of $properties, a page of people at a time:
 # [person, [the index in $properties of each one held]] rows. Those a run did not score are
 # then cleared by id (CLEAR_SCORES): no statement carries everyone scored, 2M ids at 10M.
-HELD_SCORES = keyed_pages(
+HELD_SCORES = collected_pages(
     "Person",
     "id",
     "people",
-    """CALL (people) {
-  UNWIND people AS p
-  WITH p, [i IN range(0, size($properties) - 1) WHERE p[$properties[i]] IS NOT NULL] AS held
-  WHERE held <> []
-  RETURN collect([p.id, held]) AS rows
-}""",
-    "rows",
+    "p",
+    "WITH p, [i IN range(0, size($properties) - 1) WHERE p[$properties[i]] IS NOT NULL] AS held"
+    " WHERE held <> []",
+    "[p.id, held]",
 )
 
 CLEAR_SCORES = """
@@ -88,16 +85,8 @@ SET c += row.profile, c.computed_at = $computed_at
 
 # The memberships held, a page of people at a time: [person, community] rows, compared with
 # the new membership on the caller's side (no statement carries all of it).
-MEMBERSHIPS = keyed_pages(
-    "Person",
-    "id",
-    "people",
-    """CALL (people) {
-  UNWIND people AS p
-  MATCH (p)-[:MEMBER_OF]->(c:Community)
-  RETURN collect([p.id, c.id]) AS rows
-}""",
-    "rows",
+MEMBERSHIPS = collected_pages(
+    "Person", "id", "people", "p", "MATCH (p)-[:MEMBER_OF]->(c:Community)", "[p.id, c.id]"
 )
 
 DROP_MEMBERSHIPS = """
