@@ -156,12 +156,12 @@ def recompute(
     with (
         collector_paused(),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-io") as io,
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-leiden") as side,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="osmosi-rank-leiden") as detector,
     ):
         reading = io.submit(store.people_activity, now, options.half_life)
         with timed("projection"):
             graph = project(store.interaction_stream(), now, half_life=options.half_life)
-        detecting = side.submit(detect_communities, graph, seed=options.seed)
+        detecting = detector.submit(detect_communities, graph, seed=options.seed)
         with timed("activity"):
             activity = reading.result()
         with timed("influence"):
