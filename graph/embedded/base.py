@@ -22,6 +22,7 @@ from graph.store.contract import GraphStore, StoreUnavailable
 DATABASE_FILE = "osmosi.db"
 MMAP_BYTES = 1 << 30  # address space, not memory: pages are read as they are touched
 _PAGE = 5000  # rows a large read fetches at a time
+_WINDOW = 50_000  # rowids a windowed read (`_windows`) covers at a time
 _ROWS_PER_STATEMENT = 20_000  # rows a bulk write sends in one JSON parameter
 # How long `close` lets running statements finish before it interrupts them, and how long
 # it then waits for them to stop.
@@ -194,3 +195,18 @@ class SqliteBase(GraphStore):
             yield rows
             with self._using():
                 rows = cursor.fetchmany(_PAGE)
+
+    def _windows(
+        self, table: str, sql: str, params: Mapping[str, Any]
+    ) -> Iterator[list[list[Any]]]:
+        """The columns of ``sql``, a read of ``table``'s rows with rowids in
+        ``(:after, :upto]`` that returns one row of JSON arrays, for every window of
+        `_WINDOW` rowids in turn. Each window is one step into SQLite, like `_packed`: a
+        cursor fetching rows would take the GIL back at each one, beside a thread computing
+        in Python. Rows added after the first window is read are left out."""
+        first, last = self._query(f"SELECT min(rowid), max(rowid) FROM {table}")[0]
+        if first is None:
+            return
+        for after in range(first - 1, last, _WINDOW):
+            bounds = {"after": after, "upto": min(after + _WINDOW, last)}
+            yield [json.loads(column) for column in self._query(sql, {**params, **bounds})[0]]

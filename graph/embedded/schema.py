@@ -367,3 +367,19 @@ ACCOUNT_INTERACTION_SELECTS = (
     WHERE p.shares_uid IS NOT NULL {where}
     """,
 )
+
+
+def interaction_columns(where: str) -> str:
+    """`ACCOUNT_INTERACTION_SELECTS` of the posts whose rowids are in ``(:after, :upto]``
+    (`SqliteBase._windows`), as one row of four JSON arrays: sources, targets, kinds and
+    times. A window is one step into SQLite, and no Python object is made per row until the
+    arrays are parsed, in C."""
+    selects = " UNION ALL ".join(
+        select.format(where=f"AND p.rowid > :after AND p.rowid <= :upto {where}", post="")
+        for select in ACCOUNT_INTERACTION_SELECTS
+    )
+    return (
+        f"WITH interaction(source, target, kind, at) AS ({selects}) SELECT "
+        "json_group_array(source), json_group_array(target), json_group_array(kind), "
+        "json_group_array(at) FROM interaction"
+    )

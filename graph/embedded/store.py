@@ -27,6 +27,7 @@ from graph.embedded.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
     TABLES,
+    interaction_columns,
 )
 from graph.embedded.sql import iso, json_list, post_window
 from graph.model.bookkeeping import Counts, UpsertResult
@@ -328,14 +329,12 @@ class EmbeddedGraphStore(
     def interaction_stream(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> InteractionStream:
-        from graph.model.stream import iso_seconds, stream_from_pages  # numpy: only when ranking
+        from graph.model.stream import iso_seconds, stream_from_columns  # numpy: when ranking
 
         window, params = post_window(since, until)
         owners = dict(self._packed("SELECT uid, person_id FROM account", (), 2))
-        sql = " UNION ALL ".join(
-            s.format(where=window, post="") for s in ACCOUNT_INTERACTION_SELECTS
-        )
-        return stream_from_pages(self._pages(sql, params), owners, iso_seconds)
+        pages = self._windows("post", interaction_columns(window), params)
+        return stream_from_columns(pages, owners, iso_seconds)
 
 
 def _first_seen(row: Row, now: str) -> str:

@@ -4,7 +4,7 @@ A million interactions as `Interaction` objects cost seconds to make and hundred
 megabytes to hold; as arrays (two person numbers, a kind and a time each) they take 25
 bytes apiece and the stores fill them from the rows they fetch, column by column, without
 a Python step per row. Both stores read accounts' interactions and number each account by
-its owner here (`stream_from_pages`), one dictionary look-up per end.
+its owner here (`stream_from_columns`), one dictionary look-up per end.
 """
 
 from __future__ import annotations
@@ -84,9 +84,7 @@ def stream_from_pages(
     seconds: Callable[[Sequence[Any]], Floats],
 ) -> InteractionStream:
     """The stream of rows ``(source account, target account, kind, time)``, fetched a page
-    at a time. ``owners`` maps accounts to their people; ``seconds`` turns a page's column of
-    times into POSIX seconds. Interactions of a person with themself are dropped, and so are
-    those of accounts missing from ``owners`` (created after it was read).
+    at a time: `stream_from_columns` of each page's columns.
 
     >>> owners = {"x:a": "p1", "x:b": "p2", "x:c": "p1"}
     >>> pages = [[("x:a", "x:b", "reply", 5), ("x:a", "x:c", "mention", 6)],
@@ -97,6 +95,28 @@ def stream_from_pages(
     >>> stream.people
     ['p1', 'p2']
     """
+    columns = (zip(*page, strict=True) for page in pages if page)
+    return stream_from_columns(columns, owners, seconds)
+
+
+def stream_from_columns(
+    pages: Iterable[Iterable[Sequence[Any]]],
+    owners: Mapping[str, str],
+    seconds: Callable[[Sequence[Any]], Floats],
+) -> InteractionStream:
+    """The stream of pages of four columns: source accounts, target accounts, kinds and
+    times. ``owners`` maps accounts to their people; ``seconds`` turns a page's column of
+    times into POSIX seconds. Interactions of a person with themself are dropped, and so are
+    those of accounts missing from ``owners`` (created after it was read).
+
+    >>> owners = {"x:a": "p1", "x:b": "p2", "x:c": "p1"}
+    >>> pages = [[["x:a", "x:a"], ["x:b", "x:c"], ["reply", "mention"], [5, 6]], [[], [], [], []]]
+    >>> stream = stream_from_columns(pages, owners, lambda at: np.array(at, np.float64))
+    >>> [(b.sources.tolist(), b.targets.tolist(), b.seconds.tolist()) for b in stream.batches]
+    [([0], [1], [5.0])]
+    >>> stream.people
+    ['p1', 'p2']
+    """
     people = list(dict.fromkeys(owners.values()))
     numbers = {person: i for i, person in enumerate(people)}
     code = {account: numbers[person] for account, person in owners.items()}
@@ -104,10 +124,9 @@ def stream_from_pages(
     def batches() -> Iterator[InteractionBatch]:
         number = code.get
         for page in pages:
-            if not page:
+            source, target, kind, at = page
+            if not (n := len(source)):
                 continue
-            source, target, kind, at = zip(*page, strict=True)
-            n = len(page)
             sources = np.fromiter(map(number, source, repeat(-1)), np.intp, n)
             targets = np.fromiter(map(number, target, repeat(-1)), np.intp, n)
             keep = (sources >= 0) & (targets >= 0) & (sources != targets)

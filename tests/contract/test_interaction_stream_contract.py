@@ -27,9 +27,9 @@ def assert_same_graph(found: IndexedGraph, expected: IndexedGraph) -> None:
 def test_the_stream_projects_as_the_interactions_do(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Pages of a few accounts or rows, so that the world takes many of them.
+    # Pages of a few accounts or posts, so that the world takes many of them.
     monkeypatch.setattr("graph.neo4j.base._NODES_PER_PAGE", 7)
-    monkeypatch.setattr("graph.embedded.base._PAGE", 13)
+    monkeypatch.setattr("graph.embedded.base._WINDOW", 13)
     world = generate_world(people=120, communities=3, interactions=600, seed=5)
     for batch in world_posts(world, seed=5):
         store.upsert_posts(batch)
