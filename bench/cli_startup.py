@@ -9,7 +9,11 @@ Reported: median and p90 wall seconds per command, the median's ratio to each re
 and the median CPU seconds (user and system) of the process, which a busy machine inflates
 less than the wall time. Target (issue 18): ``--help`` and ``stats`` under 1 s (median).
 
-    python -m bench.cli_startup [--runs 20] [--json]
+With ``--neo4j-uri``, ``osmosi stats`` runs on that Neo4j as it is (user and password from
+``OSMOSI_NEO4J_USER`` and ``OSMOSI_NEO4J_PASSWORD``): what each command's start costs on a
+large graph, where every process opens the store and sets up its schema.
+
+    python -m bench.cli_startup [--runs 20] [--neo4j-uri bolt://host:7687] [--json]
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from pathlib import Path
 from graph.embedded import EmbeddedGraphStore
 from ingestion.demo import load_demo
 from ingestion.pipeline import Pipeline
+from osmosi.runtime import open_store
+from osmosi.settings import Settings
 
 OSMOSI = str(Path(sys.executable).with_name("osmosi"))
 TARGET_S = 1.0
@@ -50,6 +56,15 @@ def small_store(data_dir: Path) -> int:
     try:
         store.ensure_schema()
         load_demo(Pipeline(store), scale=DEMO_SCALE)
+        return store.counts().posts
+    finally:
+        store.close()
+
+
+def neo4j_posts(uri: str) -> int:
+    """The posts of the Neo4j at ``uri``, opened as ``osmosi`` opens it (schema included)."""
+    store = open_store(Settings(neo4j_uri=uri))
+    try:
         return store.counts().posts
     finally:
         store.close()
@@ -109,17 +124,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--json", action="store_true", help="Print one JSON object.")
+    parser.add_argument("--neo4j-uri", help="Run stats on this Neo4j, as it is.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="osmosi-cli-") as tmp:
-        data_dir = Path(tmp) / "data"
-        posts = small_store(data_dir)
         env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
-        env["OSMOSI_DATA_DIR"] = str(data_dir)
+        if args.neo4j_uri:
+            env.update({k: v for k, v in os.environ.items() if k.startswith("OSMOSI_NEO4J_")})
+            env["OSMOSI_NEO4J_URI"] = args.neo4j_uri
+            posts, where = neo4j_posts(args.neo4j_uri), "Neo4j"
+        else:
+            env["OSMOSI_DATA_DIR"] = str(Path(tmp) / "data")
+            posts, where = small_store(Path(env["OSMOSI_DATA_DIR"])), "embedded"
         rows = report(measure(args.runs, env))
     if args.json:
-        print(json.dumps({"runs": args.runs, "posts": posts, "commands": rows}))
+        print(json.dumps({"runs": args.runs, "store": where, "posts": posts, "commands": rows}))
         return
-    print(f"{args.runs} runs each, fresh processes; stats on an embedded store of {posts} posts")
+    print(f"{args.runs} runs each, fresh processes; stats on a {where} store of {posts} posts")
     header = f"{'command':<26} {'median s':>9} {'p90 s':>7} {'x floor':>8} {'x spacy':>8}"
     print(f"{header} {'cpu s':>6}  target")
     for name, row in rows.items():

@@ -1,9 +1,11 @@
 """The Neo4j schema: a uniqueness constraint behind every MERGE key, the lookup and text
-indexes the reads use, and the statements that create them idempotently at every start
-(`graph.neo4j.store.Neo4jGraphStore.ensure_schema`).
+indexes the reads use, and the statements that create them idempotently
+(`graph.neo4j.store.Neo4jGraphStore.ensure_schema`), once for each version of them.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from graph.neo4j.rankings_cypher import RANKED_SCORES
 
@@ -33,6 +35,7 @@ UNIQUE_KEYS: tuple[tuple[str, str], ...] = (
     ("Conversation", "post_uid"),
     ("Alert", "id"),
     ("WebhookDelivery", "id"),
+    ("SchemaVersion", "key"),
 )
 
 
@@ -94,6 +97,18 @@ CALL (n) { SET n.name_key = toLower(n.display_name) } IN TRANSACTIONS OF 10000 R
 
 
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+
+
+# The version of the statements above that a database was last set up with, as a digest of
+# their text: any change to them is a new version. A start that finds this version has
+# nothing to do. Every process (each API worker, Celery worker and CLI command) opens the
+# store, and each start ran 48 schema transactions and scanned every person and account.
+# Delete the node to have the next start create the schema again (after dropping an index
+# by hand, say).
+_SET_UP = "\n".join((*SCHEMA, AWAIT_INDEXES, FILL_NAME_KEYS))
+DIGEST = hashlib.sha256(_SET_UP.encode()).hexdigest()[:16]
+READ_VERSION = "MATCH (v:SchemaVersion {key: 'osmosi'}) RETURN v.digest AS digest"
+WRITE_VERSION = "MERGE (v:SchemaVersion {key: 'osmosi'}) SET v.digest = $digest, v.set_at = $at"
 
 
 PING = "RETURN 1 AS ok"

@@ -67,12 +67,17 @@ class Neo4jGraphStore(
     # -- lifecycle -------------------------------------------------------------------------
 
     def ensure_schema(self) -> None:
+        if [record["digest"] for record in self._read(schema.READ_VERSION)] == [schema.DIGEST]:
+            return  # set up by this version already (see `schema.DIGEST`)
         for statement in schema.SCHEMA:
             self._write_statement(statement)
         # Constraints are built asynchronously; writes must not race their creation (awaited
         # where the writes go: on a cluster's leader).
         self._write_statement(schema.AWAIT_INDEXES)
         self._auto_commit(schema.FILL_NAME_KEYS)
+        self._write_statement(
+            schema.WRITE_VERSION, digest=schema.DIGEST, at=self._now().isoformat()
+        )
 
     def ping(self) -> None:
         try:
