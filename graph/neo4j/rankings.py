@@ -106,15 +106,22 @@ class RankingsMixin(Neo4jBase):
             columns=columns,
         ):
             written = [a + int(b) for a, b in zip(written, record["written"], strict=True)]
-        stale: list[list[str]] = [[] for _ in sets]
         held = [props[0] for props in written_props]
-        for page in self._pages(cypher.HELD_SCORES, properties=held):
-            for person, indices in page["rows"]:
-                for i in indices:
-                    if person not in sets[i].scores:
-                        stale[i].append(person)
-        for props, ids in zip(written_props, stale, strict=True):
-            self._write_batches(cypher.CLEAR_SCORES, ids, cleared=dict.fromkeys(props))
+        # People who hold a score and were not scored now: none where as many hold it as
+        # were written, which an index counts (0.04 s at 200k people, where reading every
+        # person to find them took 2 s).
+        if any(
+            self._read(cypher.held_count(prop))[0]["held"] != count
+            for prop, count in zip(held, written, strict=True)
+        ):
+            stale: list[list[str]] = [[] for _ in sets]
+            for page in self._pages(cypher.HELD_SCORES, properties=held):
+                for person, indices in page["rows"]:
+                    for i in indices:
+                        if person not in sets[i].scores:
+                            stale[i].append(person)
+            for props, ids in zip(written_props, stale, strict=True):
+                self._write_batches(cypher.CLEAR_SCORES, ids, cleared=dict.fromkeys(props))
 
         def finish(tx: ManagedTransaction) -> None:
             for score, count in zip(sets, written, strict=True):

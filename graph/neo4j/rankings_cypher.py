@@ -33,6 +33,13 @@ RETURN [{counts}] AS written
 """
 
 
+@functools.cache
+def held_count(prop: str) -> str:
+    """How many people hold ``prop`` (a property a score set writes, named from a validated
+    score name, never input): counted in the score's index where it has one."""
+    return f"MATCH (p:Person) WHERE p.{prop} IS NOT NULL RETURN count(p) AS held"
+
+
 # After `write_columns`, the people who hold any of $properties, a page of people at a time:
 # [person, [the index in $properties of each one held]] rows. Those a run did not score are
 # then cleared by id (CLEAR_SCORES): no statement carries everyone scored, 2M ids at 10M.
@@ -45,6 +52,7 @@ HELD_SCORES = collected_pages(
     " WHERE held <> []",
     "[p.id, held]",
 )
+
 
 CLEAR_SCORES = """
 UNWIND $rows AS id
