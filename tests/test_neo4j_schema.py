@@ -3,6 +3,8 @@ an index, on stores written before that index too."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from graph.neo4j import Neo4jGraphStore, schema
@@ -11,9 +13,10 @@ from tests.helpers.factories import account, person_of, post
 pytestmark = pytest.mark.neo4j
 
 
-def _run(store: Neo4jGraphStore, statement: str) -> None:
+def _run(store: Neo4jGraphStore, statement: str) -> list[Any]:
+    """``statement`` run on the store's database as it is, behind the store's back."""
     with store._driver.session(database=store.database) as session:
-        session.run(statement).consume()
+        return list(session.run(statement))
 
 
 def _statements_of_a_start(store: Neo4jGraphStore, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -66,8 +69,6 @@ def test_another_version_of_the_schema_is_set_up_again_at_the_next_start(
     written = _statements_of_a_start(neo4j_store, monkeypatch)
     assert set(schema.SCHEMA) <= set(written)
     assert schema.FILL_NAME_KEYS in written
-    with neo4j_store._driver.session(database=neo4j_store.database) as session:
-        indexes = session.run("SHOW INDEXES YIELD name RETURN collect(name) AS names").single()
-        assert indexes is not None
-        assert "post_created_at" in indexes["names"]
+    [indexes] = _run(neo4j_store, "SHOW INDEXES YIELD name RETURN collect(name) AS names")
+    assert "post_created_at" in indexes["names"]
     assert _statements_of_a_start(neo4j_store, monkeypatch) == []

@@ -53,7 +53,6 @@ HELD_SCORES = collected_pages(
     "[p.id, held]",
 )
 
-
 CLEAR_SCORES = """
 UNWIND $rows AS id
 MATCH (p:Person {id: id})
