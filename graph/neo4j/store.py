@@ -1,7 +1,7 @@
 """The Neo4j backend: `GraphStore` over the official driver.
 
 Writes run in managed write transactions (``execute_write``, retried by the driver on
-transient errors), each statement an ``UNWIND $rows`` batch; reads run in read transactions,
+transient errors), each statement an ``UNWIND $rows`` batch; reads run in read sessions,
 which a ``neo4j://`` (routing) driver sends to a cluster's followers. Every MERGE key has a
 uniqueness constraint, created idempotently by `ensure_schema`.
 """
