@@ -1,5 +1,6 @@
 """Neo4j's schema is set up once per version of it, and people are searched by name through
-an index, on stores written before that index too."""
+an index and by handle through their accounts' copy of their id, on stores written before
+either existed too."""
 
 from __future__ import annotations
 
@@ -39,18 +40,23 @@ def _statements_of_a_start(store: Neo4jGraphStore, monkeypatch: pytest.MonkeyPat
     return written
 
 
-def test_a_store_written_before_name_keys_finds_people_by_name_after_its_next_start(
+def test_a_store_written_by_an_older_osmosi_finds_people_after_its_next_start(
     neo4j_store: Neo4jGraphStore,
 ) -> None:
-    neo4j_store.upsert_posts([post("1", account("ada", display_name="Ada Lovelace"))])
-    ada = person_of(neo4j_store, "ada")
+    neo4j_store.upsert_posts([post("1", account("adalove", display_name="Ada Lovelace"))])
+    ada = person_of(neo4j_store, "adalove")
     assert neo4j_store.search_people("lovelace", 10) == [ada]
-    # As an older Osmosi wrote it: no name keys, and no version of the schema recorded.
+    assert neo4j_store.search_people("dalo", 10) == [ada]  # in the handle alone
+    # As an older Osmosi wrote it: no name keys, no person ids on accounts, and no version
+    # of the schema recorded.
     _run(neo4j_store, "MATCH (n) REMOVE n.name_key")
+    _run(neo4j_store, "MATCH (a:Account) REMOVE a.person_id")
     _run(neo4j_store, "MATCH (v:SchemaVersion) DELETE v")
     assert neo4j_store.search_people("lovelace", 10) == [], "the search reads the key alone"
+    assert neo4j_store.search_people("dalo", 10) == [], "and the account's copy of the id"
     neo4j_store.ensure_schema()
     assert neo4j_store.search_people("LOVELACE", 10) == [ada]
+    assert neo4j_store.search_people("dalo", 10) == [ada]
 
 
 def test_a_start_on_a_database_set_up_by_this_version_writes_nothing(
@@ -68,7 +74,7 @@ def test_another_version_of_the_schema_is_set_up_again_at_the_next_start(
     _run(neo4j_store, "MATCH (v:SchemaVersion) SET v.digest = 'older'")
     written = _statements_of_a_start(neo4j_store, monkeypatch)
     assert set(schema.SCHEMA) <= set(written)
-    assert schema.FILL_NAME_KEYS in written
+    assert set(schema.FILLS) <= set(written)
     [indexes] = _run(neo4j_store, "SHOW INDEXES YIELD name RETURN collect(name) AS names")
     assert "post_created_at" in indexes["names"]
     assert _statements_of_a_start(neo4j_store, monkeypatch) == []

@@ -14,7 +14,10 @@ from graph.model.nodes import AspectTarget
 
 # -- writes ----------------------------------------------------------------------------------
 
-# An account without a person is new: it gets the person whose id was derived for it.
+# An account without a person is new: it gets the person whose id was derived for it. Each
+# account keeps its person's id (``person_id``) beside the HAS_ACCOUNT relationship, set in
+# the same statement wherever that relationship changes: reads that start at an account and
+# need only the id (people search) then skip the expansion to the person.
 UPSERT_ACCOUNTS = """
 UNWIND $rows AS row
 MERGE (a:Account {uid: row.uid})
@@ -30,6 +33,7 @@ MERGE (p:Person {id: row.person_id})
   ON CREATE SET p.display_name = row.display_name, p.name_key = toLower(row.display_name),
                 p.created_at = $now
 MERGE (p)-[:HAS_ACCOUNT]->(a)
+SET a.person_id = p.id
 RETURN count(a) AS created
 """
 

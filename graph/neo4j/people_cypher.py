@@ -36,6 +36,7 @@ WHERE a.uid IN $uids
 MATCH (target:Person {id: $target})
 DELETE owned
 MERGE (target)-[:HAS_ACCOUNT]->(a)
+SET a.person_id = target.id
 """
 
 COPY_CUSTOMER_LINKS = """

@@ -89,11 +89,18 @@ SCHEMA = (
 )
 
 
-# Stores written before ``name_key`` existed get it at their next start.
-FILL_NAME_KEYS = """
+# What stores written by an older Osmosi lack, filled at their next start: the names'
+# ``name_key``, and each account's copy of its person's id (`cypher.UPSERT_ACCOUNTS`).
+FILLS = (
+    """
 MATCH (n) WHERE (n:Person OR n:Account) AND n.display_name IS NOT NULL AND n.name_key IS NULL
 CALL (n) { SET n.name_key = toLower(n.display_name) } IN TRANSACTIONS OF 10000 ROWS
-"""
+""",
+    """
+MATCH (p:Person)-[:HAS_ACCOUNT]->(a:Account) WHERE coalesce(a.person_id, '') <> p.id
+CALL (a, p) { SET a.person_id = p.id } IN TRANSACTIONS OF 10000 ROWS
+""",
+)
 
 
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
@@ -105,7 +112,7 @@ AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 # store, and each start ran 48 schema transactions and scanned every person and account.
 # Delete the node to have the next start create the schema again (after dropping an index
 # by hand, say).
-_SET_UP = "\n".join((*SCHEMA, AWAIT_INDEXES, FILL_NAME_KEYS))
+_SET_UP = "\n".join((*SCHEMA, AWAIT_INDEXES, *FILLS))
 DIGEST = hashlib.sha256(_SET_UP.encode()).hexdigest()[:16]
 READ_VERSION = "MATCH (v:SchemaVersion {key: 'osmosi'}) RETURN v.digest AS digest"
 WRITE_VERSION = "MERGE (v:SchemaVersion {key: 'osmosi'}) SET v.digest = $digest, v.set_at = $at"

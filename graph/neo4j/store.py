@@ -74,7 +74,8 @@ class Neo4jGraphStore(
         # Constraints are built asynchronously; writes must not race their creation (awaited
         # where the writes go: on a cluster's leader).
         self._write_statement(schema.AWAIT_INDEXES)
-        self._auto_commit(schema.FILL_NAME_KEYS)
+        for fill in schema.FILLS:
+            self._auto_commit(fill)
         self._write_statement(
             schema.WRITE_VERSION, digest=schema.DIGEST, at=self._now().isoformat()
         )

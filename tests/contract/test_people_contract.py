@@ -96,6 +96,7 @@ def test_a_merge_undone_leaves_the_graph_as_it_was(store: GraphStore) -> None:
     merge = merge_people(store, on_mastodon, on_x, ["same avatar and bio link"], "key:m", T0)
     assert merge.account_uids == ("x:ada",)
     merged = _identity_state(store, on_mastodon, on_x)
+    assert store.search_people("a l.", 10) == [on_mastodon], "found by the account it brought"
     assert merged["people"] == {on_mastodon: None}
     assert merged["accounts"] == {on_mastodon: ["mastodon:ada", "x:ada"], on_x: []}
     assert [link.customer_id for link in merged["links"][on_mastodon]] == ["C-1", "C-2"]  # type: ignore[index]
@@ -105,6 +106,7 @@ def test_a_merge_undone_leaves_the_graph_as_it_was(store: GraphStore) -> None:
     split = split_person(store, on_mastodon, ["x:ada"], "wrong merge: two Adas", "key:m", later)
     assert (split.other_id, split.undoes) == (on_x, merge.id)
     assert _identity_state(store, on_mastodon, on_x) == before
+    assert store.search_people("a l.", 10) == [on_x]
     events = store.identity_events([on_mastodon])[on_mastodon]
     assert [(e.kind.value, e.undone_by) for e in events] == [("merge", split.id), ("split", None)]
 
