@@ -113,21 +113,31 @@ def load(store: GraphStore, posts: int, people: int) -> None:
     recompute(store, datetime.now(UTC), RankOptions())
 
 
-def api_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
-    total = 0
-    stack = [pid]
+def process_tree(pid: int) -> list[int]:
+    """A process and all its descendants (those alive)."""
+    found, stack = [], [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
-        total += next(
-            int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS")
-        )
+        found.append(current)
         stack.extend(int(child) for child in children)
+    return found
+
+
+def api_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants."""
+    total = 0
+    for current in process_tree(pid):
+        with contextlib.suppress(OSError):
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(
+                int(line.split()[1]) * 1024
+                for line in status.splitlines()
+                if line.startswith("VmRSS")
+            )
     return total
 
 
