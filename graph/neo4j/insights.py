@@ -49,7 +49,7 @@ class InsightsMixin(Neo4jBase):
         since: datetime | None = None,
         until: datetime | None = None,
     ) -> list[KindTie]:
-        records = self._read(
+        [record] = self._read(
             cypher.TIES[among],
             ids=list(person_ids),
             now=utc(now).timestamp(),
@@ -57,8 +57,8 @@ class InsightsMixin(Neo4jBase):
             **time_window(since, until),
         )
         return [
-            KindTie(r["source"], r["target"], InteractionKind(r["kind"]), r["count"], r["decayed"])
-            for r in records
+            KindTie(source, target, InteractionKind(kind), count, decayed)
+            for source, target, kind, count, decayed in record["rows"]
         ]
 
     def search_people(self, text: str, first: int, offset: int = 0) -> list[str]:
