@@ -34,10 +34,15 @@ from typing import Any
 import httpx
 
 from bench.api_latency import REFERENCE, serve, server_env
-from bench.api_load import MIX, gather_targets, load, process_tree, request_for
-from bench.backends import neo4j_store, open_backend
+from bench.api_load import (
+    MIX,
+    gather_targets,
+    influencer_handles,
+    process_tree,
+    request_for,
+    world,
+)
 from graph.model.access import Role, create_key
-from graph.store.contract import GraphStore
 from tests.helpers.serving import free_port
 
 DEV_NEO4J_PID = Path(__file__).resolve().parents[1] / ".services" / "neo4j" / "pid"
@@ -102,18 +107,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        store: GraphStore
-        if args.reuse:
-            store = neo4j_store()
-        else:
-            store = open_backend("neo4j", workdir)
-            load(store, args.posts, args.people)
+        store = world("neo4j", workdir, args.reuse, args.posts, args.people)
         key = create_key(store, Role.MANAGER, "api cpu bench", datetime.now(UTC))[1]
-        top = store.top_people("influence", 2000)
-        handles = [
-            accs[0].handle for accs in store.accounts_of([p for p, _ in top]).values() if accs
-        ]
-        random.Random(0).shuffle(handles)
+        handles = influencer_handles(store)
         store.close()
 
         port = free_port()

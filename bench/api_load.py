@@ -113,6 +113,25 @@ def load(store: GraphStore, posts: int, people: int) -> None:
     recompute(store, datetime.now(UTC), RankOptions())
 
 
+def world(backend: str, workdir: Path, reuse: bool, posts: int, people: int) -> GraphStore:
+    """The store the bench serves: loaded (`load`), or with ``reuse`` the test Neo4j as a
+    previous run left it."""
+    if reuse and backend == "neo4j":
+        return neo4j_store()
+    store = open_backend(backend, workdir)
+    load(store, posts, people)
+    return store
+
+
+def influencer_handles(store: GraphStore) -> list[str]:
+    """A handle of each of the 2,000 strongest influencers, in a fixed random order."""
+    top = store.top_people("influence", 2000)
+    accounts = store.accounts_of([person for person, _ in top])
+    handles = [accs[0].handle for accs in accounts.values() if accs]
+    random.Random(0).shuffle(handles)
+    return handles
+
+
 def process_tree(pid: int) -> list[int]:
     """A process and all its descendants (those alive)."""
     found, stack = [], [pid]
@@ -318,18 +337,10 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        store: GraphStore
-        if args.reuse and args.backend == "neo4j":
-            store = neo4j_store()
-        else:
-            store = open_backend(args.backend, workdir)
-            load(store, args.posts, args.people)
+        store = world(args.backend, workdir, args.reuse, args.posts, args.people)
         now = datetime.now(UTC)
         keys = [create_key(store, Role.MANAGER, f"user {n}", now)[1] for n in range(args.clients)]
-        top = store.top_people("influence", 2000)
-        accounts = store.accounts_of([person for person, _ in top])
-        handles = [accs[0].handle for accs in accounts.values() if accs]
-        random.Random(0).shuffle(handles)
+        handles = influencer_handles(store)
         store.close()
 
         env = server_env(args.backend, workdir)
