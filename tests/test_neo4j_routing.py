@@ -5,6 +5,7 @@ store (tests/contract/conftest.py)."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -88,7 +89,7 @@ def test_a_read_the_server_cut_off_runs_again(neo4j_store: Neo4jGraphStore) -> N
             cut = sorted(_connections(server) - before)
             assert cut
             server.execute_query("CALL dbms.killConnections($ids)", ids=cut)
-            assert not _connections(server) & set(cut)
+            _wait_until_closed(server, set(cut))
             assert store.counts() == expected
         finally:
             store.close()
@@ -119,6 +120,15 @@ def test_a_read_cut_off_by_a_failover_runs_again(
     with pytest.raises(CypherSyntaxError):
         neo4j_store.counts()
     assert len(failures) == 2
+
+
+def _wait_until_closed(driver: neo4j.Driver, ids: set[str]) -> None:
+    """Until the server lists none of ``ids`` (it closes them after the call returns)."""
+    for _ in range(100):
+        if not _connections(driver) & ids:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the server did not close {sorted(ids)}")
 
 
 def _connections(driver: neo4j.Driver) -> set[str]:
