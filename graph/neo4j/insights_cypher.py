@@ -5,7 +5,7 @@ so that few records cross the wire."""
 from __future__ import annotations
 
 from graph.model.insights import VolumeDimension
-from graph.neo4j.cypher import ACCOUNT_FIELDS, INTERACTION_PATHS, POST_PROJECTION, WINDOW
+from graph.neo4j.cypher import ACCOUNT_FIELDS, POST_PROJECTION, WINDOW
 from graph.neo4j.rankings_cypher import DECAY_WEIGHT
 
 POSTS_OF = f"""
@@ -41,24 +41,35 @@ ORDER BY id, key, day
 
 
 def _ties_query(among: bool) -> str:
-    sides = (
-        ["src.id IN $ids AND dst.id IN $ids"]
-        if among
-        else [f"{side}.id IN $ids" for side in ("src", "dst")]
-    )
-    branches = " UNION ".join(
-        f"MATCH (src:Person){path} WHERE {side} AND src <> dst AND {WINDOW} "
-        f"RETURN src.id AS source, dst.id AS target, {kind} AS kind, p.uid AS post, "
-        "p.created_at AS at"
-        for path, kind in INTERACTION_PATHS
-        for side in sides
-    )
-    # Ages in seconds from $now (epoch seconds); UNION keeps an interaction found from both
-    # sides once. The ties come packed in one record: an influencer has thousands, and the
-    # driver decoded them a record each at ten times the CPU.
+    # Each person's posts are walked once, for every interaction they start or receive:
+    # one branch per path and side walked an influencer's 53k posts five times (3M db hits
+    # against 1.4M, and a quarter of the time). The other side's person comes from its
+    # account (`Account.person_id`). DISTINCT keeps an interaction found twice once: from
+    # both sides, or through two accounts of one person.
+    kept = "party IN $ids" if among else "party IS NOT NULL"
     return f"""
-CALL () {{ {branches} }}
-WITH source, target, kind, $now - at.epochSeconds AS age
+MATCH (x:Person)-[:HAS_ACCOUNT]->(xa:Account) WHERE x.id IN $ids
+CALL (x, xa) {{
+  MATCH (xa)-[:POSTED]->(mine:Post)-[r:REPLIES_TO|MENTIONS|SHARES]-(o)
+  CALL (o) {{
+    WITH o WHERE o:Account RETURN o AS other
+    UNION ALL
+    MATCH (o:Post)<-[:POSTED]-(other:Account) RETURN other
+  }}
+  WITH x, r, other, startNode(r) = mine AS started, mine, o
+  RETURN CASE WHEN started THEN x.id ELSE other.person_id END AS source,
+         CASE WHEN started THEN other.person_id ELSE x.id END AS target,
+         other.person_id AS party, r, CASE WHEN started THEN mine ELSE o END AS p
+  UNION ALL
+  MATCH (xa)<-[r:MENTIONS]-(p:Post)<-[:POSTED]-(other:Account)
+  RETURN other.person_id AS source, x.id AS target, other.person_id AS party, r, p
+}}
+WITH source, target, party, r, p
+WHERE {kept} AND source <> target AND {WINDOW}
+WITH DISTINCT source, target, p,
+     CASE type(r) WHEN 'REPLIES_TO' THEN 'reply' WHEN 'MENTIONS' THEN 'mention'
+                  ELSE r.kind END AS kind
+WITH source, target, kind, $now - p.created_at.epochSeconds AS age
 WITH source, target, kind, count(*) AS count, sum({DECAY_WEIGHT}) AS decayed
 RETURN collect([source, target, kind, count, decayed]) AS rows
 """

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from graph.identity.service import merge_people
 from graph.model.insights import DailyVolume, VolumeDimension
 from graph.model.network import MapTie
 from graph.model.nodes import (
@@ -60,6 +61,37 @@ def test_ties_sum_each_kind_with_its_decay(talk: GraphStore) -> None:
     among = talk.ties([bob, cy], now, HALF_LIFE, among=True)
     assert [(t.source, t.target, t.kind.value) for t in among] == [(cy, bob, "repost")]
     assert talk.ties([ada], now, HALF_LIFE, since=T0 + timedelta(hours=1)) == []
+
+
+def test_each_interaction_counts_once_from_either_side_and_never_with_oneself(
+    talk: GraphStore,
+) -> None:
+    # dee mentions both of ada's accounts in one post (one interaction with ada), and ada
+    # replies to her own post and mentions her other account (none).
+    talk.upsert_posts(
+        [
+            post("5", "dee", "@ada @ada_alt hi", mentions=("ada", "ada_alt"), minutes=50),
+            post("6", "ada", "and more", reply_to="1", mentions=("ada_alt",), minutes=60),
+        ]
+    )
+    ada, bob, cy, dee = (person_of(talk, h) for h in ("ada", "bob", "cy", "dee"))
+    merge_people(talk, ada, person_of(talk, "ada_alt"), ["same bio link"], "key:m", T0)
+    now = T0 + timedelta(days=1)
+
+    def counted(ids: list[str], among: bool = False) -> dict[tuple[str, str, str], int]:
+        ties = talk.ties(ids, now, HALF_LIFE, among=among)
+        return {(t.source, t.target, t.kind.value): t.count for t in ties}
+
+    to_ada = {(bob, ada, "reply"): 1, (bob, ada, "mention"): 1, (dee, ada, "mention"): 1}
+    assert counted([ada]) == to_ada
+    assert counted([bob]) == {
+        (bob, ada, "reply"): 1,
+        (bob, ada, "mention"): 1,
+        (cy, bob, "repost"): 1,
+    }
+    # bob's reply to ada is found from both sides and counted once.
+    assert counted([ada, bob]) == {**to_ada, (cy, bob, "repost"): 1}
+    assert counted([ada, bob], among=True) == {(bob, ada, "reply"): 1, (bob, ada, "mention"): 1}
 
 
 def test_a_persons_posts_topics_and_opinions(talk: GraphStore) -> None:
