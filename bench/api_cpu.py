@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import statistics
 import tempfile
@@ -36,29 +35,16 @@ import httpx
 from bench.api_latency import REFERENCE, serve, server_env
 from bench.api_load import (
     MIX,
+    cpu_seconds,
     gather_targets,
     influencer_handles,
-    process_tree,
     request_for,
     world,
 )
 from graph.model.access import Role, create_key
-from tests.helpers.serving import free_port
+from tests.helpers.serving import free_port, process_tree
 
 DEV_NEO4J_PID = Path(__file__).resolve().parents[1] / ".services" / "neo4j" / "pid"
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """User and system CPU seconds the processes ``pids`` have used so far."""
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / TICKS
 
 
 async def measure(

@@ -23,6 +23,7 @@ import asyncio
 import collections
 import contextlib
 import io
+import os
 import random
 import statistics
 import tempfile
@@ -51,7 +52,7 @@ from ingestion.parsers import parser_for
 from ingestion.synthetic import write_mastodon_statuses
 from osmosi.runtime import pipeline_for
 from osmosi.settings import Settings
-from tests.helpers.serving import free_port
+from tests.helpers.serving import free_port, process_tree
 
 PEOPLE_SEARCH = """query($search: String!) {
   people(search: $search, first: 20) { totalCount edges { node { id displayName } } } }"""
@@ -132,18 +133,19 @@ def influencer_handles(store: GraphStore) -> list[str]:
     return handles
 
 
-def process_tree(pid: int) -> list[int]:
-    """A process and all its descendants (those alive)."""
-    found, stack = [], [pid]
-    while stack:
-        current = stack.pop()
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU seconds the processes ``pids`` have used so far."""
+    total = 0
+    for pid in pids:
         try:
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        found.append(current)
-        stack.extend(int(child) for child in children)
-    return found
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICKS
 
 
 def api_rss(pid: int) -> int:
@@ -281,9 +283,11 @@ async def reference(url: str, keys: list[str], seconds: float) -> list[float]:
 
 async def run_load(
     url: str, keys: list[str], targets: Targets, minutes: float, think: float, pid: int
-) -> tuple[Outcome, list[tuple[float, int]], float]:
+) -> tuple[Outcome, list[tuple[float, int]], float, list[float]]:
     outcome, stop = Outcome(), asyncio.Event()
     samples: list[tuple[float, int]] = []
+    workers = process_tree(pid)[1:]
+    cpu_before = [cpu_seconds([worker]) for worker in workers]
     sampler = asyncio.create_task(sample_memory(pid, samples, stop))
     started = time.monotonic()
     deadline = started + minutes * 60
@@ -291,13 +295,18 @@ async def run_load(
         *(user(url, key, targets, seed, deadline, think, outcome) for seed, key in enumerate(keys))
     )
     elapsed = time.monotonic() - started
+    cpu = [cpu_seconds([w]) - before for w, before in zip(workers, cpu_before, strict=True)]
     stop.set()
     await sampler
-    return outcome, samples, elapsed
+    return outcome, samples, elapsed, cpu
 
 
 def report(
-    outcome: Outcome, samples: list[tuple[float, int]], elapsed: float, floor: list[float]
+    outcome: Outcome,
+    samples: list[tuple[float, int]],
+    elapsed: float,
+    floor: list[float],
+    cpu: list[float],
 ) -> None:
     everything = [s for latencies in outcome.latencies.values() for s in latencies]
     errors = sum(outcome.errors.values())
@@ -318,6 +327,11 @@ def report(
     print(
         f"API memory (serve + workers, RSS): start {mib[0]:.0f} MiB, end {mib[-1]:.0f} MiB, "
         f"max {max(mib):.0f} MiB; each minute: " + " ".join(f"{m:.0f}" for m in mib[::4])
+    )
+    # Uneven shares mean connections were not spread over the processes.
+    print(
+        "API CPU of each worker process, share of one core: "
+        + " ".join(f"{seconds / elapsed:.2f}" for seconds in sorted(cpu, reverse=True))
     )
 
 
@@ -355,13 +369,13 @@ def main() -> None:
                 flush=True,
             )
             floor = asyncio.run(reference(url, keys, 20))
-            outcome, samples, elapsed = asyncio.run(
+            outcome, samples, elapsed, cpu = asyncio.run(
                 run_load(url, keys, targets, args.minutes, args.think, server.pid)
             )
         finally:
             server.terminate()
             server.wait(timeout=30)
-    report(outcome, samples, elapsed, floor)
+    report(outcome, samples, elapsed, floor, cpu)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any
@@ -89,7 +90,7 @@ def serve(
         return
     # Each worker process reads the settings at its own start: pass the options down.
     os.environ["OSMOSI_DATA_DIR"] = str(settings.data_dir)
-    uvicorn.run(
+    config = uvicorn.Config(
         "osmosi.cli.serve:app_from_environment",
         factory=True,
         workers=settings.workers,
@@ -98,6 +99,14 @@ def serve(
         log_level=level,
         log_config=uvicorn_log_config(),
     )
+    from osmosi.cli.workers import PortInUse, supervisor
+
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            supervisor(config).run()
+    except PortInUse as error:
+        console.print(str(error), style="red", markup=False)
+        raise typer.Exit(1) from error
 
 
 def _celery_app(settings: Settings) -> Any:

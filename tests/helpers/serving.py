@@ -32,6 +32,20 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def process_tree(pid: int) -> list[int]:
+    """A process and all its descendants (those alive)."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        found.append(current)
+        stack.extend(int(child) for child in children)
+    return found
+
+
 class Server:
     def __init__(self, process: subprocess.Popen[str]) -> None:
         self.process = process

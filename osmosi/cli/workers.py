@@ -1,0 +1,66 @@
+"""The processes of ``osmosi serve --workers N``: uvicorn's supervisor (restarts, signals,
+health checks), each worker listening on a socket of its own.
+
+On one shared listening socket, the process whose event loop wakes first accepts every
+connection waiting, so a client's burst of keep-alive connections went to one process: 8
+connections opened at once landed 8/0 or 7/1 on two processes in 8 tries of 8, and the other
+process idled while they queued. With ``SO_REUSEPORT`` each worker has its own socket and
+the kernel spreads new connections over them by their addresses, as nginx's ``reuseport``
+and gunicorn's ``--reuse-port`` do."""
+
+from __future__ import annotations
+
+import socket
+
+from uvicorn import Config
+from uvicorn.supervisors import Multiprocess
+
+
+class PortInUse(Exception):
+    """The address ``osmosi serve`` was to listen on is taken."""
+
+
+def _bound(host: str, port: int, share: bool) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if share:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        raise PortInUse(f"Cannot listen on {host}:{port}: {error.strerror}.") from error
+    sock.set_inheritable(True)
+    return sock
+
+
+class _SocketPerWorker(Multiprocess):
+    """`Multiprocess` that gives each worker it starts (or restarts) a new socket in one
+    ``SO_REUSEPORT`` group. The group's first socket is bound here and never listens: it
+    holds the port without receiving connections."""
+
+    def __init__(self, config: Config) -> None:
+        # A socket that does not share the port fails where anything listens on it, another
+        # `osmosi serve` too, which would otherwise join the group and take part of the
+        # traffic (one started while this one's workers start up still can: nothing listens).
+        _bound(config.host, config.port, share=False).close()
+        self._held = _bound(config.host, config.port, share=True)
+        super().__init__(config, sockets=[])
+
+    @property
+    def sockets(self) -> list[socket.socket]:
+        # Read once for each worker process uvicorn creates.
+        return [_bound(self.config.host, self._held.getsockname()[1], share=True)]
+
+    @sockets.setter
+    def sockets(self, _: list[socket.socket]) -> None:
+        """`Multiprocess` sets the shared sockets; there are none."""
+
+
+def supervisor(config: Config) -> Multiprocess:
+    """The supervisor of ``config.workers`` processes: a socket for each where the system
+    shares a port between sockets (Linux, the BSDs, macOS), else uvicorn's one socket."""
+    if hasattr(socket, "SO_REUSEPORT"):
+        return _SocketPerWorker(config)
+    return Multiprocess(config, sockets=[_bound(config.host, config.port, share=False)])
