@@ -5,12 +5,13 @@ On one shared listening socket, the process whose event loop wakes first accepts
 connection waiting, so a client's burst of keep-alive connections went to one process: 8
 connections opened at once landed 8/0 or 7/1 on two processes in 8 tries of 8, and the other
 process idled while they queued. With ``SO_REUSEPORT`` each worker has its own socket and
-the kernel spreads new connections over them by their addresses, as nginx's ``reuseport``
-and gunicorn's ``--reuse-port`` do."""
+Linux spreads new connections over them by their addresses, as nginx's ``reuseport`` and
+gunicorn's ``--reuse-port`` rely on."""
 
 from __future__ import annotations
 
 import socket
+import sys
 
 from uvicorn import Config
 from uvicorn.supervisors import Multiprocess
@@ -59,8 +60,9 @@ class _SocketPerWorker(Multiprocess):
 
 
 def supervisor(config: Config) -> Multiprocess:
-    """The supervisor of ``config.workers`` processes: a socket for each where the system
-    shares a port between sockets (Linux, the BSDs, macOS), else uvicorn's one socket."""
-    if hasattr(socket, "SO_REUSEPORT"):
+    """The supervisor of ``config.workers`` processes: a socket for each on Linux, whose
+    kernel spreads connections over the sockets sharing a port; elsewhere (where the last
+    socket bound would get them all) uvicorn's one shared socket."""
+    if sys.platform == "linux":
         return _SocketPerWorker(config)
     return Multiprocess(config, sockets=[_bound(config.host, config.port, share=False)])
