@@ -2,9 +2,9 @@
 health checks), each worker listening on a socket of its own.
 
 On one shared listening socket, the process whose event loop wakes first accepts every
-connection waiting, so a client's burst of keep-alive connections went to one process: 8
-connections opened at once landed 8/0 or 7/1 on two processes in 8 tries of 8, and the other
-process idled while they queued. With ``SO_REUSEPORT`` each worker has its own socket and
+connection waiting, so a client's burst of keep-alive connections went to one process: in
+each of 8 tries, 8 connections opened at once split 8/0 or 7/1 over two processes, and the
+other process idled while they queued. With ``SO_REUSEPORT`` each worker has its own socket and
 Linux spreads new connections over them by their addresses, as nginx's ``reuseport`` and
 gunicorn's ``--reuse-port`` rely on."""
 
