@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.serving import OSMOSI, clean_env, free_port, process_tree, serving
+from tests.helpers.serving import OSMOSI, Server, clean_env, free_port, process_tree, serving
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 
@@ -41,6 +41,22 @@ def _sockets_of(pid: int) -> set[str]:
     return inodes
 
 
+def _listening_workers(server: Server, port: int, than: frozenset[int] = frozenset()) -> list[int]:
+    """The two worker processes of ``server`` once both listen on ``port`` (none of ``than``)."""
+    deadline = time.monotonic() + 30
+    while True:
+        listening = _sockets_on(port, LISTEN)
+        workers = [
+            pid
+            for pid in process_tree(server.process.pid)[1:]
+            if pid not in than and _sockets_of(pid) & listening
+        ]
+        if len(workers) == 2:
+            return workers
+        assert time.monotonic() < deadline, server.output()
+        time.sleep(0.2)
+
+
 def _request(port: int) -> bytes:
     return f"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
 
@@ -53,18 +69,8 @@ def test_keep_alive_connections_are_spread_over_the_workers(tmp_path: Path) -> N
     port = free_port()
     with serving(["--port", str(port), "--workers", "2"], cwd=tmp_path, env=clean_env()) as server:
         server.wait_for("admin key: ", deadline=time.monotonic() + 30)
-        deadline = time.monotonic() + 30
-        while True:  # both workers listening
-            listening = _sockets_on(port, LISTEN)
-            workers = [
-                pid for pid in process_tree(server.process.pid)[1:] if _sockets_of(pid) & listening
-            ]
-            if len(workers) == 2:
-                break
-            assert time.monotonic() < deadline, server.output()
-            time.sleep(0.2)
+        busy, idle = _listening_workers(server, port)
         time.sleep(1)  # and serving
-        busy, idle = workers
         os.kill(busy, signal.SIGSTOP)
         try:
             pool = [socket.create_connection(("127.0.0.1", port)) for _ in range(CONNECTIONS)]
@@ -92,10 +98,7 @@ def test_a_second_server_on_the_same_port_stops_and_says_so(tmp_path: Path) -> N
     port = free_port()
     with serving(["--port", str(port), "--workers", "2"], cwd=tmp_path, env=clean_env()) as first:
         first.wait_for("admin key: ", deadline=time.monotonic() + 30)
-        deadline = time.monotonic() + 30
-        while len(_sockets_on(port, LISTEN)) < 2:  # its workers listen
-            assert time.monotonic() < deadline, first.output()
-            time.sleep(0.2)
+        _listening_workers(first, port)
         elsewhere = tmp_path / "second"  # a store of its own
         elsewhere.mkdir()
         second = subprocess.run(
@@ -109,3 +112,21 @@ def test_a_second_server_on_the_same_port_stops_and_says_so(tmp_path: Path) -> N
         assert second.returncode == 1
         assert f"Cannot listen on 127.0.0.1:{port}: Address already in use." in second.stderr
         assert first.process.poll() is None
+
+
+def test_a_worker_that_dies_is_replaced_on_a_socket_of_its_own(tmp_path: Path) -> None:
+    port = free_port()
+    with serving(["--port", str(port), "--workers", "2"], cwd=tmp_path, env=clean_env()) as server:
+        server.wait_for("admin key: ", deadline=time.monotonic() + 30)
+        dead, alive = _listening_workers(server, port)
+        os.kill(dead, signal.SIGKILL)
+        replaced = _listening_workers(server, port, than=frozenset({dead}))
+        assert alive in replaced
+        # Two listening sockets again, one each: the dead worker's went with it.
+        listening = _sockets_on(port, LISTEN)
+        assert len(listening) == 2
+        assert all(len(_sockets_of(pid) & listening) == 1 for pid in replaced)
+        for _ in range(8):
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+                connection.sendall(_request(port))
+                assert connection.recv(64).startswith(b"HTTP/1.1 200")
