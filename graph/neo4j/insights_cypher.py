@@ -56,10 +56,10 @@ CALL (x, xa) {{
     UNION ALL
     MATCH (o:Post)<-[:POSTED]-(other:Account) RETURN other
   }}
-  WITH x, r, other, startNode(r) = mine AS started, mine, o
-  RETURN CASE WHEN started THEN x.id ELSE other.person_id END AS source,
-         CASE WHEN started THEN other.person_id ELSE x.id END AS target,
-         other.person_id AS party, r, CASE WHEN started THEN mine ELSE o END AS p
+  WITH x, r, mine, o, other.person_id AS party, startNode(r) = mine AS started
+  RETURN CASE WHEN started THEN x.id ELSE party END AS source,
+         CASE WHEN started THEN party ELSE x.id END AS target,
+         party, r, CASE WHEN started THEN mine ELSE o END AS p
   UNION ALL
   MATCH (xa)<-[r:MENTIONS]-(p:Post)<-[:POSTED]-(other:Account)
   RETURN other.person_id AS source, x.id AS target, other.person_id AS party, r, p

@@ -44,6 +44,7 @@ def serve(
     from graph.model.access import first_admin_key
     from ingestion.demo import load_demo
     from ingestion.jobs.broker import BrokerUnavailable
+    from osmosi.cli.workers import PortInUse, supervisor
     from osmosi.runtime import Runtime, check_broker, identity_thresholds, open_store, pipeline_for
     from server.app import create_app
 
@@ -99,8 +100,6 @@ def serve(
         log_level=level,
         log_config=uvicorn_log_config(),
     )
-    from osmosi.cli.workers import PortInUse, supervisor
-
     try:
         with contextlib.suppress(KeyboardInterrupt):
             supervisor(config).run()
