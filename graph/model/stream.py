@@ -4,7 +4,7 @@ A million interactions as `Interaction` objects cost seconds to make and hundred
 megabytes to hold; as arrays (two person numbers, a kind and a time each) they take 25
 bytes apiece and the stores fill them from the rows they fetch, column by column, without
 a Python step per row. Both stores read accounts' interactions and number each account by
-its owner here (`stream_from_columns`), one dictionary look-up per end.
+its owner here (`stream_from_columns`, through `AccountNumbers`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice, repeat
+from operator import add
 from typing import Any
 
 import numpy as np
@@ -119,16 +120,14 @@ def stream_from_columns(
     """
     people = list(dict.fromkeys(owners.values()))
     numbers = {person: i for i, person in enumerate(people)}
-    code = {account: numbers[person] for account, person in owners.items()}
+    number = AccountNumbers(list(owners), [numbers[person] for person in owners.values()])
 
     def batches() -> Iterator[InteractionBatch]:
-        number = code.get
         for page in pages:
             source, target, kind, at = page
             if not (n := len(source)):
                 continue
-            sources = np.fromiter(map(number, source, repeat(-1)), np.intp, n)
-            targets = np.fromiter(map(number, target, repeat(-1)), np.intp, n)
+            sources, targets = number(source), number(target)
             keep = (sources >= 0) & (targets >= 0) & (sources != targets)
             yield InteractionBatch(
                 sources[keep],
@@ -138,6 +137,58 @@ def stream_from_columns(
             )
 
     return InteractionStream(people, batches())
+
+
+class AccountNumbers:
+    """Numbers of accounts, looked up a column at a time: ``AccountNumbers(accounts,
+    numbers)(column)`` is the array of each account's number in ``column``, -1 for accounts
+    not among ``accounts``.
+
+    A dictionary look-up per account took 1 µs with two million accounts (against 0.5 µs
+    with 200k): the key's text and the number are objects at random places in memory, each
+    a cache miss. Here an account is known by two 64-bit hashes of its text, Python's
+    (SipHash, keyed at random for each process, so nobody can aim a collision at it), of
+    the text and of the text with a NUL added, and found by binary search in the sorted
+    hashes: 0.35 µs, and the time grows little with the accounts. Two texts that share both
+    hashes (a chance of one in 2**128 per pair) would be taken for one another; where two
+    of ``accounts`` share the first hash, every look-up goes through a dictionary instead.
+
+    >>> number = AccountNumbers(["x:a", "x:b", "x:c"], [0, 1, 0])
+    >>> number(["x:c", "x:new", "x:b"]).tolist()
+    [0, -1, 1]
+    """
+
+    __slots__ = ("_by_text", "_first", "_numbers", "_second")
+
+    def __init__(self, accounts: Sequence[str], numbers: Sequence[int]) -> None:
+        first, second = _hashes(accounts)
+        order = np.argsort(first, kind="stable")
+        self._first, self._second = first[order], second[order]
+        self._numbers = np.asarray(numbers, np.intp)[order]
+        unique = bool(np.all(np.diff(self._first) != 0))
+        self._by_text = None if unique else dict(zip(accounts, numbers, strict=True))
+
+    def __call__(self, column: Sequence[str]) -> Indices:
+        if self._by_text is not None:
+            return np.fromiter(map(self._by_text.get, column, repeat(-1)), np.intp, len(column))
+        if not len(self._first):
+            return np.full(len(column), -1, np.intp)
+        first, second = _hashes(column)
+        # Searching in sorted order walks the table once instead of jumping about it.
+        order = np.argsort(first)
+        at = np.empty(len(column), np.intp)
+        at[order] = np.searchsorted(self._first, first[order])
+        at = np.minimum(at, len(self._first) - 1)
+        found = (self._first[at] == first) & (self._second[at] == second)
+        return np.where(found, self._numbers[at], -1)
+
+
+def _hashes(texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    n = len(texts)
+    return (
+        np.fromiter(map(hash, texts), np.int64, n),
+        np.fromiter(map(hash, map(add, texts, repeat("\0"))), np.int64, n),
+    )
 
 
 def iso_seconds(times: Sequence[str]) -> Floats:

@@ -69,9 +69,18 @@ def pagerank(
     >>> round(sum(scores.values()), 6) == star.number_of_nodes()
     True
     """
+    return dict(zip(graph.people, _pagerank(graph, alpha, personalization).tolist(), strict=True))
+
+
+def _pagerank(
+    graph: IndexedGraph, alpha: float, personalization: Mapping[str, float] | None = None
+) -> Floats:
+    """`pagerank` as an array in the graph's order: each step of a ranking keeps its people's
+    values in arrays, since a dictionary of two million people costs seconds to fill and to
+    read."""
     n = graph.number_of_nodes()
     if n == 0:
-        return {}
+        return np.zeros(0)
     restarts = np.full(n, 1.0 / n)
     if personalization is not None:
         restarts[:] = 0.0
@@ -89,7 +98,7 @@ def pagerank(
     )
     if iterations > PAGERANK_MAX_ITERATIONS:
         raise ArithmeticError(f"PageRank did not settle in {PAGERANK_MAX_ITERATIONS} iterations")
-    return dict(zip(graph.people, (ranks * n).tolist(), strict=True))
+    return ranks * n
 
 
 @compiled
@@ -186,6 +195,11 @@ def brokers(
     >>> max(scores, key=scores.get)
     'c'
     """
+    return dict(zip(graph.people, _brokers(graph, samples, seed).tolist(), strict=True))
+
+
+def _brokers(graph: IndexedGraph, samples: int, seed: int | None) -> Floats:
+    """`brokers` as an array in the graph's order."""
     n = graph.number_of_nodes()
     kept = np.ones(n, bool)
     if n > BACKBONE:
@@ -201,7 +215,9 @@ def brokers(
     )
     k = samples if backbone.number_of_nodes() > samples else None
     scores = nx.betweenness_centrality(backbone, k=k, normalized=True, seed=seed)
-    return {person: scores.get(i, 0.0) for i, person in enumerate(graph.people)}
+    between = np.zeros(n)
+    between[list(scores)] = list(scores.values())
+    return between
 
 
 def core_numbers(graph: IndexedGraph) -> dict[str, int]:
@@ -218,9 +234,14 @@ def core_numbers(graph: IndexedGraph) -> dict[str, int]:
     >>> cores["tail"], cores[1]
     (1, 3)
     """
+    return dict(zip(graph.people, _core_numbers(graph).tolist(), strict=True))
+
+
+def _core_numbers(graph: IndexedGraph) -> Indices:
+    """`core_numbers` as an array in the graph's order."""
     ties = graph.undirected
     indptr, neighbours, _ = adjacency(graph.number_of_nodes(), ties.low, ties.high, ties.weights)
-    return dict(zip(graph.people, _cores(indptr, neighbours).tolist(), strict=True))
+    return _cores(indptr, neighbours)
 
 
 @compiled
@@ -279,24 +300,25 @@ def influence(
     (2.0, 1200.0)
     """
     followers = followers or {}
-    ranks = pagerank(graph, alpha=alpha)
-    cores = core_numbers(graph)
-    between = brokers(graph, broker_samples, seed)
-    n = graph.number_of_nodes()
+    people, n = graph.people, graph.number_of_nodes()
+    ranks = _pagerank(graph, alpha)
     columns = {
-        "pagerank": [ranks[person] for person in graph.people],
-        "attention": np.bincount(graph.targets, graph.weights, n).tolist(),
-        "audience": np.bincount(graph.targets, minlength=n).tolist(),
-        "followers": [followers.get(person, 0) for person in graph.people],
-        "core": [cores.get(person, 0) for person in graph.people],
-        "broker": [between.get(person, 0.0) for person in graph.people],
+        "pagerank": ranks,
+        "attention": np.bincount(graph.targets, graph.weights, n),
+        "audience": np.bincount(graph.targets, minlength=n),
+        "followers": np.fromiter((followers.get(person, 0) for person in people), float, n),
+        "core": _core_numbers(graph),
+        "broker": _brokers(graph, broker_samples, seed),
     }
     # Six significant digits: factors explain a score, and are stored per person.
     table = FactorTable(
         INFLUENCE_FACTORS,
-        np.column_stack([six_digits(np.array(columns[name])) for name in INFLUENCE_FACTORS]),
+        np.column_stack([six_digits(columns[name]) for name in INFLUENCE_FACTORS]).reshape(n, -1),
     )
-    return {person: Ranked(rank, table.row(graph.index[person])) for person, rank in ranks.items()}
+    return {
+        person: Ranked(rank, table.row(i))
+        for i, (person, rank) in enumerate(zip(people, ranks.tolist(), strict=True))
+    }
 
 
 def six_digits(values: Floats) -> Floats:
