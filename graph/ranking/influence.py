@@ -313,7 +313,7 @@ def influence(
     # Six significant digits: factors explain a score, and are stored per person.
     table = FactorTable(
         INFLUENCE_FACTORS,
-        np.column_stack([six_digits(columns[name]) for name in INFLUENCE_FACTORS]).reshape(n, -1),
+        np.column_stack([six_digits(columns[name]) for name in INFLUENCE_FACTORS]),
     )
     return {
         person: Ranked(rank, table.row(i))
