@@ -114,6 +114,50 @@ def test_a_second_server_on_the_same_port_stops_and_says_so(tmp_path: Path) -> N
         assert first.process.poll() is None
 
 
+def test_a_second_server_stops_while_the_first_ones_workers_are_still_starting(
+    tmp_path: Path,
+) -> None:
+    # The first server as it is before its workers listen: its supervisor made, holding the
+    # port with a socket that never listens. A plain bind succeeds beside that socket, so
+    # a second server used to join the port's group and take part of the traffic.
+    port = free_port()
+    starting = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, uvicorn\n"
+            "from osmosi.cli.workers import supervisor\n"
+            f"config = uvicorn.Config('osmosi.cli.serve:app_from_environment', workers=2, "
+            f"host='127.0.0.1', port={port})\n"
+            "held = supervisor(config)\n"
+            "print('holding', flush=True)\n"
+            "sys.stdin.read()\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    second = None
+    try:
+        assert starting.stdout is not None and starting.stdout.readline() == "holding\n"
+        second = subprocess.Popen(
+            [OSMOSI, "serve", "--port", str(port), "--workers", "2"],
+            cwd=tmp_path,
+            env=clean_env(),
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its workers too, if it starts any
+        )
+        _, errors = second.communicate(timeout=60)
+        assert second.returncode == 1
+        assert f"Cannot listen on 127.0.0.1:{port}: Address already in use." in errors
+    finally:
+        if second is not None and second.poll() is None:
+            os.killpg(second.pid, signal.SIGKILL)
+        starting.kill()
+        starting.wait()
+
+
 def test_a_worker_that_dies_is_replaced_on_a_socket_of_its_own(tmp_path: Path) -> None:
     port = free_port()
     with serving(["--port", str(port), "--workers", "2"], cwd=tmp_path, env=clean_env()) as server:

@@ -36,6 +36,19 @@ def _bound(host: str, port: int, share: bool) -> socket.socket:
     return sock
 
 
+def _claimed(host: str, port: int) -> socket.socket:
+    """A socket named for ``host:port`` in Linux's abstract namespace, which one process at a
+    time can hold (per network namespace, as ports are) and which goes when it ends, however
+    it ends: no file is left behind to clean up."""
+    claim = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        claim.bind(f"\0osmosi serve {host}:{port}")
+    except OSError as error:
+        claim.close()
+        raise PortInUse(f"Cannot listen on {host}:{port}: {error.strerror}.") from error
+    return claim
+
+
 class _SocketPerWorker(Multiprocess):
     """`Multiprocess` that gives each worker it starts (or restarts) a new socket in one
     ``SO_REUSEPORT`` group. The group's first socket is bound here and never listens: it
@@ -44,9 +57,15 @@ class _SocketPerWorker(Multiprocess):
     def __init__(self, config: Config) -> None:
         # A socket that does not share the port fails where anything listens on it, another
         # `osmosi serve` too, which would otherwise join the group and take part of the
-        # traffic (one started while this one's workers start up still can: nothing listens).
+        # traffic. One whose workers are still starting has nothing listening yet: its claim
+        # on the address tells.
         _bound(config.host, config.port, share=False).close()
         self._held = _bound(config.host, config.port, share=True)
+        try:
+            self._claim = _claimed(config.host, self._held.getsockname()[1])
+        except PortInUse:
+            self._held.close()
+            raise
         super().__init__(config, sockets=[])
 
     @property
