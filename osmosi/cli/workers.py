@@ -10,11 +10,16 @@ gunicorn's ``--reuse-port`` rely on."""
 
 from __future__ import annotations
 
+import hashlib
 import socket
 import sys
 
 from uvicorn import Config
 from uvicorn.supervisors import Multiprocess
+
+# A Unix socket's name holds 107 bytes on Linux, its first one (NUL) marking the abstract
+# namespace.
+_LONGEST_NAME = 100
 
 
 class PortInUse(Exception):
@@ -40,9 +45,12 @@ def _claimed(host: str, port: int) -> socket.socket:
     """A socket named for ``host:port`` in Linux's abstract namespace, which one process at a
     time can hold (per network namespace, as ports are) and which goes when it ends, however
     it ends: no file is left behind to clean up."""
+    name = f"osmosi serve {host}:{port}"
+    if len(name.encode()) > _LONGEST_NAME:  # a long host name: its digest, fixed in length
+        name = f"osmosi serve {hashlib.sha256(name.encode()).hexdigest()[:32]}"
     claim = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        claim.bind(f"\0osmosi serve {host}:{port}")
+        claim.bind(f"\0{name}")
     except OSError as error:
         claim.close()
         raise PortInUse(f"Cannot listen on {host}:{port}: {error.strerror}.") from error
