@@ -144,14 +144,14 @@ class AccountNumbers:
     numbers)(column)`` is the array of each account's number in ``column``, -1 for accounts
     not among ``accounts``.
 
-    A dictionary look-up per account took 1 µs with two million accounts (against 0.5 µs
-    with 200k): the key's text and the number are objects at random places in memory, each
-    a cache miss. Here an account is known by two 64-bit hashes of its text, Python's
-    (SipHash, keyed at random for each process, so nobody can aim a collision at it), of
-    the text and of the text with a NUL added, and found by binary search in the sorted
-    hashes: 0.35 µs, and the time grows little with the accounts. Two texts that share both
-    hashes (a chance of one in 2**128 per pair) would be taken for one another; where two
-    of ``accounts`` share the first hash, every look-up goes through a dictionary instead.
+    A dictionary look-up per account took 0.8 to 1 µs with two million accounts (0.25 to
+    0.34 µs with 200k): the key's text and the number are objects at random places in
+    memory, each a cache miss. Here an account is known by two 64-bit hashes of its text,
+    Python's (SipHash, keyed at random for each process, so nobody can aim a collision at
+    it), of the text and of the text with a NUL added, and found by binary search in the
+    sorted hashes: 0.25 µs at either size. Two texts that share both hashes (a chance of one
+    in 2**128 per pair) would be taken for one another; where two of ``accounts`` share the
+    first hash, every look-up goes through a dictionary instead.
 
     >>> number = AccountNumbers(["x:a", "x:b", "x:c"], [0, 1, 0])
     >>> number(["x:c", "x:new", "x:b"]).tolist()
