@@ -158,17 +158,22 @@ class Pipeline:
         source: str,
         progress: Callable[[IngestCounts], None] | None = None,
     ) -> IngestCounts:
-        """Ingest a whole file. A source the parser splits into parts is prepared by
-        `workers` processes, when there are any and this process may fork, and written
-        here in the file's order."""
+        """Ingest a whole file (`prepared_stream`), written here in the file's order."""
+        return self._write_all(self.prepared_stream(stream, parser, source), progress)
+
+    def prepared_stream(
+        self, stream: IO[bytes], parser: Parser, source: str
+    ) -> Iterator[PreparedChunk]:
+        """`prepare` of every batch of a whole file, in the file's order. A source the parser
+        splits into parts is prepared by `workers` processes, when there are any and this
+        process may fork."""
         if not (self.workers and can_fork()):
-            return self.ingest(parser.read(stream), parser, source, progress)
+            return self._prepared(parser.read(stream), parser, source)
 
         def prepared(part: Iterable[Item]) -> Iterator[PreparedChunk]:
             return self._prepared(part, parser, source)
 
-        parts = parser.parts(stream, self.batch_size)
-        return self._write_all(in_workers(prepared, parts, self.workers), progress)
+        return in_workers(prepared, parser.parts(stream, self.batch_size), self.workers)
 
     def ingest(
         self,

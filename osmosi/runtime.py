@@ -8,6 +8,7 @@ Celery).
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,7 @@ from osmosi.settings import Settings
 if TYPE_CHECKING:
     from graph.identity.linking import Thresholds
     from graph.model.routing import RoutingTable
+    from graph.neo4j.bulk_import import Finished, ImportFiles
     from ingestion.enrichment.analyzer import Analyzer
     from ingestion.jobs.broker import RedisBroker
     from ingestion.jobs.ledger import ChunkLedger
@@ -138,11 +140,13 @@ def dispatcher(settings: Settings, store: GraphStore) -> Dispatcher | None:
     )
 
 
-def ingest_workers(settings: Settings) -> int:
-    """How many processes prepare files for `osmosi ingest` (see `Settings.ingest_workers`)."""
+def ingest_workers(settings: Settings, spare_cores: int = 1) -> int:
+    """How many processes prepare files for `osmosi ingest` (see `Settings.ingest_workers`):
+    unless set, one a CPU but ``spare_cores`` (left to the writing process and the
+    database), at least 1 and at most 4."""
     if settings.ingest_workers is not None:
         return settings.ingest_workers
-    return min(4, max(1, (os.cpu_count() or 1) - 1))
+    return min(4, max(1, (os.cpu_count() or 1) - spare_cores))
 
 
 def ingest_writers(settings: Settings, store: GraphStore) -> int:
@@ -179,6 +183,47 @@ def pipeline_for(settings: Settings, store: GraphStore) -> Pipeline:
         store.set_affiliations(enrichment.lexicon.affiliations)
         pipeline.enrich = enrichment.enrich
     return pipeline
+
+
+def backfill_writer(settings: Settings, directory: Path) -> tuple[Pipeline, ImportFiles]:
+    """What `osmosi backfill files` needs: `pipeline_for`'s parsing and enrichment, without
+    actions (history opens no conversations and raises no alerts) and without reaching the
+    database (the importer wants it stopped, and empty), and the importer's files.
+
+    Raises ValueError unless the configured store is Neo4j."""
+    from graph.neo4j import Neo4jGraphStore
+    from graph.neo4j.bulk_import import ImportFiles
+    from ingestion.pipeline import DEFAULT_CHANNEL_KINDS, Pipeline
+
+    if not settings.neo4j_uri:
+        raise ValueError("A backfill is for Neo4j: set OSMOSI_NEO4J_URI.")
+    # For its rows only: a driver connects at its first query, and this one makes none.
+    store = Neo4jGraphStore(settings.neo4j_uri, settings.neo4j_user, "", settings.neo4j_database)
+    pipeline = Pipeline(
+        store,
+        channel_kinds={**DEFAULT_CHANNEL_KINDS, **settings.channel_kinds},
+        batch_size=settings.ingest_batch_size,
+        # The files take a third of a core to write, and the database is stopped.
+        workers=ingest_workers(settings, spare_cores=0),
+    )
+    if settings.enrich:
+        pipeline.enrich = analyzer(settings).enrich
+    return pipeline, ImportFiles(directory, datetime.now(UTC), secrets.randbits(63))
+
+
+def finish_backfill(settings: Settings, directory: Path) -> Finished:
+    """`osmosi backfill finish`: the schema, the lexicon's names (as `pipeline_for` writes
+    them), and what the files left for after the import (`finish_import`).
+
+    Raises ValueError unless the configured store is Neo4j."""
+    from graph.neo4j import Neo4jGraphStore
+    from graph.neo4j.bulk_import import finish_import
+
+    with open_store(settings) as store:
+        if not isinstance(store, Neo4jGraphStore):
+            raise ValueError("A backfill is for Neo4j: set OSMOSI_NEO4J_URI.")
+        pipeline_for(settings, store)
+        return finish_import(store, directory)
 
 
 def open_pipeline(settings: Settings) -> Pipeline:

@@ -77,7 +77,7 @@ class Settings(BaseSettings):
         le=64,
         description="Processes that prepare (parse, validate, enrich) JSON-lines files for "
         "`osmosi ingest` while it writes; 0 prepares in the writing process. Unset: one "
-        "less than the CPUs, at least 1 and at most 4.",
+        "less than the CPUs (for `osmosi backfill files`, the CPUs), at least 1 and at most 4.",
     )
     ingest_writers: int | None = Field(
         None,

@@ -11,7 +11,19 @@ from typing import Annotated
 import typer
 
 import osmosi
-from osmosi.cli import alerts, analyze, crm, ingest, keys, quarantine, rank, retention, serve, stats
+from osmosi.cli import (
+    alerts,
+    analyze,
+    backfill,
+    crm,
+    ingest,
+    keys,
+    quarantine,
+    rank,
+    retention,
+    serve,
+    stats,
+)
 from osmosi.cli.options import FlagsGroup, console
 
 app = typer.Typer(
@@ -44,6 +56,7 @@ def _root(
 for command in (serve.serve, stats.stats, stats.schema, serve.worker, serve.beat):
     app.command()(command)
 app.command()(ingest.ingest)
+app.add_typer(backfill.backfill_app, name="backfill")
 app.add_typer(quarantine.quarantine_app, name="quarantine")
 app.command()(analyze.analyze)
 app.command()(rank.rank)
