@@ -9,8 +9,15 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from ingestion.canonical.formats import FORMATS
-from osmosi.cli.options import DataDir, JsonOutput, command_group, console, load_settings
+from osmosi.cli.options import (
+    CsvMapping,
+    DataDir,
+    ExportFormat,
+    JsonOutput,
+    command_group,
+    console,
+    load_settings,
+)
 from osmosi.cli.progress import file_progress, reading, summary_table
 
 backfill_app = command_group(
@@ -27,12 +34,9 @@ def backfill_files(
         list[Path],
         typer.Argument(help="Files to load.", exists=True, dir_okay=False, readable=True),
     ],
-    format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")],
+    format: ExportFormat,
     to: Directory,
-    mapping: Annotated[
-        list[str] | None,
-        typer.Option("--map", help="CSV column mapping, e.g. --map text=Message,author=User."),
-    ] = None,
+    mapping: CsvMapping = None,
     data_dir: DataDir = None,
     as_json: JsonOutput = False,
 ) -> None:

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ingestion.canonical.formats import FORMATS
-from osmosi.cli.options import DataDir, JsonOutput, console, load_settings
+from osmosi.cli.options import CsvMapping, DataDir, ExportFormat, JsonOutput, console, load_settings
 from osmosi.cli.progress import file_progress, reading, summary_table
 
 if TYPE_CHECKING:
@@ -27,11 +26,8 @@ def ingest(
         list[Path],
         typer.Argument(help="Files to ingest.", exists=True, dir_okay=False, readable=True),
     ],
-    format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")],
-    mapping: Annotated[
-        list[str] | None,
-        typer.Option("--map", help="CSV column mapping, e.g. --map text=Message,author=User."),
-    ] = None,
+    format: ExportFormat,
+    mapping: CsvMapping = None,
     data_dir: DataDir = None,
     as_json: JsonOutput = False,
 ) -> None:

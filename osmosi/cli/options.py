@@ -12,6 +12,7 @@ from rich.console import Console
 from typer import _click  # typer 0.29 runs on its own copy of click, not click's
 from typer.core import TyperGroup, TyperOption
 
+from ingestion.canonical.formats import FORMATS
 from osmosi.logs import configure_logging
 
 if TYPE_CHECKING:
@@ -25,6 +26,11 @@ DataDir = Annotated[
     typer.Option("--data-dir", help="Data directory of the embedded store (OSMOSI_DATA_DIR)."),
 ]
 JsonOutput = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+ExportFormat = Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")]
+CsvMapping = Annotated[
+    list[str] | None,
+    typer.Option("--map", help="CSV column mapping, e.g. --map text=Message,author=User."),
+]
 
 
 def load_settings(**overrides: Any) -> Settings:
