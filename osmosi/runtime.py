@@ -219,9 +219,10 @@ def finish_backfill(settings: Settings, directory: Path) -> Finished:
     from graph.neo4j import Neo4jGraphStore
     from graph.neo4j.bulk_import import finish_import
 
+    if not settings.neo4j_uri:  # checked first: opening the embedded store creates it
+        raise ValueError("A backfill is for Neo4j: set OSMOSI_NEO4J_URI.")
     with open_store(settings) as store:
-        if not isinstance(store, Neo4jGraphStore):
-            raise ValueError("A backfill is for Neo4j: set OSMOSI_NEO4J_URI.")
+        assert isinstance(store, Neo4jGraphStore)
         pipeline_for(settings, store)
         return finish_import(store, directory)
 
