@@ -24,6 +24,7 @@ _SCORE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _PERSON_NAMESPACE = uuid.UUID("7d1f6c5e-2b8a-4c1e-9a51-0b9a5f3c2e11")
 
 
+@functools.lru_cache(maxsize=256)  # a handful of platforms, named in every key
 def normalize_platform(platform: str) -> str:
     """Return the canonical platform name, or raise ``ValueError``."""
     value = platform.strip().lower()

@@ -159,11 +159,15 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
             created = utc(post.created_at)
             row["first_post_at"] = min(row.get("first_post_at", created), created)
         for topic in post.topics:
-            topics.setdefault(
-                topic.key, {"key": topic.key, "display": topic.display, "kind": topic.kind.value}
-            )
+            if topic.key not in topics:
+                topics[topic.key] = {
+                    "key": topic.key,
+                    "display": topic.display,
+                    "kind": topic.kind.value,
+                }
     for uid, post in unique.items():
-        channel_uid = post.channel.uid if post.channel is not None else None
+        mention_uids = sorted({mention.uid for mention in post.mentions})
+        topic_keys = sorted({topic.key for topic in post.topics})
         batch.posts.append(
             {
                 "uid": uid,
@@ -175,7 +179,7 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
                 "language": post.language,
                 "url": post.url,
                 "metrics": metric_values(post.metrics.items()),
-                "channel_uid": channel_uid,
+                "channel_uid": post.channel.uid if post.channel is not None else None,
                 "reply_to_uid": post.reply_to_uid,
                 "shares_uid": post.shares_uid,
                 "share_kind": post.share_kind.value if post.share_kind else None,
@@ -183,14 +187,12 @@ def post_batch(posts: Sequence[Post]) -> PostBatch:
                 "sentiment": post.sentiment.value if post.sentiment else None,
                 "sentiment_score": post.sentiment_score,
                 "intent": post.intent.value if post.intent else None,
-                "mention_uids": sorted({mention.uid for mention in post.mentions}),
-                "topic_keys": sorted({topic.key for topic in post.topics}),
+                "mention_uids": mention_uids,
+                "topic_keys": topic_keys,
             }
         )
-        for account in {mention.uid for mention in post.mentions}:
-            batch.mentions.append({"post_uid": uid, "account_uid": account})
-        for key in {topic.key for topic in post.topics}:
-            batch.tags.append({"post_uid": uid, "topic_key": key})
+        batch.mentions.extend({"post_uid": uid, "account_uid": account} for account in mention_uids)
+        batch.tags.extend({"post_uid": uid, "topic_key": key} for key in topic_keys)
         for aspect in post.aspects:
             batch.aspects.append(
                 {

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import IO, Any
 
+from pydantic_core import from_json
+
 from ingestion.canonical.record import MAX_RECORD_BYTES, RecordError
 from ingestion.parsers.json_array import array_items
 
@@ -124,6 +126,10 @@ def parse_json(data: bytes) -> tuple[Any, str | None]:
     UTF-8, or nested deeper than `MAX_JSON_DEPTH`, is quarantined like one that is not
     JSON, never a crash.
 
+    Read by pydantic-core's reader (about half the standard library's time a record), and
+    by the standard library where that one refuses: what is read, and why a record is
+    refused, are the standard library's.
+
     >>> parse_json(b'{"a": 1}')
     ({'a': 1}, None)
     >>> parse_json(b'"caf' + bytes([0xE9]) + b'"')[1]
@@ -138,6 +144,17 @@ def parse_json(data: bytes) -> tuple[Any, str | None]:
     'not UTF-8: half a surrogate pair'
     """
     try:
+        value = from_json(data, allow_inf_nan=False)
+    except ValueError:
+        return _parse_json_strictly(data)
+    return _checked(data, value)
+
+
+def _parse_json_strictly(data: bytes) -> tuple[Any, str | None]:
+    """`parse_json` by the standard library alone: it reads some of what the faster reader
+    refuses (NaN, a byte order mark, escaped half surrogate pairs, deeper nesting) and says
+    why it refuses the rest."""
+    try:
         value = json.loads(data)
     except json.JSONDecodeError as error:
         return None, f"malformed JSON: {error.msg}"
@@ -147,6 +164,10 @@ def parse_json(data: bytes) -> tuple[Any, str | None]:
         return None, "malformed JSON: a number too long"
     except RecursionError:
         return None, "malformed JSON: nested too deeply"
+    return _checked(data, value)
+
+
+def _checked(data: bytes, value: Any) -> tuple[Any, str | None]:
     if data.count(b"[") + data.count(b"{") > MAX_JSON_DEPTH and _deeper_than(value, MAX_JSON_DEPTH):
         return None, "malformed JSON: nested too deeply"
     # Half a UTF-16 pair (escaped, or its UTF-8 bytes, which json lets through) is no text:
