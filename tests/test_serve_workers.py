@@ -174,3 +174,23 @@ def test_a_worker_that_dies_is_replaced_on_a_socket_of_its_own(tmp_path: Path) -
             with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
                 connection.sendall(_request(port))
                 assert connection.recv(64).startswith(b"HTTP/1.1 200")
+
+
+def test_an_api_process_sets_what_it_built_at_start_up_aside_from_the_garbage_collector(
+    tmp_path: Path,
+) -> None:
+    """Otherwise each full collection walks the modules, schema and models the process
+    loaded, a pause of 100-200 ms for every request in flight (bench/api_gc.py)."""
+    probe = (
+        "import gc\n"
+        "from osmosi.cli.serve import app_from_environment\n"
+        "app = app_from_environment()\n"
+        "print(gc.get_freeze_count(), any(o is app for o in gc.get_objects()))\n"
+    )
+    env = clean_env(OSMOSI_DATA_DIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    frozen, app_collectable = done.stdout.split()
+    assert int(frozen) > 50_000
+    assert app_collectable == "False"
