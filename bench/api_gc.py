@@ -15,22 +15,25 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
-import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from bench.api_latency import PERSON_VIEW, load, measure, percentile
+from bench.api_latency import (
+    PERSON_VIEW,
+    load,
+    measure,
+    percentile,
+    server_env,
+    viewer_and_people,
+)
 from bench.backends import open_backend
-from graph.model.access import Role, create_key
 from tests.helpers.serving import free_port
 
 VARIANTS = ("frozen", "not frozen")
@@ -124,18 +127,10 @@ def main() -> None:
         workdir = Path(tmp)
         store = open_backend("embedded", workdir)
         load(store, args.posts, args.people)
-        _, key = create_key(store, Role.VIEWER, "bench", datetime.now(UTC))
-        top = store.top_people("influence", 1000)
-        accounts = store.accounts_of([person for person, _ in top])
-        handles = [{"handle": accs[0].handle} for accs in accounts.values() if accs]
-        random.Random(0).shuffle(handles)
+        key, handles = viewer_and_people(store)
         store.close()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("OSMOSI_")}
-        env.update(
-            OSMOSI_DATA_DIR=str(workdir / "embedded"),
-            OSMOSI_LOG_LEVEL="WARNING",
-            OSMOSI_RATE_LIMIT_PER_MINUTE="0",
-        )
+        env = server_env("embedded", workdir)
+        env.update(OSMOSI_LOG_LEVEL="WARNING", OSMOSI_RATE_LIMIT_PER_MINUTE="0")
         rows = [
             run_variant(variant, env, handles, key, args)
             for _ in range(args.repeat)

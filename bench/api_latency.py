@@ -77,6 +77,17 @@ def load(store: GraphStore, posts: int, people: int) -> None:
     print(f"ranked in {time.perf_counter() - started:.0f} s", flush=True)
 
 
+def viewer_and_people(store: GraphStore) -> tuple[str, list[dict[str, str]]]:
+    """A new viewer key, and the handles of the 1,000 most influential people (the person
+    view's variables), shuffled."""
+    _, key = create_key(store, Role.VIEWER, "bench", datetime.now(UTC))
+    top = store.top_people("influence", 1000)
+    accounts = store.accounts_of([person for person, _ in top])
+    handles = [{"handle": accs[0].handle} for accs in accounts.values() if accs]
+    random.Random(0).shuffle(handles)
+    return key, handles
+
+
 def server_env(backend: str, workdir: Path) -> dict[str, str]:
     """The environment of an ``osmosi serve`` on the store the bench loaded: Neo4j at
     ``OSMOSI_TEST_NEO4J_URI``, or the embedded store under ``workdir``."""
@@ -169,11 +180,7 @@ def main() -> None:
             load(store, args.posts, args.people)
         counts = store.counts()
         print(f"store: {args.backend}, {counts.posts} posts, {counts.people} people", flush=True)
-        _, key = create_key(store, Role.VIEWER, "bench", datetime.now(UTC))
-        top = store.top_people("influence", 1000)
-        accounts = store.accounts_of([person for person, _ in top])
-        handles = [{"handle": accs[0].handle} for accs in accounts.values() if accs]
-        random.Random(0).shuffle(handles)
+        key, handles = viewer_and_people(store)
         store.close()
 
         env = server_env(args.backend, workdir)
