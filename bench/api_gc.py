@@ -23,14 +23,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from bench.api_latency import (
     PERSON_VIEW,
     load,
     measure,
     percentile,
     server_env,
+    serving,
     viewer_and_people,
 )
 from bench.backends import open_backend
@@ -71,19 +70,15 @@ def run_variant(
     variant: str, env: dict[str, str], handles: list[dict[str, str]], key: str, args: Any
 ) -> dict[str, Any]:
     port = free_port()
-    with tempfile.NamedTemporaryFile(suffix=".json") as stats:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "bench.api_gc", "--serve", variant, str(port), stats.name],
-            env=env,
+    with tempfile.NamedTemporaryFile(suffix=".txt") as stats:
+        child = serving(
+            subprocess.Popen(
+                [sys.executable, "-m", "bench.api_gc", "--serve", variant, str(port), stats.name],
+                env=env,
+            ),
+            port,
         )
         try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline:
-                try:
-                    httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.5)
             url = f"http://127.0.0.1:{port}/graphql"
             asyncio.run(measure(url, key, PERSON_VIEW, handles, 4, 100))  # warm-up
             began = time.perf_counter()

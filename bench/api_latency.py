@@ -114,6 +114,11 @@ def serve(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    return serving(process, port)
+
+
+def serving(process: subprocess.Popen[bytes], port: int) -> subprocess.Popen[bytes]:
+    """``process`` once the API it runs answers on ``port`` (killed if it never does)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

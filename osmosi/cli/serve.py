@@ -178,8 +178,8 @@ def served_app(settings: Settings) -> FastAPI:
     Start-up builds some 200,000 objects that live as long as the process (modules, the
     schema, the analysis models). Each full collection walked them all: a pause of 100 to
     200 ms that stopped every request in flight, several times a minute under load. Frozen
-    (after a collection, so that no garbage is kept), they are never walked again, and full
-    collections pause for about a tenth as long (``python -m bench.api_gc``)."""
+    (after a collection, so that no garbage is kept), they are never walked again, and
+    full collections pause about a seventh as long (``python -m bench.api_gc``)."""
     from osmosi.runtime import Runtime
     from server.app import create_app
 
